@@ -1,0 +1,279 @@
+/* sk-record.c — base class of everything the store keeps */
+#include "sk-record.h"
+
+typedef struct
+{
+  gint64  id;
+  GValue *values;   /* one per column of the instance's class */
+} SkRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SkRecord, sk_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GValue *
+column_value (SkRecord   *self,
+              GParamSpec *pspec)
+{
+  SkRecordPrivate *priv = sk_record_get_instance_private (self);
+  SkRecordClass *klass = g_type_class_peek (pspec->owner_type);
+  guint index = pspec->param_id - 1;
+
+  g_assert (index < klass->n_columns);
+
+  if (priv->values == NULL)
+    {
+      priv->values = g_new0 (GValue, klass->n_columns);
+      for (guint i = 0; i < klass->n_columns; i++)
+        {
+          g_value_init (&priv->values[i], klass->columns[i]->value_type);
+          g_param_value_set_default (klass->columns[i], &priv->values[i]);
+        }
+    }
+
+  return &priv->values[index];
+}
+
+static void
+column_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  g_value_copy (column_value (SK_RECORD (object), pspec), value);
+}
+
+static void
+column_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  GValue *stored = column_value (SK_RECORD (object), pspec);
+
+  /* Columns are NOT NULL: a string column holds "" rather than NULL. */
+  if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) == NULL)
+    {
+      if (g_strcmp0 (g_value_get_string (stored), "") == 0)
+        return;
+      g_value_set_string (stored, "");
+    }
+  else
+    {
+      if (g_param_values_cmp (pspec, stored, value) == 0)
+        return;
+      g_value_copy (value, stored);
+    }
+
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+sk_record_finalize (GObject *object)
+{
+  SkRecord *self = SK_RECORD (object);
+  SkRecordPrivate *priv = sk_record_get_instance_private (self);
+
+  if (priv->values != NULL)
+    {
+      SkRecordClass *klass = SK_RECORD_GET_CLASS (self);
+
+      for (guint i = 0; i < klass->n_columns; i++)
+        g_value_unset (&priv->values[i]);
+      g_free (priv->values);
+    }
+
+  G_OBJECT_CLASS (sk_record_parent_class)->finalize (object);
+}
+
+static void
+sk_record_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SkRecord *self = SK_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, sk_record_get_id (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_record_class_init (SkRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = sk_record_get_property;
+  object_class->finalize = sk_record_finalize;
+
+  /* Read-only: only the store hands out ids. */
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sk_record_init (SkRecord *self)
+{
+}
+
+gint64
+sk_record_get_id (SkRecord *self)
+{
+  SkRecordPrivate *priv;
+
+  g_return_val_if_fail (SK_IS_RECORD (self), 0);
+
+  priv = sk_record_get_instance_private (self);
+  return priv->id;
+}
+
+void
+sk_record_set_id (SkRecord *self,
+                  gint64    id)
+{
+  SkRecordPrivate *priv;
+
+  g_return_if_fail (SK_IS_RECORD (self));
+
+  priv = sk_record_get_instance_private (self);
+  if (priv->id == id)
+    return;
+  priv->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+sk_record_class_get_table (SkRecordClass *klass)
+{
+  g_return_val_if_fail (SK_IS_RECORD_CLASS (klass), NULL);
+
+  return klass->table;
+}
+
+void
+sk_record_class_install_columns (SkRecordClass *klass,
+                                 GParamSpec   **pspecs)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  guint n = 0;
+
+  g_return_if_fail (SK_IS_RECORD_CLASS (klass));
+  g_return_if_fail (klass->columns == NULL);
+
+  while (pspecs[n] != NULL)
+    n++;
+
+  object_class->get_property = column_get_property;
+  object_class->set_property = column_set_property;
+
+  klass->columns = g_new0 (GParamSpec *, n + 1);
+  klass->n_columns = n;
+  for (guint i = 0; i < n; i++)
+    {
+      klass->columns[i] = pspecs[i];
+      g_object_class_install_property (object_class, i + 1, pspecs[i]);
+    }
+}
+
+GParamSpec **
+sk_record_class_list_columns (SkRecordClass *klass,
+                              guint         *n_columns)
+{
+  g_return_val_if_fail (SK_IS_RECORD_CLASS (klass), NULL);
+
+  if (n_columns != NULL)
+    *n_columns = klass->n_columns;
+  return klass->columns;
+}
+
+static const GValue *
+lookup_value (SkRecord   *self,
+              const char *property,
+              GType       type)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+
+  g_return_val_if_fail (pspec != NULL, NULL);
+  g_return_val_if_fail (pspec->value_type == type, NULL);
+  g_return_val_if_fail (pspec->owner_type != SK_TYPE_RECORD, NULL);
+
+  return column_value (self, pspec);
+}
+
+const char *
+sk_record_get_string (SkRecord   *self,
+                      const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (SK_IS_RECORD (self), NULL);
+
+  value = lookup_value (self, property, G_TYPE_STRING);
+  if (value == NULL || g_value_get_string (value) == NULL)
+    return "";
+  return g_value_get_string (value);
+}
+
+gint64
+sk_record_get_int64 (SkRecord   *self,
+                     const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (SK_IS_RECORD (self), 0);
+
+  value = lookup_value (self, property, G_TYPE_INT64);
+  return value ? g_value_get_int64 (value) : 0;
+}
+
+int
+sk_record_get_int (SkRecord   *self,
+                   const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (SK_IS_RECORD (self), 0);
+
+  value = lookup_value (self, property, G_TYPE_INT);
+  return value ? g_value_get_int (value) : 0;
+}
+
+gboolean
+sk_record_get_boolean (SkRecord   *self,
+                       const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (SK_IS_RECORD (self), FALSE);
+
+  value = lookup_value (self, property, G_TYPE_BOOLEAN);
+  return value ? g_value_get_boolean (value) : FALSE;
+}
+
+double
+sk_record_get_double (SkRecord   *self,
+                      const char *property)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (SK_IS_RECORD (self), 0.0);
+
+  value = lookup_value (self, property, G_TYPE_DOUBLE);
+  return value ? g_value_get_double (value) : 0.0;
+}

@@ -1,0 +1,57 @@
+/* sk-record.h — base class of everything the store keeps
+ *
+ * A record is a GObject whose read-write properties are the columns of one
+ * SQLite table (property "birth-year" is column birth_year).  The store
+ * reads and writes them generically, so a new kind of record is a class
+ * with properties and a table in the schema, nothing more.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define SK_TYPE_RECORD (sk_record_get_type ())
+G_DECLARE_DERIVABLE_TYPE (SkRecord, sk_record, SK, RECORD, GObject)
+
+struct _SkRecordClass
+{
+  GObjectClass parent_class;
+
+  /* The table that holds records of this class. */
+  const char *table;
+  /* ORDER BY clause used when listing, e.g. "started_at DESC". */
+  const char *order_by;
+
+  /*< private >*/
+  GParamSpec **columns;
+  guint        n_columns;
+};
+
+gint64 sk_record_get_id (SkRecord *self);
+void   sk_record_set_id (SkRecord *self,
+                         gint64    id);
+
+const char *sk_record_class_get_table (SkRecordClass *klass);
+
+/* Installs @pspecs (NULL-terminated) as the columns of @klass and handles
+ * their storage: a subclass needs no get_property/set_property of its own.
+ * Only read-write properties are stored; setting one notifies only on a
+ * real change. */
+void sk_record_class_install_columns (SkRecordClass *klass,
+                                      GParamSpec   **pspecs);
+GParamSpec **sk_record_class_list_columns (SkRecordClass *klass,
+                                           guint         *n_columns);
+
+const char *sk_record_get_string  (SkRecord   *self,
+                                   const char *property);
+gint64      sk_record_get_int64   (SkRecord   *self,
+                                   const char *property);
+int         sk_record_get_int     (SkRecord   *self,
+                                   const char *property);
+gboolean    sk_record_get_boolean (SkRecord   *self,
+                                   const char *property);
+double      sk_record_get_double  (SkRecord   *self,
+                                   const char *property);
+
+G_END_DECLS

@@ -1,0 +1,692 @@
+/* test-store.c — the store: every operation, migrations, refusals, durability */
+#include "sk-store.h"
+#include "sk-child.h"
+#include "sk-conversation.h"
+#include "sk-demo.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+static char *
+test_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tests", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* A second, plain connection: what is really in the file. */
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static gint64
+raw_int (sqlite3    *db,
+         const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+raw_text (sqlite3    *db,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static SkStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SkStore *store = sk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static SkChild *
+add_child (SkStore    *store,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SkChild *child = sk_child_new (name);
+
+  g_assert_true (sk_store_insert (store, child, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sk_record_get_id (SK_RECORD (child)), >, 0);
+  return child;
+}
+
+static void
+test_migrate_from_empty (void)
+{
+  g_autofree char *path = test_path ("empty.db");
+  g_autoptr(SkStore) store = open_store (path);
+  sqlite3 *db = raw_open (path);
+  g_autofree char *mode = raw_text (db, "PRAGMA journal_mode");
+
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, SK_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('children', 'conversations')"), ==, 2);
+  g_assert_cmpstr (mode, ==, "wal");
+  sqlite3_close (db);
+
+  /* Opening again migrates nothing and keeps the version. */
+  g_clear_object (&store);
+  store = open_store (path);
+  db = raw_open (path);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, SK_STORE_SCHEMA_VERSION);
+  sqlite3_close (db);
+}
+
+static void
+test_file_modes (void)
+{
+  g_autofree char *path = sk_store_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(SkStore) store = NULL;
+  g_autoptr(SkChild) child = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_assert_cmpstr (strrchr (dir, G_DIR_SEPARATOR) + 1, ==, "samtalekuffert");
+
+  /* A folder made with a loose mode is tightened. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+
+  store = open_store (path);
+  child = add_child (store, "Mode");
+
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_child_operations (void)
+{
+  g_autofree char *path = test_path ("children.db");
+  g_autoptr(SkStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(SkChild) bo = add_child (store, "Bo");
+  g_autoptr(SkChild) ada = add_child (store, "ada");
+  g_autoptr(SkChild) emoji = add_child (store, "Zoë 🦊 «ÆØÅ» \"'; DROP TABLE children;--");
+  g_autoptr(SkChild) loaded = NULL;
+  g_autofree char *long_name = NULL;
+  gint64 ada_id = sk_record_get_id (SK_RECORD (ada));
+  sqlite3 *db;
+
+  /* Listed by name, whatever the case. */
+  list = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  {
+    g_autoptr(SkChild) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(SkChild) last = g_list_model_get_item (G_LIST_MODEL (list), 2);
+
+    g_assert_true (first == ada);   /* the same live object */
+    g_assert_true (last == emoji);
+  }
+  g_clear_object (&list);
+
+  /* A choice (the birth year) is written at once, no main loop needed. */
+  g_object_set (ada, "birth-year", 2016, NULL);
+  g_assert_false (sk_store_has_pending (store));
+  db = raw_open (path);
+  g_assert_cmpint (raw_int (db, "SELECT birth_year FROM children WHERE name = 'ada'"), ==, 2016);
+
+  /* Typed text is pending until the flush. */
+  long_name = g_strnfill (10000, 'x');
+  g_object_set (ada, "case-ref", "27.12.04-G01-123-26", "language", long_name, NULL);
+  g_assert_true (sk_store_has_pending (store));
+  g_assert_true (sk_store_flush (store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *ref = raw_text (db, "SELECT case_ref FROM children WHERE name = 'ada'");
+    g_autofree char *language = raw_text (db, "SELECT language FROM children WHERE name = 'ada'");
+
+    g_assert_cmpstr (ref, ==, "27.12.04-G01-123-26");
+    g_assert_cmpstr (language, ==, long_name);
+  }
+
+  /* Trash hides, restore brings back, delete is final. */
+  g_assert_true (sk_store_trash (store, bo, &error));
+  list = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_clear_object (&list);
+  g_assert_true (sk_store_restore (store, bo, &error));
+  list = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_clear_object (&list);
+  g_assert_true (sk_store_delete (store, bo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM children WHERE name = 'Bo'"), ==, 0);
+  sqlite3_close (db);
+
+  /* Everything is there after reopening, odd characters intact. */
+  g_clear_object (&ada);
+  g_clear_object (&store);
+  store = open_store (path);
+  loaded = sk_store_load (store, SK_TYPE_CHILD, ada_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sk_child_get_name (loaded), ==, "ada");
+  g_assert_cmpint (sk_child_get_birth_year (loaded), ==, 2016);
+  g_assert_cmpstr (sk_child_get_case_ref (loaded), ==, "27.12.04-G01-123-26");
+  g_assert_cmpstr (sk_child_get_language (loaded), ==, long_name);
+  g_clear_object (&loaded);
+  loaded = sk_store_load (store, SK_TYPE_CHILD, sk_record_get_id (SK_RECORD (emoji)), &error);
+  g_assert_cmpstr (sk_child_get_name (loaded), ==, "Zoë 🦊 «ÆØÅ» \"'; DROP TABLE children;--");
+
+  /* Unknown ids are an error, not a crash. */
+  g_assert_null (sk_store_load (store, SK_TYPE_CHILD, 999999, &error));
+  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_child_search (void)
+{
+  g_autoptr(SkChild) child = sk_child_new ("Åse Østergård");
+  g_autofree char *needle = sk_child_fold_text ("østerg");
+  g_autofree char *upper = sk_child_fold_text ("ÅSE");
+  g_autofree char *ref = sk_child_fold_text ("g01-7");
+  g_autofree char *other = sk_child_fold_text ("bo");
+
+  g_object_set (child, "case-ref", "27.12.04-G01-77", NULL);
+  g_assert_true (sk_child_matches (child, needle));
+  g_assert_true (sk_child_matches (child, upper));
+  g_assert_true (sk_child_matches (child, ref));
+  g_assert_true (sk_child_matches (child, ""));
+  g_assert_false (sk_child_matches (child, other));
+}
+
+static gboolean
+quit_loop_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_loop_for (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop_cb, loop);
+  g_main_loop_run (loop);
+}
+
+static void
+test_conversation_operations (void)
+{
+  g_autofree char *path = test_path ("conversations.db");
+  g_autoptr(SkStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkChild) child = add_child (store, "Liv");
+  g_autoptr(SkChild) other = add_child (store, "Noah");
+  gint64 child_id = sk_record_get_id (SK_RECORD (child));
+  g_autoptr(SkConversation) old = sk_conversation_new (child_id, 1600000000);
+  g_autoptr(SkConversation) recent = sk_conversation_new (child_id, 1700000000);
+  g_autoptr(SkConversation) others = sk_conversation_new (sk_record_get_id (SK_RECORD (other)), 1650000000);
+  g_autoptr(GListStore) list = NULL;
+  static const char *texts[] = { "place", "participants", "purpose", "child-words",
+                                 "agreements", "next-steps", "private-notes" };
+  sqlite3 *db;
+
+  g_assert_true (sk_store_insert (store, old, &error));
+  g_assert_true (sk_store_insert (store, recent, &error));
+  g_assert_true (sk_store_insert (store, others, &error));
+  g_assert_no_error (error);
+
+  /* Newest first, only this child's. */
+  list = sk_store_list (store, SK_TYPE_CONVERSATION, "child_id", child_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  {
+    g_autoptr(SkConversation) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_true (first == recent);
+  }
+  g_clear_object (&list);
+
+  /* Typing reaches the file within half a second, without a flush call. */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%s: æøå ÆØÅ 👍\nline two", texts[i]);
+
+      g_object_set (recent, texts[i], value, NULL);
+    }
+  run_loop_for (SK_STORE_TEXT_DELAY_MS + 150);
+  g_assert_false (sk_store_has_pending (store));
+  db = raw_open (path);
+  {
+    g_autofree char *words = raw_text (db, "SELECT child_words FROM conversations WHERE started_at = 1700000000");
+    g_autofree char *notes = raw_text (db, "SELECT private_notes FROM conversations WHERE started_at = 1700000000");
+
+    g_assert_cmpstr (words, ==, "child-words: æøå ÆØÅ 👍\nline two");
+    g_assert_cmpstr (notes, ==, "private-notes: æøå ÆØÅ 👍\nline two");
+  }
+
+  /* The date is a choice: written at once. */
+  g_object_set (old, "started-at", (gint64) 1500000000, NULL);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM conversations WHERE started_at = 1500000000"), ==, 1);
+
+  /* Reopened, every field is back. */
+  g_clear_object (&list);
+  g_clear_object (&store);
+  g_clear_object (&recent);
+  store = open_store (path);
+  list = sk_store_list (store, SK_TYPE_CONVERSATION, "child_id", child_id, &error);
+  {
+    g_autoptr(SkConversation) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autofree char *value = g_strdup_printf ("%s: æøå ÆØÅ 👍\nline two", texts[i]);
+
+        g_assert_cmpstr (sk_conversation_get_text (first, texts[i]), ==, value);
+      }
+  }
+  g_clear_object (&list);
+
+  /* Deleting a child deletes their conversations. */
+  g_assert_true (sk_store_delete (store, child, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM conversations"), ==, 1);
+  sqlite3_close (db);
+}
+
+static void
+test_trash_purged_on_open (void)
+{
+  g_autofree char *path = test_path ("trash.db");
+  g_autoptr(SkStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkChild) child = add_child (store, "Gone");
+  g_autoptr(SkConversation) conversation = sk_conversation_new (sk_record_get_id (SK_RECORD (child)), 1);
+  sqlite3 *db;
+
+  g_assert_true (sk_store_insert (store, conversation, &error));
+  g_assert_true (sk_store_trash (store, child, &error));
+  g_assert_no_error (error);
+  /* The program ends before the undo time is over. */
+  g_clear_object (&conversation);
+  g_clear_object (&child);
+  g_clear_object (&store);
+
+  store = open_store (path);
+  db = raw_open (path);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM children"), ==, 0);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM conversations"), ==, 0);
+  sqlite3_close (db);
+}
+
+static void
+test_newer_version_refused (void)
+{
+  g_autofree char *path = test_path ("newer.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkStore) store = NULL;
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, "CREATE TABLE children (id INTEGER PRIMARY KEY, name TEXT, future TEXT);"
+                "INSERT INTO children (name, future) VALUES ('Kim', 'from the future');"
+                "PRAGMA user_version = 99;");
+  sqlite3_close (db);
+  before = file_checksum (path);
+
+  store = sk_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer"));
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_damaged_kept (const char *path)
+{
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_sum = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkStore) store = NULL;
+  g_autoptr(SkChild) child = NULL;
+
+  store = sk_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Starting anew keeps the damaged file under a new name. */
+  aside = sk_store_set_aside (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (aside, ".damaged-"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  aside_sum = file_checksum (aside);
+  g_assert_cmpstr (aside_sum, ==, before);
+
+  store = open_store (path);
+  child = add_child (store, "Fresh start");
+}
+
+static void
+test_damaged_not_a_database (void)
+{
+  g_autofree char *path = test_path ("text.db");
+
+  g_assert_true (g_file_set_contents (path, "These are somebody's notes, not a database.\n", -1, NULL));
+  assert_damaged_kept (path);
+}
+
+static char *
+make_filled_database (const char *name)
+{
+  char *path = test_path (name);
+  g_autoptr(SkStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 200; i++)
+    {
+      g_autofree char *child_name = g_strdup_printf ("Child number %d with a longer name", i);
+      g_autoptr(SkChild) child = add_child (store, child_name);
+      g_autoptr(SkConversation) conversation = sk_conversation_new (sk_record_get_id (SK_RECORD (child)), i);
+
+      g_object_set (conversation, "child-words", "Words words words words words words words words", NULL);
+      g_assert_true (sk_store_insert (store, conversation, &error));
+    }
+  g_assert_true (sk_store_flush (store, &error));
+  g_clear_object (&store);
+  {
+    /* Move everything into the main file, as after a normal close. */
+    sqlite3 *db = raw_open (path);
+
+    raw_exec (db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;");
+    sqlite3_close (db);
+  }
+  return path;
+}
+
+static void
+test_damaged_truncated (void)
+{
+  g_autofree char *path = make_filled_database ("truncated.db");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8192);
+  /* Cut off the second half, as a copy interrupted half way would. */
+  g_assert_true (g_file_set_contents (path, contents, length / 2 + 100, NULL));
+  assert_damaged_kept (path);
+}
+
+static void
+test_damaged_integrity (void)
+{
+  g_autofree char *path = make_filled_database ("scribbled.db");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* Scribble over the page headers of the third and fourth pages: the
+   * header is fine, the b-tree is not. */
+  for (gsize page = 2; page < 4; page++)
+    memset (contents + page * 4096, 0x5a, 64);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  assert_damaged_kept (path);
+}
+
+static void
+test_unwritable_folder (void)
+{
+  g_autofree char *file = test_path ("not-a-folder");
+  g_autofree char *path = g_build_filename (file, "sub", "samtalekuffert.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (file, "a file where a folder should be", -1, NULL));
+  store = sk_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "sub"));
+}
+
+static void
+write_failed_cb (SkStore *store,
+                 GError  *error,
+                 gpointer user_data)
+{
+  GError **out = user_data;
+
+  g_clear_error (out);
+  *out = g_error_copy (error);
+}
+
+static void
+test_write_failure_keeps_changes (void)
+{
+  g_autofree char *path = test_path ("locked.db");
+  g_autoptr(SkStore) store = open_store (path);
+  g_autoptr(SkChild) child = add_child (store, "Locked");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reported = NULL;
+  sqlite3 *db = raw_open (path);
+
+  g_signal_connect (store, "write-failed", G_CALLBACK (write_failed_cb), &reported);
+
+  /* Another program holds the file: the write fails and is reported. */
+  raw_exec (db, "PRAGMA busy_timeout = 0; BEGIN EXCLUSIVE;");
+  g_object_set (child, "birth-year", 2014, NULL);
+  g_assert_nonnull (reported);
+  g_assert_true (sk_store_has_pending (store));
+
+  /* The change is kept and goes in once the file is free. */
+  raw_exec (db, "COMMIT");
+  g_assert_true (sk_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (sk_store_has_pending (store));
+  g_assert_cmpint (raw_int (db, "SELECT birth_year FROM children WHERE name = 'Locked'"), ==, 2014);
+  sqlite3_close (db);
+}
+
+static void
+test_invalid_utf8_read (void)
+{
+  g_autofree char *path = test_path ("bytes.db");
+  g_autoptr(SkStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(SkChild) child = NULL;
+  sqlite3 *db = raw_open (path);
+
+  raw_exec (db, "INSERT INTO children (name) VALUES (CAST(x'41ff42' AS TEXT))");
+  sqlite3_close (db);
+
+  list = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
+  g_assert_no_error (error);
+  child = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (g_utf8_validate (sk_child_get_name (child), -1, NULL));
+  g_assert_true (g_str_has_prefix (sk_child_get_name (child), "A"));
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *path = test_path ("demo.db");
+  g_autoptr(SkStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) children = NULL;
+  g_autoptr(GListStore) conversations = NULL;
+  g_autoptr(SkChild) child = NULL;
+
+  g_assert_true (sk_demo_fill (store, &error));
+  g_assert_no_error (error);
+  children = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (children)), ==, 1);
+  child = g_list_model_get_item (G_LIST_MODEL (children), 0);
+  conversations = sk_store_list (store, SK_TYPE_CONVERSATION, "child_id",
+                                 sk_record_get_id (SK_RECORD (child)), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (conversations)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(SkConversation) conversation = g_list_model_get_item (G_LIST_MODEL (conversations), i);
+
+      g_assert_cmpstr (sk_conversation_get_text (conversation, "child-words"), !=, "");
+      g_assert_cmpstr (sk_conversation_get_text (conversation, "private-notes"), !=, "");
+    }
+}
+
+/* Durability: a writer process is killed with SIGKILL in the middle of its
+ * work.  Every insert it reported must be in the file, and so must all
+ * typing older than half a second. */
+static void
+test_durability_after_kill (void)
+{
+  g_autofree char *path = test_path ("killed.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) writer = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GArray) typed_at = g_array_new (FALSE, TRUE, sizeof (gint64));
+  const char *writer_path = g_getenv ("SK_DURABILITY_WRITER");
+  guint children_reported = 0;
+  gint64 conversation_id = 0;
+  gint64 killed_at;
+  guint must_have = 0;
+  guint found;
+  sqlite3 *db;
+
+  g_assert_nonnull (writer_path);
+  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, writer_path, path, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
+
+  g_array_set_size (typed_at, 1);
+  while (typed_at->len < 150)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+      guint n;
+      gint64 when;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (sscanf (line, "typed %u %" G_GINT64_FORMAT, &n, &when) == 2)
+        {
+          g_assert_cmpuint (n, ==, typed_at->len);
+          g_array_append_val (typed_at, when);
+        }
+      else if (sscanf (line, "child %u", &n) == 1)
+        children_reported = n;
+      else if (sscanf (line, "ready %" G_GINT64_FORMAT, &conversation_id) != 1)
+        g_assert_not_reached ();
+    }
+
+  killed_at = g_get_monotonic_time ();
+  g_subprocess_send_signal (writer, SIGKILL);
+  g_subprocess_wait (writer, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_subprocess_get_if_exited (writer));
+
+  for (guint n = 1; n < typed_at->len; n++)
+    if (g_array_index (typed_at, gint64, n) <= killed_at - G_USEC_PER_SEC / 2)
+      must_have = n;
+  g_assert_cmpuint (must_have, >, 0);
+  g_assert_cmpuint (children_reported, >, 0);
+  g_test_message ("killed after %u edits and %u children; edit %u is older than 0.5 s",
+                  typed_at->len - 1, children_reported, must_have);
+
+  /* The store reopens the file cleanly and finds everything. */
+  {
+    g_autoptr(SkStore) store = open_store (path);
+    g_autoptr(SkConversation) conversation = sk_store_load (store, SK_TYPE_CONVERSATION, conversation_id, &error);
+    g_autoptr(GListStore) children = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sscanf (sk_conversation_get_text (conversation, "child-words"), "edit %u", &found), ==, 1);
+    g_assert_cmpuint (found, >=, must_have);
+    /* the typist plus every child reported */
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (children)), >=, children_reported + 1);
+  }
+  db = raw_open (path);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM children"), >=, children_reported + 1);
+  sqlite3_close (db);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/store/migrate-from-empty", test_migrate_from_empty);
+  g_test_add_func ("/store/file-modes", test_file_modes);
+  g_test_add_func ("/store/child/operations", test_child_operations);
+  g_test_add_func ("/store/child/search", test_child_search);
+  g_test_add_func ("/store/conversation/operations", test_conversation_operations);
+  g_test_add_func ("/store/trash-purged-on-open", test_trash_purged_on_open);
+  g_test_add_func ("/store/refuse/newer-version", test_newer_version_refused);
+  g_test_add_func ("/store/refuse/not-a-database", test_damaged_not_a_database);
+  g_test_add_func ("/store/refuse/truncated", test_damaged_truncated);
+  g_test_add_func ("/store/refuse/integrity", test_damaged_integrity);
+  g_test_add_func ("/store/refuse/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/store/write-failure-keeps-changes", test_write_failure_keeps_changes);
+  g_test_add_func ("/store/invalid-utf8", test_invalid_utf8_read);
+  g_test_add_func ("/store/demo", test_demo);
+  g_test_add_func ("/store/durability-after-kill", test_durability_after_kill);
+
+  return g_test_run ();
+}
