@@ -1,0 +1,17 @@
+/* sk-format.h — dates and times written out in the program's language
+ *
+ * Month and weekday names come from our own catalogue, not from the C
+ * library's locale: the interface (and the parents' summary) may be Danish
+ * on a system whose locale is not.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *sk_format_date      (GDateTime *time);
+char *sk_format_time      (GDateTime *time);
+char *sk_format_date_time (GDateTime *time);
+
+G_END_DECLS

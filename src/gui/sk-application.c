@@ -1,0 +1,450 @@
+/* sk-application.c — one instance, windows per database, settings, language
+ *
+ * A second start hands its command line to the first instance: with the
+ * same database it raises the window that has it open, with another it
+ * opens a window of its own.
+ */
+#include "config.h"
+
+#include "sk-application.h"
+#include "sk-demo.h"
+#include "sk-i18n.h"
+#include "sk-preferences.h"
+#include "sk-settings.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+struct _SkApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  char      *demo_dir;
+  guint      rebuild_id;
+};
+
+G_DEFINE_FINAL_TYPE (SkApplication, sk_application, ADW_TYPE_APPLICATION)
+
+static void
+present_preferences (SkApplication *self,
+                     GtkWindow     *parent)
+{
+  SkPreferences *preferences = sk_preferences_new (parent, self->settings);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static GtkWindow *
+find_preferences (GtkWindow *parent)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL && found == NULL; l = l->next)
+    if (SK_IS_PREFERENCES (l->data) && gtk_window_get_transient_for (l->data) == parent)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static gboolean
+rebuild_windows_cb (gpointer user_data)
+{
+  SkApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  self->rebuild_id = 0;
+
+  /* Templates were translated when they were built: build them again. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      SkWindow *old = l->data;
+      GtkWindow *preferences;
+      SkWindow *window;
+
+      if (!SK_IS_WINDOW (old))
+        continue;
+
+      preferences = find_preferences (GTK_WINDOW (old));
+      if (preferences != NULL)
+        gtk_window_destroy (preferences);
+
+      window = sk_window_new_like (old);
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_window_destroy (GTK_WINDOW (old));
+
+      if (preferences != NULL)
+        present_preferences (self, GTK_WINDOW (window));
+    }
+  g_list_free (windows);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+language_changed_cb (SkApplication *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+
+  sk_i18n_set_language (language);
+  /* Not now: the change may come from a widget that is about to go. */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_windows_cb, self);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Each window writes what is pending and may refuse to close. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SkApplication *self = user_data;
+
+  present_preferences (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", "Samtalekuffert",
+                         "application-icon", SK_APP_ID,
+                         "version", SK_VERSION,
+                         "developer-name", _("The Samtalekuffert developers"),
+                         "comments", _("A conversation kit for children and their caseworker: "
+                                       "say what matters, together, and decide what the parents see."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "preferences", .activate = preferences_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+remove_demo_dir (SkApplication *self)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (self->demo_dir == NULL)
+    return;
+
+  dir = g_dir_open (self->demo_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->demo_dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (self->demo_dir);
+  g_clear_pointer (&self->demo_dir, g_free);
+}
+
+static void
+open_error_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        SkApplication    *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  if (g_strcmp0 (response, "new") != 0)
+    return;
+
+  aside = sk_store_set_aside (path, &error);
+  if (aside == NULL || sk_application_open (self, path, FALSE, &error) == NULL)
+    {
+      GtkWidget *failed = adw_message_dialog_new (NULL, _("A New Database Could Not Be Made"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_set_application (GTK_WINDOW (failed), GTK_APPLICATION (self));
+      gtk_window_present (GTK_WINDOW (failed));
+    }
+}
+
+/* Says why the database cannot be opened; for a damaged file, offers to
+ * keep it aside and start with an empty one. */
+static void
+show_open_error (SkApplication *self,
+                 const char    *path,
+                 const GError  *error)
+{
+  GtkWidget *dialog;
+  const char *heading;
+
+  if (g_error_matches (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED))
+    heading = _("The Database Is Damaged");
+  else if (g_error_matches (error, SK_STORE_ERROR, SK_STORE_ERROR_NEWER))
+    heading = _("The Database Is From a Newer Version");
+  else
+    heading = _("The Database Cannot Be Opened");
+
+  dialog = adw_message_dialog_new (NULL, heading, NULL);
+  if (g_error_matches (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED))
+    {
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s\n\nYou can start again with a new, empty database. "
+                                        "The damaged file is kept under a new name next to it, "
+                                        "so that it can perhaps be rescued."),
+                                      error->message);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "close", _("_Close"),
+                                        "new", _("_Start a New Database"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "new",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  else
+    {
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb), self, 0);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static int
+sk_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("samtalekuffert %s\n", SK_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static int
+sk_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  SkApplication *self = SK_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *arg = NULL;
+  gboolean demo = FALSE;
+
+  g_variant_dict_lookup (options, "database", "^&ay", &arg);
+  g_variant_dict_lookup (options, "demo", "b", &demo);
+  if (arg != NULL)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, arg);
+
+      path = g_file_get_path (file);
+    }
+
+  if (sk_application_open (self, path, demo, &error) == NULL)
+    {
+      g_autofree char *shown = path ? g_strdup (path)
+                                    : g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
+
+      if (shown == NULL)
+        shown = sk_store_default_path ();
+      g_application_command_line_printerr (command_line, "%s\n", error->message);
+      show_open_error (self, shown, error);
+    }
+  return 0;
+}
+
+static void
+sk_application_startup (GApplication *application)
+{
+  SkApplication *self = SK_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.new-conversation", { "<Control>n", NULL } },
+    { "win.new-child", { "<Control><Shift>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.child-view", { "F11", NULL } },
+    { "win.cover", { "F9", NULL } },
+    { "win.back", { "<Alt>Left", NULL } },
+    { "win.show-help-overlay", { "<Control>question", "F1", NULL } },
+  };
+  g_autofree char *language = NULL;
+
+  sk_i18n_init ();
+  self->settings = sk_settings_new ();
+  language = g_settings_get_string (self->settings, "language");
+  sk_i18n_set_language (language);
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+
+  G_APPLICATION_CLASS (sk_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+sk_application_shutdown (GApplication *application)
+{
+  SkApplication *self = SK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (sk_application_parent_class)->shutdown (application);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  remove_demo_dir (self);
+}
+
+static void
+sk_application_dispose (GObject *object)
+{
+  SkApplication *self = SK_APPLICATION (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  remove_demo_dir (self);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (sk_application_parent_class)->dispose (object);
+}
+
+static void
+sk_application_class_init (SkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sk_application_dispose;
+  app_class->startup = sk_application_startup;
+  app_class->shutdown = sk_application_shutdown;
+  app_class->command_line = sk_application_command_line;
+  app_class->handle_local_options = sk_application_handle_local_options;
+}
+
+static void
+sk_application_init (SkApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this database file instead of the usual one"), N_("FILE") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Look around with an invented child in a temporary database"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+SkApplication *
+sk_application_new (GApplicationFlags flags)
+{
+  return g_object_new (SK_TYPE_APPLICATION,
+                       "application-id", SK_APP_ID,
+                       "flags", flags | G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", "/dk/samtalekuffert/Samtalekuffert",
+                       NULL);
+}
+
+GSettings *
+sk_application_get_settings (SkApplication *self)
+{
+  g_return_val_if_fail (SK_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static SkWindow *
+find_window (SkApplication *self,
+             const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (SK_IS_WINDOW (l->data) &&
+        g_strcmp0 (sk_store_get_path (sk_window_get_store (l->data)), path) == 0)
+      return l->data;
+  return NULL;
+}
+
+/**
+ * sk_application_open:
+ * @path: (nullable): a database file; %NULL for $SAMTALEKUFFERT_DATABASE or
+ *   the usual one in the user's data folder
+ * @demo: open a new temporary database with invented content instead
+ *
+ * Shows the window of that database, opening it when it is not open yet.
+ *
+ * Returns: (transfer none): the window
+ */
+SkWindow *
+sk_application_open (SkApplication  *self,
+                     const char     *path,
+                     gboolean        demo,
+                     GError        **error)
+{
+  g_autofree char *chosen = NULL;
+  g_autoptr(SkStore) store = NULL;
+  SkWindow *window;
+
+  g_return_val_if_fail (SK_IS_APPLICATION (self), NULL);
+
+  if (demo)
+    {
+      if (self->demo_dir == NULL)
+        self->demo_dir = g_dir_make_tmp ("samtalekuffert-demo-XXXXXX", error);
+      if (self->demo_dir == NULL)
+        return NULL;
+      chosen = g_build_filename (self->demo_dir, "demo.db", NULL);
+      window = find_window (self, chosen);
+      if (window == NULL)
+        {
+          store = sk_store_open (chosen, error);
+          if (store == NULL || !sk_demo_fill (store, error))
+            return NULL;
+        }
+    }
+  else
+    {
+      if (path != NULL)
+        chosen = g_strdup (path);
+      else if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
+        chosen = g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
+      else
+        chosen = sk_store_default_path ();
+
+      window = find_window (self, chosen);
+      if (window == NULL)
+        {
+          store = sk_store_open (chosen, error);
+          if (store == NULL)
+            return NULL;
+        }
+    }
+
+  if (window == NULL)
+    window = sk_window_new (GTK_APPLICATION (self), store, self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}

@@ -1,0 +1,20 @@
+/* sk-application.h — one instance, windows per database, settings, language */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sk-window.h"
+
+G_BEGIN_DECLS
+
+#define SK_TYPE_APPLICATION (sk_application_get_type ())
+G_DECLARE_FINAL_TYPE (SkApplication, sk_application, SK, APPLICATION, AdwApplication)
+
+SkApplication *sk_application_new          (GApplicationFlags flags);
+GSettings     *sk_application_get_settings (SkApplication    *self);
+SkWindow      *sk_application_open         (SkApplication    *self,
+                                            const char       *path,
+                                            gboolean          demo,
+                                            GError          **error);
+
+G_END_DECLS

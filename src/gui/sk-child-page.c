@@ -1,0 +1,216 @@
+/* sk-child-page.c — one child: details and conversations, newest first */
+#include "config.h"
+
+#include "sk-child-page.h"
+#include "sk-widget-util.h"
+#include "sk-conversation.h"
+#include "sk-format.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _SkChildPage
+{
+  GtkWidget parent_instance;
+
+  SkChild    *child;
+  GListModel *conversations;
+
+  AdwAvatar  *avatar;
+  GtkLabel   *name_label;
+  GtkLabel   *details_label;
+  GtkListBox *conversation_list;
+};
+
+G_DEFINE_FINAL_TYPE (SkChildPage, sk_child_page, GTK_TYPE_WIDGET)
+
+enum {
+  CONVERSATION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+conversation_subtitle (SkConversation *conversation)
+{
+  const char *place = sk_conversation_get_text (conversation, "place");
+  const char *purpose = sk_conversation_get_text (conversation, "purpose");
+
+  if (*place != '\0' && *purpose != '\0')
+    return g_strdup_printf ("%s · %s", place, purpose);
+  return g_strdup (*place != '\0' ? place : purpose);
+}
+
+static void
+update_row (AdwActionRow *row)
+{
+  SkConversation *conversation = g_object_get_data (G_OBJECT (row), "conversation");
+  g_autoptr(GDateTime) local = sk_conversation_dup_local_time (conversation);
+  g_autofree char *title = local ? sk_format_date_time (local) : g_strdup ("");
+  g_autofree char *subtitle = conversation_subtitle (conversation);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  SkConversation *conversation = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  g_object_set_data_full (G_OBJECT (row), "conversation", g_object_ref (conversation), g_object_unref);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set (row, "subtitle-lines", 1, NULL);
+  update_row (ADW_ACTION_ROW (row));
+
+  g_signal_connect_object (conversation, "notify::started-at", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (conversation, "notify::place", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  g_signal_connect_object (conversation, "notify::purpose", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
+  return row;
+}
+
+static void
+row_activated_cb (SkChildPage   *self,
+                  GtkListBoxRow *row)
+{
+  SkConversation *conversation = g_object_get_data (G_OBJECT (row), "conversation");
+
+  g_signal_emit (self, signals[CONVERSATION_ACTIVATED], 0, conversation);
+}
+
+static void
+update_header (SkChildPage *self)
+{
+  g_autofree char *details = NULL;
+
+  if (self->child == NULL)
+    return;
+
+  adw_avatar_set_text (self->avatar, sk_child_get_name (self->child));
+  gtk_label_set_label (self->name_label, sk_child_get_name (self->child));
+  details = sk_child_describe (self->child);
+  gtk_label_set_label (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
+}
+
+static void
+sk_child_page_dispose (GObject *object)
+{
+  SkChildPage *self = SK_CHILD_PAGE (object);
+
+  if (self->child != NULL)
+    g_signal_handlers_disconnect_by_data (self->child, self);
+  g_clear_object (&self->child);
+  g_clear_object (&self->conversations);
+  sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CHILD_PAGE);
+
+  G_OBJECT_CLASS (sk_child_page_parent_class)->dispose (object);
+}
+
+static void
+sk_child_page_class_init (SkChildPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_child_page_dispose;
+
+  signals[CONVERSATION_ACTIVATED] =
+    g_signal_new ("conversation-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SK_TYPE_CONVERSATION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-child-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkChildPage, avatar);
+  gtk_widget_class_bind_template_child (widget_class, SkChildPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SkChildPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, SkChildPage, conversation_list);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sk_child_page_init (SkChildPage *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  placeholder = gtk_label_new (_("No conversations yet. Start the first one with “New Conversation”."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->conversation_list, placeholder);
+}
+
+void
+sk_child_page_set_child (SkChildPage *self,
+                         SkChild     *child,
+                         GListModel  *conversations)
+{
+  g_return_if_fail (SK_IS_CHILD_PAGE (self));
+  g_return_if_fail (child == NULL || SK_IS_CHILD (child));
+
+  if (self->child != NULL)
+    g_signal_handlers_disconnect_by_data (self->child, self);
+  g_set_object (&self->child, child);
+  g_set_object (&self->conversations, conversations);
+
+  if (child != NULL)
+    {
+      g_signal_connect_object (child, "notify", G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+      update_header (self);
+    }
+  gtk_list_box_bind_model (self->conversation_list, conversations, create_row_cb, self, NULL);
+}
+
+SkChild *
+sk_child_page_get_child (SkChildPage *self)
+{
+  g_return_val_if_fail (SK_IS_CHILD_PAGE (self), NULL);
+
+  return self->child;
+}
+
+GListModel *
+sk_child_page_get_conversations (SkChildPage *self)
+{
+  g_return_val_if_fail (SK_IS_CHILD_PAGE (self), NULL);
+
+  return self->conversations;
+}
+
+/**
+ * sk_child_describe:
+ *
+ * Returns: one line with the birth year, case reference and language
+ * that are known, for the caseworker's eyes
+ */
+char *
+sk_child_describe (SkChild *child)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (SK_IS_CHILD (child), NULL);
+
+  if (sk_child_get_birth_year (child) > 0)
+    /* Translators: %d is a year */
+    g_ptr_array_add (parts, g_strdup_printf (_("Born %d"), sk_child_get_birth_year (child)));
+  if (*sk_child_get_case_ref (child) != '\0')
+    g_ptr_array_add (parts, g_strdup (sk_child_get_case_ref (child)));
+  if (*sk_child_get_language (child) != '\0')
+    /* Translators: %s is the language the child prefers, e.g. "Arabic" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Speaks %s"), sk_child_get_language (child)));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}

@@ -1,0 +1,18 @@
+/* sk-child-view.h — the screen the child sees: one name, big words, the tools */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sk-child.h"
+#include "sk-conversation.h"
+
+G_BEGIN_DECLS
+
+#define SK_TYPE_CHILD_VIEW (sk_child_view_get_type ())
+G_DECLARE_FINAL_TYPE (SkChildView, sk_child_view, SK, CHILD_VIEW, GtkWidget)
+
+void sk_child_view_set_conversation (SkChildView    *self,
+                                     SkChild        *child,
+                                     SkConversation *conversation);
+
+G_END_DECLS

@@ -1,0 +1,291 @@
+/* sk-conversation-page.c — every field of one conversation, for the caseworker */
+#include "config.h"
+
+#include "sk-conversation-page.h"
+#include "sk-widget-util.h"
+#include "sk-format.h"
+#include "sk-note-field.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _SkConversationPage
+{
+  GtkWidget parent_instance;
+
+  SkConversation *conversation;
+  GPtrArray      *bindings;
+  gboolean        updating_date;
+
+  GtkWidget      *scroller;
+  GtkMenuButton  *date_button;
+  GtkCalendar    *calendar;
+  GtkSpinButton  *hour_spin;
+  GtkSpinButton  *minute_spin;
+  AdwEntryRow    *place_row;
+  AdwEntryRow    *participants_row;
+  AdwEntryRow    *purpose_row;
+  GtkWidget      *tools_box;
+  GtkStack       *tool_stack;
+  SkNoteField    *child_words_field;
+  SkNoteField    *agreements_field;
+  SkNoteField    *next_steps_field;
+  SkNoteField    *private_notes_field;
+};
+
+G_DEFINE_FINAL_TYPE (SkConversationPage, sk_conversation_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONVERSATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_date (SkConversationPage *self)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->conversation == NULL)
+    return;
+
+  local = sk_conversation_dup_local_time (self->conversation);
+  if (local == NULL)
+    return;
+  label = sk_format_date_time (local);
+
+  self->updating_date = TRUE;
+  gtk_menu_button_set_label (self->date_button, label);
+  gtk_calendar_select_day (self->calendar, local);
+  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
+  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
+  self->updating_date = FALSE;
+}
+
+static void
+started_at_changed_cb (SkConversationPage *self)
+{
+  update_date (self);
+}
+
+static void
+date_edited_cb (SkConversationPage *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (self->updating_date || self->conversation == NULL)
+    return;
+
+  day = gtk_calendar_get_date (self->calendar);
+  local = g_date_time_new_local (g_date_time_get_year (day),
+                                 g_date_time_get_month (day),
+                                 g_date_time_get_day_of_month (day),
+                                 gtk_spin_button_get_value_as_int (self->hour_spin),
+                                 gtk_spin_button_get_value_as_int (self->minute_spin),
+                                 0);
+  if (local != NULL)
+    g_object_set (self->conversation, "started-at", g_date_time_to_unix (local), NULL);
+}
+
+static gboolean
+format_two_digits_cb (GtkSpinButton *spin)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static void
+tools_changed_cb (SkConversationPage *self)
+{
+  /* No tool, no switcher: nothing empty or pretend is ever shown. */
+  gtk_widget_set_visible (self->tools_box,
+                          gtk_widget_get_first_child (GTK_WIDGET (self->tool_stack)) != NULL);
+}
+
+static void
+unbind_all (SkConversationPage *self)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    sk_binding_clear ((GBinding **) &self->bindings->pdata[i]);
+  g_ptr_array_set_size (self->bindings, 0);
+
+  if (self->conversation != NULL)
+    g_signal_handlers_disconnect_by_data (self->conversation, self);
+}
+
+static void
+sk_conversation_page_dispose (GObject *object)
+{
+  SkConversationPage *self = SK_CONVERSATION_PAGE (object);
+
+  unbind_all (self);
+  g_clear_object (&self->conversation);
+  sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CONVERSATION_PAGE);
+
+  G_OBJECT_CLASS (sk_conversation_page_parent_class)->dispose (object);
+}
+
+static void
+sk_conversation_page_finalize (GObject *object)
+{
+  SkConversationPage *self = SK_CONVERSATION_PAGE (object);
+
+  g_ptr_array_unref (self->bindings);
+
+  G_OBJECT_CLASS (sk_conversation_page_parent_class)->finalize (object);
+}
+
+static void
+sk_conversation_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SkConversationPage *self = SK_CONVERSATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONVERSATION:
+      g_value_set_object (value, self->conversation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_conversation_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  SkConversationPage *self = SK_CONVERSATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONVERSATION:
+      sk_conversation_page_set_conversation (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_conversation_page_class_init (SkConversationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_conversation_page_dispose;
+  object_class->finalize = sk_conversation_page_finalize;
+  object_class->get_property = sk_conversation_page_get_property;
+  object_class->set_property = sk_conversation_page_set_property;
+
+  properties[PROP_CONVERSATION] =
+    g_param_spec_object ("conversation", NULL, NULL, SK_TYPE_CONVERSATION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SK_TYPE_NOTE_FIELD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-conversation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, hour_spin);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, place_row);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, participants_row);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, purpose_row);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, tools_box);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, tool_stack);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, child_words_field);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, agreements_field);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, next_steps_field);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, private_notes_field);
+  gtk_widget_class_bind_template_callback (widget_class, date_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_two_digits_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sk_conversation_page_init (SkConversationPage *self)
+{
+  self->bindings = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->tool_stack, "notify::pages", G_CALLBACK (tools_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  tools_changed_cb (self);
+}
+
+SkConversation *
+sk_conversation_page_get_conversation (SkConversationPage *self)
+{
+  g_return_val_if_fail (SK_IS_CONVERSATION_PAGE (self), NULL);
+
+  return self->conversation;
+}
+
+void
+sk_conversation_page_set_conversation (SkConversationPage *self,
+                                       SkConversation     *conversation)
+{
+  static const struct {
+    const char *property;
+    gsize       offset;
+  } rows[] = {
+    { "place", G_STRUCT_OFFSET (SkConversationPage, place_row) },
+    { "participants", G_STRUCT_OFFSET (SkConversationPage, participants_row) },
+    { "purpose", G_STRUCT_OFFSET (SkConversationPage, purpose_row) },
+  };
+
+  g_return_if_fail (SK_IS_CONVERSATION_PAGE (self));
+  g_return_if_fail (conversation == NULL || SK_IS_CONVERSATION (conversation));
+
+  if (self->conversation == conversation)
+    return;
+
+  unbind_all (self);
+  g_set_object (&self->conversation, conversation);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkEditable *row = G_STRUCT_MEMBER (GtkEditable *, self, rows[i].offset);
+
+      if (conversation != NULL)
+        g_ptr_array_add (self->bindings,
+                         sk_bind (conversation, rows[i].property, row, "text",
+                                  G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      else
+        gtk_editable_set_text (row, "");
+    }
+
+  sk_note_field_bind (self->child_words_field, SK_RECORD (conversation), "child-words");
+  sk_note_field_bind (self->agreements_field, SK_RECORD (conversation), "agreements");
+  sk_note_field_bind (self->next_steps_field, SK_RECORD (conversation), "next-steps");
+  sk_note_field_bind (self->private_notes_field, SK_RECORD (conversation), "private-notes");
+
+  if (conversation != NULL)
+    {
+      g_signal_connect_object (conversation, "notify::started-at",
+                               G_CALLBACK (started_at_changed_cb), self, G_CONNECT_SWAPPED);
+      update_date (self);
+    }
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION]);
+}
+
+void
+sk_conversation_page_focus_first (SkConversationPage *self)
+{
+  g_return_if_fail (SK_IS_CONVERSATION_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->place_row));
+}

@@ -1,0 +1,11 @@
+/* sk-i18n.h — the interface language */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void sk_i18n_init         (void);
+void sk_i18n_set_language (const char *language);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* sk-window.h — the main window: children, conversations, the child's view */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sk-store.h"
+#include "sk-child.h"
+#include "sk-conversation.h"
+
+G_BEGIN_DECLS
+
+#define SK_TYPE_WINDOW (sk_window_get_type ())
+G_DECLARE_FINAL_TYPE (SkWindow, sk_window, SK, WINDOW, AdwApplicationWindow)
+
+SkWindow       *sk_window_new               (GtkApplication *application,
+                                             SkStore        *store,
+                                             GSettings      *settings);
+SkWindow       *sk_window_new_like          (SkWindow       *other);
+SkStore        *sk_window_get_store         (SkWindow       *self);
+SkChild        *sk_window_get_child         (SkWindow       *self);
+SkConversation *sk_window_get_conversation  (SkWindow       *self);
+GListModel     *sk_window_get_children      (SkWindow       *self);
+
+void            sk_window_select_child      (SkWindow       *self,
+                                             SkChild        *child);
+void            sk_window_open_conversation (SkWindow       *self,
+                                             SkConversation *conversation);
+void            sk_window_delete_child      (SkWindow       *self,
+                                             SkChild        *child);
+void            sk_window_show_error        (SkWindow       *self,
+                                             const GError   *error);
+gboolean        sk_window_finish            (SkWindow       *self,
+                                             GError        **error);
+
+G_END_DECLS

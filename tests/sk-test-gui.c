@@ -1,0 +1,293 @@
+/* sk-test-gui.c — driving real widgets under Xvfb from GLib tests */
+#include "sk-test-gui.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <glib/gstdio.h>
+
+void
+sk_test_gui_init (int    *argc,
+                  char ***argv)
+{
+  /* gtk_test_init() crashes without a display and wants en_US. */
+  g_autofree char *home = NULL;
+
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  /* Private user folders, but not G_TEST_OPTION_ISOLATE_DIRS: that hides
+   * the system's XDG_DATA_DIRS and with them the MIME database that
+   * gdk-pixbuf needs to recognise SVG icons. */
+  home = g_dir_make_tmp ("samtalekuffert-gui-test-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display: run under xvfb-run\n");
+      exit (0);
+    }
+  adw_init ();
+}
+
+static gboolean
+quit_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  g_main_context_wakeup (NULL);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sk_test_iterate (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+sk_test_wait_for (gboolean (*done) (gpointer),
+                  gpointer   data,
+                  guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      sk_test_iterate (10);
+    }
+  return TRUE;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_TEXT (widget))
+    g_string_append_printf (out, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (out, "%s\n", text);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+/**
+ * sk_test_visible_text:
+ *
+ * Returns: every text a person can see in @root: labels, entries and text
+ *   views that are on screen (mapped), one a line, and the window title
+ */
+char *
+sk_test_visible_text (GtkWidget *root)
+{
+  GString *out = g_string_new (NULL);
+
+  if (GTK_IS_WINDOW (root) && gtk_window_get_title (GTK_WINDOW (root)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_window_get_title (GTK_WINDOW (root)));
+  collect_text (root, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+widget_says (GtkWidget  *widget,
+             const char *text)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LABEL (widget))
+    return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
+  if (GTK_IS_BUTTON (widget))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      g_autofree char *plain = NULL;
+
+      if (label != NULL)
+        {
+          plain = g_strdup (label);
+          /* mnemonics: "_Add" is "Add" */
+          for (char *p = plain, *q = plain;; p++)
+            {
+              if (*p != '_')
+                *q++ = *p;
+              if (*p == '\0')
+                break;
+            }
+          return g_strcmp0 (plain, text) == 0;
+        }
+    }
+  if (g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name ("SkNoteField")))
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (widget, "title", &title, NULL);
+      return g_strcmp0 (title, text) == 0;
+    }
+  /* A button whose child carries the label. */
+  for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (ADW_IS_BUTTON_CONTENT (child) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sk_test_find_labelled:
+ *
+ * Returns: (transfer none): the first widget of @type under @root (mapped
+ *   or not) whose label, title or button text is @text
+ */
+static GtkWidget *
+find_labelled (GtkWidget  *root,
+               GType       type,
+               const char *text,
+               gboolean    mapped_only)
+{
+  if (mapped_only && !gtk_widget_get_mapped (root))
+    return NULL;
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && widget_says (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled (child, type, text, mapped_only);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+sk_test_find_labelled (GtkWidget  *root,
+                       GType       type,
+                       const char *text)
+{
+  return find_labelled (root, type, text, FALSE);
+}
+
+/* The same, among the widgets on screen only. */
+GtkWidget *
+sk_test_find_shown (GtkWidget  *root,
+                    GType       type,
+                    const char *text)
+{
+  return find_labelled (root, type, text, TRUE);
+}
+
+GtkWidget *
+sk_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sk_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWindow *
+sk_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+char *
+sk_test_output_path (const char *name)
+{
+  const char *dir = g_getenv ("SK_TEST_OUTPUT");
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_mkdir_with_parents (dir, 0700);
+  return g_build_filename (dir, name, NULL);
+}
+
+/**
+ * sk_test_save_screenshot:
+ *
+ * Saves @widget as it is drawn now to $SK_TEST_OUTPUT/@name, for a person
+ * to look at.
+ */
+void
+sk_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = sk_test_output_path (name);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Activates @button as a key press does; GtkButton shows itself pressed
+ * for a moment before "clicked". */
+void
+sk_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+  sk_test_iterate (300);
+}

@@ -1,0 +1,29 @@
+/* sk-test-gui.h — driving real widgets under Xvfb from GLib tests */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void        sk_test_gui_init         (int         *argc,
+                                      char      ***argv);
+void        sk_test_iterate          (guint        ms);
+gboolean    sk_test_wait_for         (gboolean   (*done) (gpointer),
+                                      gpointer     data,
+                                      guint        timeout_ms);
+char       *sk_test_visible_text     (GtkWidget   *root);
+GtkWidget  *sk_test_find_labelled    (GtkWidget   *root,
+                                      GType        type,
+                                      const char  *text);
+GtkWidget  *sk_test_find_shown       (GtkWidget   *root,
+                                      GType        type,
+                                      const char  *text);
+GtkWidget  *sk_test_find_type        (GtkWidget   *root,
+                                      GType        type);
+GtkWindow  *sk_test_find_toplevel    (GType        type);
+char       *sk_test_output_path      (const char  *name);
+void        sk_test_click            (GtkWidget   *button);
+void        sk_test_save_screenshot  (GtkWidget   *widget,
+                                      const char  *name);
+
+G_END_DECLS
