@@ -938,8 +938,12 @@ sk_store_load (SkStore  *self,
   if (rc == SQLITE_ROW)
     record = record_from_row (self, type, stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NOT_FOUND,
-                 _("Nothing with number %" G_GINT64_FORMAT " was found."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NOT_FOUND,
+                   _("Nothing with number %s was found."), number);
+    }
   else
     set_sqlite_error (error, self->db, rc, self->path);
   sqlite3_reset (stmt);
