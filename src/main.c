@@ -1,8 +1,37 @@
 /* main.c — Samtalekuffert: a conversation kit for children and caseworkers */
 #include "config.h"
 
+#include <stdio.h>
+
 #include "sk-application.h"
 #include "sk-i18n.h"
+
+/* tests/bench/startup sets SK_BENCH_FIRST_FRAME: print the monotonic time
+ * of the first frame drawn, then quit. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+window_mapped_cb (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), window);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
+}
 
 int
 main (int   argc,
@@ -14,5 +43,7 @@ main (int   argc,
   g_set_application_name ("Samtalekuffert");
 
   app = sk_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  if (g_getenv ("SK_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

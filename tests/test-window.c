@@ -485,7 +485,7 @@ test_language_switch_to_danish (void)
     GtkWidget *list = sk_test_find_type (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
 
     g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-    sk_test_iterate (150);
+    sk_test_iterate (400);   /* past the crossfade, for the screenshot */
   }
   conversation = sk_test_visible_text (GTK_WIDGET (window));
   g_assert_true (has_line (conversation, "Med dine egne ord"));
@@ -496,7 +496,7 @@ test_language_switch_to_danish (void)
   sk_test_save_screenshot (GTK_WIDGET (window), "window-conversation-da.png");
 
   activate (window, "child-view");
-  sk_test_iterate (250);
+  sk_test_iterate (400);
   child_view = sk_test_visible_text (GTK_WIDGET (window));
   g_assert_true (has_line (child_view, "Med dine egne ord"));
   g_assert_true (has_line (child_view, "Det aftalte vi"));

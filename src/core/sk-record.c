@@ -202,6 +202,27 @@ sk_record_class_list_columns (SkRecordClass *klass,
   return klass->columns;
 }
 
+void
+sk_record_load_column (SkRecord     *self,
+                       guint         index,
+                       const GValue *value)
+{
+  SkRecordClass *klass;
+
+  g_return_if_fail (SK_IS_RECORD (self));
+
+  klass = SK_RECORD_GET_CLASS (self);
+  g_return_if_fail (index < klass->n_columns);
+
+  {
+    GValue *stored = column_value (self, klass->columns[index]);
+
+    g_value_unset (stored);
+    g_value_init (stored, G_VALUE_TYPE (value));
+    g_value_copy (value, stored);
+  }
+}
+
 static const GValue *
 lookup_value (SkRecord   *self,
               const char *property,

@@ -43,6 +43,12 @@ void sk_record_class_install_columns (SkRecordClass *klass,
 GParamSpec **sk_record_class_list_columns (SkRecordClass *klass,
                                            guint         *n_columns);
 
+/* For the store: sets column @index from @value, without notification
+ * (the record is being loaded, nobody watches it yet). */
+void        sk_record_load_column (SkRecord     *self,
+                                   guint         index,
+                                   const GValue *value);
+
 const char *sk_record_get_string  (SkRecord   *self,
                                    const char *property);
 gint64      sk_record_get_int64   (SkRecord   *self,

@@ -61,7 +61,10 @@ static const char * const migrations[] = {
   "  next_steps TEXT NOT NULL DEFAULT '',"
   "  private_notes TEXT NOT NULL DEFAULT '',"
   "  trashed INTEGER NOT NULL DEFAULT 0);"
-  "CREATE INDEX conversations_by_child ON conversations (child_id, started_at);",
+  "CREATE INDEX conversations_by_child ON conversations (child_id, started_at);"
+  /* Partial indexes: finding the trash at start-up costs nothing. */
+  "CREATE INDEX children_trashed ON children (id) WHERE trashed = 1;"
+  "CREATE INDEX conversations_trashed ON conversations (id) WHERE trashed = 1;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SK_STORE_SCHEMA_VERSION);
@@ -389,7 +392,7 @@ record_from_row (SkStore       *self,
 
       g_value_init (&value, klass->columns[i]->value_type);
       read_value (stmt, (int) i + 1, &value);
-      g_object_set_property (G_OBJECT (record), klass->columns[i]->name, &value);
+      sk_record_load_column (record, i, &value);
     }
   return adopt (self, record);
 }

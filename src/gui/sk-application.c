@@ -398,14 +398,46 @@ find_window (SkApplication *self,
  *
  * Returns: (transfer none): the window
  */
+typedef struct
+{
+  char    *path;
+  gboolean demo;
+  SkStore *store;
+  GError  *error;
+} OpenJob;
+
+/* In a worker thread: opening checks the file's integrity, which takes
+ * time in proportion to its size. */
+static gpointer
+open_store_thread (gpointer data)
+{
+  OpenJob *job = data;
+
+  job->store = sk_store_open (job->path, &job->error);
+  if (job->store != NULL && job->demo && !sk_demo_fill (job->store, &job->error))
+    g_clear_object (&job->store);
+  return NULL;
+}
+
+/**
+ * sk_application_open:
+ * @path: (nullable): a database file; %NULL for $SAMTALEKUFFERT_DATABASE or
+ *   the usual one in the user's data folder
+ * @demo: open a new temporary database with invented content instead
+ *
+ * Shows the window of that database, opening it when it is not open yet.
+ *
+ * Returns: (transfer none): the window
+ */
 SkWindow *
 sk_application_open (SkApplication  *self,
                      const char     *path,
                      gboolean        demo,
                      GError        **error)
 {
-  g_autofree char *chosen = NULL;
+  OpenJob job = { NULL, demo, NULL, NULL };
   g_autoptr(SkStore) store = NULL;
+  GThread *thread;
   SkWindow *window;
 
   g_return_val_if_fail (SK_IS_APPLICATION (self), NULL);
@@ -416,35 +448,38 @@ sk_application_open (SkApplication  *self,
         self->demo_dir = g_dir_make_tmp ("samtalekuffert-demo-XXXXXX", error);
       if (self->demo_dir == NULL)
         return NULL;
-      chosen = g_build_filename (self->demo_dir, "demo.db", NULL);
-      window = find_window (self, chosen);
-      if (window == NULL)
-        {
-          store = sk_store_open (chosen, error);
-          if (store == NULL || !sk_demo_fill (store, error))
-            return NULL;
-        }
+      job.path = g_build_filename (self->demo_dir, "demo.db", NULL);
     }
+  else if (path != NULL)
+    job.path = g_strdup (path);
+  else if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
+    job.path = g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
   else
-    {
-      if (path != NULL)
-        chosen = g_strdup (path);
-      else if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
-        chosen = g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
-      else
-        chosen = sk_store_default_path ();
+    job.path = sk_store_default_path ();
 
-      window = find_window (self, chosen);
-      if (window == NULL)
-        {
-          store = sk_store_open (chosen, error);
-          if (store == NULL)
-            return NULL;
-        }
+  window = find_window (self, job.path);
+  if (window != NULL)
+    {
+      g_free (job.path);
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
     }
 
-  if (window == NULL)
-    window = sk_window_new (GTK_APPLICATION (self), store, self->settings);
+  /* Open the file while the window is being built. */
+  thread = g_thread_new ("sk-store-open", open_store_thread, &job);
+  window = sk_window_new (GTK_APPLICATION (self), NULL, self->settings);
+  g_thread_join (thread);
+  g_free (job.path);
+
+  store = job.store;
+  if (store == NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_propagate_error (error, job.error);
+      return NULL;
+    }
+
+  sk_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }

@@ -69,6 +69,30 @@ G_DEFINE_FINAL_TYPE (SkWindow, sk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (SkWindow *self);
 
+/* The conversation page and the child's view are built the first time
+ * they are needed: start-up shows neither. */
+static SkConversationPage *
+ensure_conversation_page (SkWindow *self)
+{
+  if (self->conversation_page == NULL)
+    {
+      self->conversation_page = g_object_new (SK_TYPE_CONVERSATION_PAGE, NULL);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->conversation_page), "conversation");
+    }
+  return self->conversation_page;
+}
+
+static SkChildView *
+ensure_child_view (SkWindow *self)
+{
+  if (self->child_view == NULL)
+    {
+      self->child_view = g_object_new (SK_TYPE_CHILD_VIEW, NULL);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->child_view), "child");
+    }
+  return self->child_view;
+}
+
 static void
 pending_delete_free (gpointer data)
 {
@@ -94,14 +118,57 @@ pending_delete_finish (SkWindow      *self,
     sk_window_show_error (self, error);
 }
 
-static char *
-child_row_details (GtkListItem *item,
-                   int          birth_year,
-                   const char  *case_ref)
+/* Rows of the children list, built in code: a row is two labels, and
+ * parsing a template for each would cost start-up time. */
+static void
+setup_child_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "child-row-name");
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+update_child_row (GtkListItem *item)
 {
   SkChild *child = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  g_autofree char *details = sk_child_describe (child);
 
-  return child ? sk_child_describe (child) : NULL;
+  gtk_label_set_label (GTK_LABEL (name), sk_child_get_name (child));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (name)), details);
+}
+
+static void
+bind_child_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  update_child_row (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify",
+                           G_CALLBACK (update_child_row), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_child_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_child_row, item);
 }
 
 static gboolean
@@ -404,7 +471,7 @@ new_conversation_activated (GSimpleAction *action,
     }
   g_list_store_insert (self->conversations, 0, conversation);
   sk_window_open_conversation (self, conversation);
-  sk_conversation_page_focus_first (self->conversation_page);
+  sk_conversation_page_focus_first (ensure_conversation_page (self));
 }
 
 static void
@@ -467,7 +534,7 @@ set_child_mode (SkWindow *self,
   self->child_mode = child_mode;
   if (child_mode)
     {
-      sk_child_view_set_conversation (self->child_view, self->child, self->conversation);
+      sk_child_view_set_conversation (ensure_child_view (self), self->child, self->conversation);
       self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
       gtk_stack_set_visible_child_name (self->mode_stack, "child");
       gtk_window_fullscreen (GTK_WINDOW (self));
@@ -476,7 +543,7 @@ set_child_mode (SkWindow *self,
     {
       gtk_stack_set_visible_child_name (self->mode_stack, "caseworker");
       /* Nothing of this child stays behind in the hidden view. */
-      sk_child_view_set_conversation (self->child_view, NULL, NULL);
+      sk_child_view_set_conversation (ensure_child_view (self), NULL, NULL);
       if (!self->was_fullscreen)
         gtk_window_unfullscreen (GTK_WINDOW (self));
     }
@@ -681,6 +748,8 @@ sk_window_dispose (GObject *object)
   g_clear_object (&self->conversation);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  self->conversation_page = NULL;
+  self->child_view = NULL;
   if (self->covered_windows != NULL)
     g_ptr_array_set_size (self->covered_windows, 0);
 
@@ -711,8 +780,6 @@ sk_window_class_init (SkWindowClass *klass)
   window_class->close_request = sk_window_close_request;
 
   g_type_ensure (SK_TYPE_CHILD_PAGE);
-  g_type_ensure (SK_TYPE_CONVERSATION_PAGE);
-  g_type_ensure (SK_TYPE_CHILD_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SkWindow, toast_overlay);
@@ -730,8 +797,6 @@ sk_window_class_init (SkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SkWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SkWindow, child_page);
-  gtk_widget_class_bind_template_child (widget_class, SkWindow, conversation_page);
-  gtk_widget_class_bind_template_child (widget_class, SkWindow, child_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -755,7 +820,6 @@ static const GActionEntry win_entries[] = {
 static void
 sk_window_init (SkWindow *self)
 {
-  g_autoptr(GtkBuilderScope) scope = NULL;
   GtkListItemFactory *factory;
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
@@ -781,10 +845,10 @@ sk_window_init (SkWindow *self)
   gtk_list_view_set_model (self->child_list, GTK_SELECTION_MODEL (self->selection));
   g_object_ref (self->selection);
 
-  scope = gtk_builder_cscope_new ();
-  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "child_row_details",
-                                          G_CALLBACK (child_row_details));
-  factory = gtk_builder_list_item_factory_new_from_resource (scope, "/dk/samtalekuffert/Samtalekuffert/sk-child-row.ui");
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_child_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_child_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_child_row_cb), NULL);
   gtk_list_view_set_factory (self->child_list, factory);
   g_object_unref (factory);
 
@@ -816,6 +880,11 @@ load_children (SkWindow *self)
   update_sidebar (self);
 }
 
+/**
+ * sk_window_new:
+ * @store: (nullable): the database to show; %NULL to give it later with
+ *   sk_window_set_store()
+ */
 SkWindow *
 sk_window_new (GtkApplication *application,
                SkStore        *store,
@@ -824,7 +893,7 @@ sk_window_new (GtkApplication *application,
   SkWindow *self;
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (SK_IS_STORE (store), NULL);
+  g_return_val_if_fail (store == NULL || SK_IS_STORE (store), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (SK_TYPE_WINDOW,
@@ -832,15 +901,33 @@ sk_window_new (GtkApplication *application,
                        "default-width", g_settings_get_int (settings, "window-width"),
                        "default-height", g_settings_get_int (settings, "window-height"),
                        NULL);
-  self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  show_content (self, "empty");
 
+  if (store != NULL)
+    sk_window_set_store (self, store);
+  return self;
+}
+
+/**
+ * sk_window_set_store:
+ *
+ * Gives the window its database, once: the window can be built while the
+ * database is still being opened and checked.
+ */
+void
+sk_window_set_store (SkWindow *self,
+                     SkStore  *store)
+{
+  g_return_if_fail (SK_IS_WINDOW (self));
+  g_return_if_fail (SK_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
   g_signal_connect_object (store, "write-failed", G_CALLBACK (write_failed_cb), self, G_CONNECT_SWAPPED);
   load_children (self);
-  show_content (self, "empty");
-  return self;
 }
 
 /**
@@ -962,7 +1049,8 @@ sk_window_open_conversation (SkWindow       *self,
   if (conversation == NULL)
     set_child_mode (self, FALSE);
   g_set_object (&self->conversation, conversation);
-  sk_conversation_page_set_conversation (self->conversation_page, conversation);
+  if (conversation != NULL || self->conversation_page != NULL)
+    sk_conversation_page_set_conversation (ensure_conversation_page (self), conversation);
   if (conversation != NULL)
     show_content (self, "conversation");
   else if (self->child != NULL)

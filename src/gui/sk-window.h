@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (SkWindow, sk_window, SK, WINDOW, AdwApplicationWindow)
 SkWindow       *sk_window_new               (GtkApplication *application,
                                              SkStore        *store,
                                              GSettings      *settings);
+void            sk_window_set_store         (SkWindow       *self,
+                                             SkStore        *store);
 SkWindow       *sk_window_new_like          (SkWindow       *other);
 SkStore        *sk_window_get_store         (SkWindow       *self);
 SkChild        *sk_window_get_child         (SkWindow       *self);
