@@ -512,6 +512,113 @@ test_language_switch_to_danish (void)
   close_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
 }
 
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+test_damaged_database_offers_new_start (void)
+{
+  g_autofree char *path = test_path ("damaged.db");
+  g_autofree char *before = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) listing = NULL;
+  AdwMessageDialog *dialog;
+  const char *name;
+  gboolean kept = FALSE;
+  SkWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "SQLite format 3 — but not really; someone's notes.", -1, NULL));
+  before = file_checksum (path);
+
+  g_assert_null (sk_application_open_or_explain (app, path, FALSE));
+  sk_test_iterate (50);
+  dialog = ADW_MESSAGE_DIALOG (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+
+  adw_message_dialog_response (dialog, "new");
+  sk_test_iterate (100);
+
+  /* A new, empty database works in its place ... */
+  window = SK_WINDOW (sk_test_find_toplevel (SK_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  g_assert_cmpstr (sk_store_get_path (sk_window_get_store (window)), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (sk_window_get_children (window)), ==, 0);
+
+  /* ... and the damaged file is kept, unchanged, under a new name. */
+  dir = g_path_get_dirname (path);
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "damaged.db.damaged-"))
+      {
+        g_autofree char *aside = g_build_filename (dir, name, NULL);
+        g_autofree char *after = file_checksum (aside);
+
+        g_assert_cmpstr (after, ==, before);
+        kept = TRUE;
+      }
+  g_assert_true (kept);
+  close_window (window);
+}
+
+static void
+test_newer_database_refused (void)
+{
+  g_autofree char *path = test_path ("newer.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA user_version = 42;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  before = file_checksum (path);
+
+  g_assert_null (sk_application_open_or_explain (app, path, FALSE));
+  sk_test_iterate (50);
+  dialog = ADW_MESSAGE_DIALOG (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is From a Newer Version");
+  g_assert_false (adw_message_dialog_has_response (dialog, "new"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "has not been changed"));
+  adw_message_dialog_response (dialog, "close");
+  sk_test_iterate (50);
+
+  after = file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_null (sk_test_find_toplevel (SK_TYPE_WINDOW));
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autofree char *path = test_path ("shortcuts.db");
+  SkWindow *window = open_window (path);
+  GtkWindow *shortcuts;
+
+  activate (window, "show-help-overlay");
+  sk_test_iterate (100);
+  shortcuts = sk_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (shortcuts));
+
+    g_assert_nonnull (strstr (text, "Cover the screen at once"));
+    g_assert_nonnull (strstr (text, "New conversation"));
+  }
+  gtk_window_destroy (shortcuts);
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -532,6 +639,9 @@ main (int argc, char **argv)
   g_test_add_func ("/window/cover", test_cover_hides_caseworker_view);
   g_test_add_func ("/window/delete-child-undo", test_delete_child_undo_then_final);
   g_test_add_func ("/window/language-danish", test_language_switch_to_danish);
+  g_test_add_func ("/window/damaged-database", test_damaged_database_offers_new_start);
+  g_test_add_func ("/window/newer-database", test_newer_database_refused);
+  g_test_add_func ("/window/shortcuts", test_shortcuts_window);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

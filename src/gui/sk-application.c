@@ -247,7 +247,6 @@ sk_application_command_line (GApplication            *application,
 {
   SkApplication *self = SK_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   const char *arg = NULL;
   gboolean demo = FALSE;
@@ -261,16 +260,8 @@ sk_application_command_line (GApplication            *application,
       path = g_file_get_path (file);
     }
 
-  if (sk_application_open (self, path, demo, &error) == NULL)
-    {
-      g_autofree char *shown = path ? g_strdup (path)
-                                    : g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
-
-      if (shown == NULL)
-        shown = sk_store_default_path ();
-      g_application_command_line_printerr (command_line, "%s\n", error->message);
-      show_open_error (self, shown, error);
-    }
+  if (sk_application_open_or_explain (self, path, demo) == NULL)
+    g_application_command_line_set_exit_status (command_line, 1);
   return 0;
 }
 
@@ -482,4 +473,39 @@ sk_application_open (SkApplication  *self,
   sk_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+/**
+ * sk_application_open_or_explain:
+ *
+ * Like sk_application_open(), but when the database cannot be opened, says
+ * why in a dialog — and for a damaged file offers to start anew.
+ *
+ * Returns: (transfer none) (nullable): the window, or %NULL when a dialog
+ *   explains why there is none
+ */
+SkWindow *
+sk_application_open_or_explain (SkApplication *self,
+                                const char    *path,
+                                gboolean       demo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  SkWindow *window;
+
+  g_return_val_if_fail (SK_IS_APPLICATION (self), NULL);
+
+  window = sk_application_open (self, path, demo, &error);
+  if (window != NULL)
+    return window;
+
+  if (path != NULL)
+    shown = g_strdup (path);
+  else if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
+    shown = g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
+  else
+    shown = sk_store_default_path ();
+  g_printerr ("%s\n", error->message);
+  show_open_error (self, shown, error);
+  return NULL;
 }

@@ -16,5 +16,8 @@ SkWindow      *sk_application_open         (SkApplication    *self,
                                             const char       *path,
                                             gboolean          demo,
                                             GError          **error);
+SkWindow      *sk_application_open_or_explain (SkApplication *self,
+                                               const char    *path,
+                                               gboolean       demo);
 
 G_END_DECLS
