@@ -7,6 +7,7 @@
 #include "sk-conversation.h"
 #include "sk-test-gui.h"
 
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -619,6 +620,27 @@ test_shortcuts_window (void)
   close_window (window);
 }
 
+static void
+test_sigterm_writes_pending_text (void)
+{
+  g_autofree char *path = test_path ("sigterm.db");
+  g_autofree char *stored = NULL;
+  SkWindow *window;
+
+  prepare_database (path);
+  window = open_window (path);
+  sk_window_select_child (window, child_named (window, "Cecilie"));
+  activate (window, "new-conversation");
+  type_into (note_view (window, "In your own words"), "Typed just before logging out");
+
+  /* Well inside the 0.3 s before the typing would be written. */
+  raise (SIGTERM);
+  sk_test_iterate (30);
+  stored = raw_text (path, "SELECT child_words FROM conversations ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (stored, ==, "Typed just before logging out");
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -642,6 +664,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/damaged-database", test_damaged_database_offers_new_start);
   g_test_add_func ("/window/newer-database", test_newer_database_refused);
   g_test_add_func ("/window/shortcuts", test_shortcuts_window);
+  g_test_add_func ("/window/sigterm-writes-pending", test_sigterm_writes_pending_text);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

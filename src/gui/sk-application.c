@@ -14,6 +14,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#ifdef G_OS_UNIX
+#include <glib-unix.h>
+#include <signal.h>
+#endif
 
 struct _SkApplication
 {
@@ -134,6 +138,29 @@ about_activated (GSimpleAction *action,
                          "translator-credits", _("translator-credits"),
                          NULL);
 }
+
+#ifdef G_OS_UNIX
+/* Logging out or "kill" ends the program politely: write what is pending
+ * and quit, rather than lose the last fraction of a second of typing. */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  SkApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SK_IS_WINDOW (l->data))
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!sk_window_finish (l->data, &error))
+          g_printerr ("%s\n", error->message);
+      }
+  g_list_free (windows);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+#endif
 
 static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = quit_activated },
@@ -295,6 +322,11 @@ sk_application_startup (GApplication *application)
   G_APPLICATION_CLASS (sk_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+#ifdef G_OS_UNIX
+  g_unix_signal_add (SIGTERM, terminate_cb, self);
+  g_unix_signal_add (SIGHUP, terminate_cb, self);
+  g_unix_signal_add (SIGINT, terminate_cb, self);
+#endif
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 }
