@@ -223,6 +223,22 @@ sk_record_load_column (SkRecord     *self,
   }
 }
 
+static G_DEFINE_QUARK (sk-record-choice, sk_record_choice)
+
+GParamSpec *
+sk_record_choice (GParamSpec *pspec)
+{
+  g_param_spec_set_qdata (pspec, sk_record_choice_quark (), GINT_TO_POINTER (TRUE));
+  return pspec;
+}
+
+gboolean
+sk_record_column_is_typed (GParamSpec *pspec)
+{
+  return pspec->value_type == G_TYPE_STRING &&
+         g_param_spec_get_qdata (pspec, sk_record_choice_quark ()) == NULL;
+}
+
 static const GValue *
 lookup_value (SkRecord   *self,
               const char *property,

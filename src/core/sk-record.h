@@ -49,6 +49,12 @@ void        sk_record_load_column (SkRecord     *self,
                                    guint         index,
                                    const GValue *value);
 
+/* A string column is taken to be typed text, written within
+ * SK_STORE_TEXT_DELAY_MS; sk_record_choice() marks one that holds a choice
+ * (written at once) instead.  Returns @pspec. */
+GParamSpec *sk_record_choice           (GParamSpec *pspec);
+gboolean    sk_record_column_is_typed  (GParamSpec *pspec);
+
 const char *sk_record_get_string  (SkRecord   *self,
                                    const char *property);
 gint64      sk_record_get_int64   (SkRecord   *self,

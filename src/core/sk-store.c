@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sk-store.h"
+#include "sk-store-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -65,13 +66,28 @@ static const char * const migrations[] = {
   /* Partial indexes: finding the trash at start-up costs nothing. */
   "CREATE INDEX children_trashed ON children (id) WHERE trashed = 1;"
   "CREATE INDEX conversations_trashed ON conversations (id) WHERE trashed = 1;",
+
+  /* 1 → 2: the emotion scale, "How I feel" */
+  "CREATE TABLE emotion_ratings ("
+  "  id INTEGER PRIMARY KEY,"
+  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  topic_key TEXT NOT NULL DEFAULT '',"
+  "  topic TEXT NOT NULL DEFAULT '',"
+  "  face INTEGER NOT NULL DEFAULT 0,"
+  "  feelings TEXT NOT NULL DEFAULT '',"
+  "  child_words TEXT NOT NULL DEFAULT '',"
+  "  shared INTEGER NOT NULL DEFAULT 0,"
+  "  trashed INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX emotion_ratings_by_conversation ON emotion_ratings (conversation_id, position);"
+  "CREATE INDEX emotion_ratings_trashed ON emotion_ratings (id) WHERE trashed = 1;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SK_STORE_SCHEMA_VERSION);
 
 /* Tables in the order trashed rows are purged: children last, so that
  * their rows cascade. */
-static const char * const purge_tables[] = { "conversations", "children" };
+static const char * const purge_tables[] = { "emotion_ratings", "conversations", "children" };
 
 G_DEFINE_QUARK (sk-store-error-quark, sk_store_error)
 
@@ -339,7 +355,7 @@ record_notify_cb (SkRecord   *record,
   g_hash_table_add (changed, pspec);
 
   /* Typing comes in bursts: write it soon.  A choice is written now. */
-  schedule_flush (self, pspec->value_type == G_TYPE_STRING ? SK_STORE_TEXT_DELAY_MS : 0);
+  schedule_flush (self, sk_record_column_is_typed (pspec) ? SK_STORE_TEXT_DELAY_MS : 0);
 }
 
 static SkRecord *
@@ -398,19 +414,28 @@ record_from_row (SkStore       *self,
 }
 
 static char *
-select_sql (SkRecordClass *klass,
-            const char    *where)
+columns_sql (SkRecordClass *klass,
+             const char    *prefix)
 {
-  GString *sql = g_string_new ("SELECT id");
+  GString *sql = g_string_new (NULL);
 
+  g_string_append_printf (sql, "%sid", prefix);
   for (guint i = 0; i < klass->n_columns; i++)
     {
       g_autofree char *name = column_name (klass->columns[i]);
 
-      g_string_append_printf (sql, ", %s", name);
+      g_string_append_printf (sql, ", %s%s", prefix, name);
     }
-  g_string_append_printf (sql, " FROM %s WHERE trashed = 0%s", klass->table, where);
   return g_string_free (sql, FALSE);
+}
+
+static char *
+select_sql (SkRecordClass *klass,
+            const char    *where)
+{
+  g_autofree char *columns = columns_sql (klass, "");
+
+  return g_strdup_printf ("SELECT %s FROM %s WHERE trashed = 0%s", columns, klass->table, where);
 }
 
 static gboolean
@@ -1097,6 +1122,7 @@ sk_store_flush (SkStore  *self,
 {
   GHashTableIter iter;
   gpointer key, value;
+  gboolean outer;
 
   g_return_val_if_fail (SK_IS_STORE (self), FALSE);
 
@@ -1104,7 +1130,9 @@ sk_store_flush (SkStore  *self,
   if (self->dirty == NULL || g_hash_table_size (self->dirty) == 0)
     return TRUE;
 
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  /* Inside a transaction of sk_store_begin() the writes join it. */
+  outer = !sqlite3_get_autocommit (self->db);
+  if (!outer && !exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   g_hash_table_iter_init (&iter, self->dirty);
@@ -1136,7 +1164,8 @@ sk_store_flush (SkStore  *self,
       stmt = prepare (self, sql->str, error);
       if (stmt == NULL)
         {
-          rollback (self);
+          if (!outer)
+            rollback (self);
           return FALSE;
         }
       for (guint i = 0; i < pspecs->len; i++)
@@ -1151,12 +1180,13 @@ sk_store_flush (SkStore  *self,
       sqlite3_bind_int64 (stmt, (int) pspecs->len + 1, sk_record_get_id (record));
       if (!step_done (self, stmt, error))
         {
-          rollback (self);
+          if (!outer)
+            rollback (self);
           return FALSE;
         }
     }
 
-  if (!exec (self, "COMMIT", error))
+  if (!outer && !exec (self, "COMMIT", error))
     {
       rollback (self);
       return FALSE;
@@ -1171,4 +1201,82 @@ sk_store_has_pending (SkStore *self)
   g_return_val_if_fail (SK_IS_STORE (self), FALSE);
 
   return g_hash_table_size (self->dirty) > 0;
+}
+
+sqlite3_stmt *
+sk_store_prepare (SkStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_return_val_if_fail (SK_IS_STORE (self), NULL);
+
+  return prepare (self, sql, error);
+}
+
+void
+sk_store_set_error (SkStore  *self,
+                    int       rc,
+                    GError  **error)
+{
+  g_return_if_fail (SK_IS_STORE (self));
+
+  set_sqlite_error (error, self->db, rc, self->path);
+}
+
+gpointer
+sk_store_record_from_row (SkStore      *self,
+                          GType         type,
+                          sqlite3_stmt *stmt)
+{
+  g_return_val_if_fail (SK_IS_STORE (self), NULL);
+
+  return record_from_row (self, type, stmt);
+}
+
+/**
+ * sk_store_columns_sql:
+ * @prefix: put before every column, e.g. "r." for a table alias
+ */
+char *
+sk_store_columns_sql (GType       type,
+                      const char *prefix)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  return columns_sql (SK_RECORD_CLASS (klass), prefix);
+}
+
+/* For query modules: several writes as one transaction. */
+gboolean
+sk_store_begin (SkStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (SK_IS_STORE (self), FALSE);
+
+  /* Pending edits go first, so that they are not mixed into this one. */
+  if (!sk_store_flush (self, error))
+    return FALSE;
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+sk_store_commit (SkStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (SK_IS_STORE (self), FALSE);
+
+  if (!exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+sk_store_rollback (SkStore *self)
+{
+  g_return_if_fail (SK_IS_STORE (self));
+
+  rollback (self);
 }
