@@ -12,19 +12,9 @@
 #include "sk-child-view.h"
 #include "sk-conversation-page.h"
 #include "sk-format.h"
+#include "sk-undo.h"
 
 #include <glib/gi18n-lib.h>
-
-/* How long "Undo" is offered after a delete, in seconds. */
-#define UNDO_SECONDS 8
-
-typedef struct
-{
-  SkStore    *store;
-  SkRecord   *record;
-  GListStore *list;
-  gboolean    done;
-} PendingDelete;
 
 struct _SkWindow
 {
@@ -40,7 +30,6 @@ struct _SkWindow
   SkChild            *child;
   GListStore         *conversations;
   SkConversation     *conversation;
-  GPtrArray          *pending_deletes;
   GPtrArray          *covered_windows;
   gboolean            child_mode;
   gboolean            was_fullscreen;
@@ -91,31 +80,6 @@ ensure_child_view (SkWindow *self)
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->child_view), "child");
     }
   return self->child_view;
-}
-
-static void
-pending_delete_free (gpointer data)
-{
-  PendingDelete *pending = data;
-
-  g_clear_object (&pending->store);
-  g_clear_object (&pending->record);
-  g_clear_object (&pending->list);
-  g_free (pending);
-}
-
-/* Makes a delete final: the undo time is over or the window closes. */
-static void
-pending_delete_finish (SkWindow      *self,
-                       PendingDelete *pending)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (pending->done)
-    return;
-  pending->done = TRUE;
-  if (!sk_store_delete (pending->store, pending->record, &error))
-    sk_window_show_error (self, error);
 }
 
 /* Rows of the children list, built in code: a row is two labels, and
@@ -335,78 +299,13 @@ compare_newest_first (gconstpointer a,
 }
 
 static void
-undo_delete_cb (AdwToast      *toast,
-                PendingDelete *pending)
+child_restored_cb (SkRecord *record,
+                   gpointer  user_data)
 {
-  SkWindow *self = g_object_get_data (G_OBJECT (toast), "window");
-  g_autoptr(GError) error = NULL;
+  SkWindow *self = user_data;
 
-  if (pending->done)
-    return;
-  pending->done = TRUE;
-  if (!sk_store_restore (pending->store, pending->record, &error))
-    {
-      sk_window_show_error (self, error);
-      return;
-    }
-  g_list_store_append (pending->list, pending->record);
-  if (SK_IS_CHILD (pending->record))
-    {
-      update_sidebar (self);
-      sk_window_select_child (self, SK_CHILD (pending->record));
-    }
-  else if (SK_IS_CONVERSATION (pending->record))
-    {
-      /* Back in date order: the list is newest first. */
-      g_list_store_sort (pending->list, compare_newest_first, NULL);
-    }
-}
-
-static void
-toast_dismissed_cb (AdwToast      *toast,
-                    PendingDelete *pending)
-{
-  SkWindow *self = g_object_get_data (G_OBJECT (toast), "window");
-
-  pending_delete_finish (self, pending);
-}
-
-/* Puts @record in the store's trash, removes it from @list, and offers
- * Undo for a few seconds; after that the delete is final. */
-static void
-trash_with_undo (SkWindow   *self,
-                 SkRecord   *record,
-                 GListStore *list,
-                 const char *message)
-{
-  g_autoptr(GError) error = NULL;
-  PendingDelete *pending;
-  AdwToast *toast;
-  guint position;
-
-  if (!sk_store_trash (self->store, record, &error))
-    {
-      sk_window_show_error (self, error);
-      return;
-    }
-
-  pending = g_new0 (PendingDelete, 1);
-  pending->store = g_object_ref (self->store);
-  pending->record = g_object_ref (record);
-  pending->list = g_object_ref (list);
-  g_ptr_array_add (self->pending_deletes, pending);
-
-  if (g_list_store_find (list, record, &position))
-    g_list_store_remove (list, position);
-
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_timeout (toast, UNDO_SECONDS);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data (G_OBJECT (toast), "window", self);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_delete_cb), pending);
-  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), pending);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_sidebar (self);
+  sk_window_select_child (self, SK_CHILD (record));
 }
 
 static void
@@ -495,7 +394,8 @@ delete_conversation_activated (GSimpleAction *action,
   message = g_strdup_printf (_("The conversation of %s was deleted"), date);
 
   sk_window_open_conversation (self, NULL);
-  trash_with_undo (self, SK_RECORD (conversation), self->conversations, message);
+  sk_undo_trash (GTK_WIDGET (self->toast_overlay), self->store, SK_RECORD (conversation),
+                 self->conversations, compare_newest_first, message, NULL, NULL);
 }
 
 static void
@@ -733,8 +633,10 @@ sk_window_dispose (GObject *object)
 
   if (self->store != NULL)
     {
-      for (guint i = 0; i < self->pending_deletes->len; i++)
-        pending_delete_finish (self, self->pending_deletes->pdata[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (self->toast_overlay != NULL && !sk_undo_finish_all (GTK_WIDGET (self->toast_overlay), &error))
+        g_warning ("A delete could not be finished: %s", error->message);
       g_signal_handlers_disconnect_by_data (self->store, self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_WINDOW);
@@ -761,7 +663,6 @@ sk_window_finalize (GObject *object)
 {
   SkWindow *self = SK_WINDOW (object);
 
-  g_ptr_array_unref (self->pending_deletes);
   g_ptr_array_unref (self->covered_windows);
   g_free (self->needle);
 
@@ -825,7 +726,6 @@ sk_window_init (SkWindow *self)
   GtkSortListModel *sorted;
   GtkExpression *name;
 
-  self->pending_deletes = g_ptr_array_new_with_free_func (pending_delete_free);
   self->covered_windows = g_ptr_array_new_with_free_func (g_object_unref);
   self->needle = g_strdup ("");
 
@@ -1079,7 +979,8 @@ sk_window_delete_child (SkWindow *self,
     sk_window_select_child (self, NULL);
   /* Translators: %s is a child's name */
   message = g_strdup_printf (_("%s was deleted"), sk_child_get_name (child));
-  trash_with_undo (self, SK_RECORD (child), self->children, message);
+  sk_undo_trash (GTK_WIDGET (self->toast_overlay), self->store, SK_RECORD (child),
+                 self->children, NULL, message, child_restored_cb, self);
   update_sidebar (self);
   g_object_unref (child);
 }
@@ -1112,7 +1013,6 @@ sk_window_finish (SkWindow  *self,
 {
   g_return_val_if_fail (SK_IS_WINDOW (self), FALSE);
 
-  for (guint i = 0; i < self->pending_deletes->len; i++)
-    pending_delete_finish (self, self->pending_deletes->pdata[i]);
-  return sk_store_flush (self->store, error);
+  return sk_undo_finish_all (GTK_WIDGET (self->toast_overlay), error) &&
+         sk_store_flush (self->store, error);
 }

@@ -1,0 +1,19 @@
+/* sk-art-image.h — one of the program's pictures, sharp at any size */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define SK_TYPE_ART_IMAGE (sk_art_image_get_type ())
+G_DECLARE_FINAL_TYPE (SkArtImage, sk_art_image, SK, ART_IMAGE, GtkWidget)
+
+GtkWidget  *sk_art_image_new          (const char *art,
+                                       int         min_size);
+void        sk_art_image_set_art      (SkArtImage *self,
+                                       const char *art);
+const char *sk_art_image_get_art      (SkArtImage *self);
+void        sk_art_image_set_scale    (SkArtImage *self,
+                                       double      scale);
+
+G_END_DECLS

@@ -1,0 +1,424 @@
+/* sk-face-scale.c — five faces from "Really bad" to "Really good"
+ *
+ * Each face is a button a child can tap or click; the arrow keys move
+ * between the faces and Enter or Space chooses.  The chosen face grows and
+ * gets a ring and a tick (never colour alone); choosing it again clears
+ * the choice.  To a screen reader the faces are radio buttons: "Really
+ * good, selected".
+ */
+#include "config.h"
+
+#include "sk-face-scale.h"
+#include "sk-art-image.h"
+#include "sk-emotion.h"
+
+#include <adwaita.h>
+
+/* How big a face is drawn, of the room it has. */
+#define SCALE_CHOSEN 1.0
+#define SCALE_NORMAL 0.84
+#define SCALE_OTHER  0.74
+
+#define SK_TYPE_FACE_BUTTON (sk_face_button_get_type ())
+G_DECLARE_FINAL_TYPE (SkFaceButton, sk_face_button, SK, FACE_BUTTON, GtkWidget)
+
+struct _SkFaceButton
+{
+  GtkWidget parent_instance;
+
+  int           face;
+  gboolean      selected;
+  SkArtImage   *image;
+  GtkWidget    *label;
+  AdwAnimation *animation;
+};
+
+G_DEFINE_FINAL_TYPE (SkFaceButton, sk_face_button, GTK_TYPE_WIDGET)
+
+enum {
+  BUTTON_CLICKED,
+  N_BUTTON_SIGNALS
+};
+
+static guint button_signals[N_BUTTON_SIGNALS];
+
+static void
+face_button_clicked (SkFaceButton *self)
+{
+  g_signal_emit (self, button_signals[BUTTON_CLICKED], 0);
+}
+
+static void
+face_button_pressed_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        SkFaceButton    *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (gtk_widget_get_focus_on_click (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* A double tap is two taps: it chooses and clears, as a child means. */
+  face_button_clicked (self);
+}
+
+static gboolean
+face_button_activate_cb (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  face_button_clicked (SK_FACE_BUTTON (widget));
+  return TRUE;
+}
+
+static void
+animate_scale_cb (double        value,
+                  SkFaceButton *self)
+{
+  sk_art_image_set_scale (self->image, value);
+}
+
+static void
+face_button_set_state (SkFaceButton *self,
+                       gboolean      selected,
+                       gboolean      any_selected)
+{
+  double target = selected ? SCALE_CHOSEN : any_selected ? SCALE_OTHER : SCALE_NORMAL;
+
+  self->selected = selected;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_CHECKED, selected, -1);
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "chosen");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "chosen");
+  if (any_selected && !selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "not-chosen");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "not-chosen");
+
+  /* Gentle growth; at once where animations are off. */
+  adw_timed_animation_set_value_from (ADW_TIMED_ANIMATION (self->animation),
+                                      adw_animation_get_value (self->animation));
+  adw_timed_animation_set_value_to (ADW_TIMED_ANIMATION (self->animation), target);
+  adw_animation_play (self->animation);
+}
+
+static void
+sk_face_button_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  SkFaceButton *self = SK_FACE_BUTTON (widget);
+  graphene_rect_t bounds;
+  GskRoundedRect ring;
+  GdkRGBA accent, white = { 1, 1, 1, 1 };
+  float side, x, y, width;
+
+  GTK_WIDGET_CLASS (sk_face_button_parent_class)->snapshot (widget, snapshot);
+
+  if (!self->selected || !gtk_widget_compute_bounds (GTK_WIDGET (self->image), widget, &bounds))
+    return;
+
+  /* A ring around the chosen face, and a tick: marks that do not need
+   * colour to be seen. */
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "accent_bg_color", &accent);
+  side = MIN (bounds.size.width, bounds.size.height);
+  x = bounds.origin.x + (bounds.size.width - side) / 2;
+  y = bounds.origin.y + (bounds.size.height - side) / 2;
+  width = MAX (4, side / 22);
+  gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (x - width, y - width, side + 2 * width, side + 2 * width),
+                                   side / 2 + width);
+  gtk_snapshot_append_border (snapshot, &ring,
+                              (float[4]) { width, width, width, width },
+                              (GdkRGBA[4]) { accent, accent, accent, accent });
+  {
+    float badge = MAX (18, side / 4);
+    float bx = x + side - badge * 0.8f, by = y + side - badge * 0.8f;
+    cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (bx - 2, by - 2, badge + 4, badge + 4));
+
+    cairo_arc (cr, bx + badge / 2, by + badge / 2, badge / 2, 0, 2 * G_PI);
+    gdk_cairo_set_source_rgba (cr, &accent);
+    cairo_fill_preserve (cr);
+    gdk_cairo_set_source_rgba (cr, &white);
+    cairo_set_line_width (cr, badge / 10);
+    cairo_stroke (cr);
+    cairo_move_to (cr, bx + badge * 0.27, by + badge * 0.52);
+    cairo_line_to (cr, bx + badge * 0.44, by + badge * 0.68);
+    cairo_line_to (cr, bx + badge * 0.74, by + badge * 0.34);
+    cairo_set_line_width (cr, badge / 8);
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_stroke (cr);
+    cairo_destroy (cr);
+  }
+}
+
+static void
+sk_face_button_dispose (GObject *object)
+{
+  SkFaceButton *self = SK_FACE_BUTTON (object);
+  GtkWidget *child;
+
+  g_clear_object (&self->animation);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sk_face_button_parent_class)->dispose (object);
+}
+
+static void
+sk_face_button_class_init (SkFaceButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_face_button_dispose;
+  widget_class->snapshot = sk_face_button_snapshot;
+
+  button_signals[BUTTON_CLICKED] =
+    g_signal_new ("clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, face_button_activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, face_button_activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0, face_button_activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, face_button_activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Space, 0, face_button_activate_cb, NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "facebutton");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_RADIO);
+}
+
+static void
+sk_face_button_init (SkFaceButton *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (click), FALSE);
+  g_signal_connect (click, "pressed", G_CALLBACK (face_button_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->animation = adw_timed_animation_new (GTK_WIDGET (self), SCALE_NORMAL, SCALE_NORMAL, 180,
+                                             adw_callback_animation_target_new ((AdwAnimationTargetFunc) animate_scale_cb,
+                                                                                self, NULL));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->animation), ADW_EASE_OUT_CUBIC);
+}
+
+static GtkWidget *
+sk_face_button_new (int face)
+{
+  SkFaceButton *self = g_object_new (SK_TYPE_FACE_BUTTON, NULL);
+
+  self->face = face;
+  self->image = SK_ART_IMAGE (sk_art_image_new (sk_face_art (face), 64));
+  g_object_set (self->image, "max-size", 150, NULL);
+  sk_art_image_set_scale (self->image, SCALE_NORMAL);
+  gtk_widget_set_parent (GTK_WIDGET (self->image), GTK_WIDGET (self));
+
+  self->label = gtk_label_new (sk_face_label (face));
+  gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (self->label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (self->label, "face-label");
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sk_face_label (face), -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_CHECKED, FALSE, -1);
+  return GTK_WIDGET (self);
+}
+
+/* The scale */
+
+struct _SkFaceScale
+{
+  GtkWidget parent_instance;
+
+  int        value;
+  GtkWidget *buttons[SK_FACE_MAX + 1];   /* index = face */
+};
+
+G_DEFINE_FINAL_TYPE (SkFaceScale, sk_face_scale, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_buttons (SkFaceScale *self)
+{
+  for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
+    face_button_set_state (SK_FACE_BUTTON (self->buttons[face]), face == self->value,
+                           self->value != SK_FACE_NONE);
+}
+
+static void
+button_clicked_cb (SkFaceButton *button,
+                   SkFaceScale  *self)
+{
+  /* Choosing the chosen face again clears the choice. */
+  sk_face_scale_set_value (self, self->value == button->face ? SK_FACE_NONE : button->face);
+}
+
+static gboolean
+move_focus_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  SkFaceScale *self = SK_FACE_SCALE (widget);
+  int step = g_variant_get_int32 (args);
+  int current = SK_FACE_NONE;
+  int target;
+
+  for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
+    if (gtk_widget_has_focus (self->buttons[face]))
+      current = face;
+
+  if (step == -100)
+    target = SK_FACE_MIN;
+  else if (step == 100)
+    target = SK_FACE_MAX;
+  else if (current == SK_FACE_NONE)
+    target = self->value != SK_FACE_NONE ? self->value : SK_FACE_MIN;
+  else
+    target = CLAMP (current + step, SK_FACE_MIN, SK_FACE_MAX);
+
+  gtk_widget_grab_focus (self->buttons[target]);
+  return TRUE;
+}
+
+static void
+sk_face_scale_dispose (GObject *object)
+{
+  SkFaceScale *self = SK_FACE_SCALE (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (sk_face_scale_parent_class)->dispose (object);
+}
+
+static void
+sk_face_scale_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      g_value_set_int (value, SK_FACE_SCALE (object)->value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_face_scale_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      sk_face_scale_set_value (SK_FACE_SCALE (object), g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_face_scale_class_init (SkFaceScaleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_face_scale_dispose;
+  object_class->get_property = sk_face_scale_get_property;
+  object_class->set_property = sk_face_scale_set_property;
+
+  properties[PROP_VALUE] =
+    g_param_spec_int ("value", NULL, NULL, SK_FACE_NONE, SK_FACE_MAX, SK_FACE_NONE,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, move_focus_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, move_focus_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, move_focus_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, move_focus_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, move_focus_cb, "i", -100);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, move_focus_cb, "i", 100);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "facescale");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_RADIO_GROUP);
+}
+
+static void
+sk_face_scale_init (SkFaceScale *self)
+{
+  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+
+  gtk_box_layout_set_homogeneous (layout, TRUE);
+  gtk_box_layout_set_spacing (layout, 12);
+
+  for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
+    {
+      self->buttons[face] = sk_face_button_new (face);
+      g_signal_connect_object (self->buttons[face], "clicked", G_CALLBACK (button_clicked_cb), self, 0);
+      gtk_widget_set_parent (self->buttons[face], GTK_WIDGET (self));
+    }
+  update_buttons (self);
+}
+
+GtkWidget *
+sk_face_scale_new (void)
+{
+  return g_object_new (SK_TYPE_FACE_SCALE, NULL);
+}
+
+int
+sk_face_scale_get_value (SkFaceScale *self)
+{
+  g_return_val_if_fail (SK_IS_FACE_SCALE (self), SK_FACE_NONE);
+
+  return self->value;
+}
+
+void
+sk_face_scale_set_value (SkFaceScale *self,
+                         int          value)
+{
+  g_return_if_fail (SK_IS_FACE_SCALE (self));
+
+  value = CLAMP (value, SK_FACE_NONE, SK_FACE_MAX);
+  if (self->value == value)
+    return;
+  self->value = value;
+  update_buttons (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+/* The button of @face, for tests and for focus. */
+GtkWidget *
+sk_face_scale_get_button (SkFaceScale *self,
+                          int          face)
+{
+  g_return_val_if_fail (SK_IS_FACE_SCALE (self), NULL);
+  g_return_val_if_fail (face >= SK_FACE_MIN && face <= SK_FACE_MAX, NULL);
+
+  return self->buttons[face];
+}

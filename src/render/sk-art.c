@@ -1,0 +1,126 @@
+/* sk-art.c — the program's SVG pictures, drawn the same on screen and paper
+ *
+ * The SVGs live in the GResource under faces/.  Each is parsed once, and
+ * each size it is shown at is rendered once into an image surface, so a
+ * frame never parses or rasterises SVG.
+ */
+#include "config.h"
+
+#include "sk-art.h"
+
+#include <gio/gio.h>
+#include <librsvg/rsvg.h>
+
+static GHashTable *handles;    /* name → RsvgHandle */
+static GHashTable *surfaces;   /* "name@size" → cairo_surface_t */
+
+static void
+free_handle (gpointer handle)
+{
+  g_clear_object (&handle);
+}
+
+static RsvgHandle *
+lookup_handle (const char *name)
+{
+  RsvgHandle *handle;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (handles == NULL)
+    handles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_handle);
+
+  if (g_hash_table_lookup_extended (handles, name, NULL, (gpointer *) &handle))
+    return handle;
+
+  path = g_strdup_printf ("/dk/samtalekuffert/Samtalekuffert/faces/%s.svg", name);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  handle = NULL;
+  if (bytes != NULL)
+    {
+      gsize length;
+      const guint8 *data = g_bytes_get_data (bytes, &length);
+
+      handle = rsvg_handle_new_from_data (data, length, &error);
+      if (handle == NULL)
+        g_critical ("Picture %s cannot be read: %s", name, error->message);
+    }
+  g_hash_table_insert (handles, g_strdup (name), handle);
+  return handle;
+}
+
+static gboolean
+render (RsvgHandle *handle,
+        cairo_t    *cr,
+        double      x,
+        double      y,
+        double      size)
+{
+  RsvgRectangle viewport = { x, y, size, size };
+  g_autoptr(GError) error = NULL;
+
+  if (!rsvg_handle_render_document (handle, cr, &viewport, &error))
+    {
+      g_critical ("A picture cannot be drawn: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+cairo_surface_t *
+sk_art_surface (const char *name,
+                int         size)
+{
+  g_autofree char *key = NULL;
+  cairo_surface_t *surface;
+  RsvgHandle *handle;
+  cairo_t *cr;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (size > 0 && size <= 4096, NULL);
+
+  if (surfaces == NULL)
+    surfaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) cairo_surface_destroy);
+
+  key = g_strdup_printf ("%s@%d", name, size);
+  surface = g_hash_table_lookup (surfaces, key);
+  if (surface != NULL)
+    return surface;
+
+  handle = lookup_handle (name);
+  if (handle == NULL)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  render (handle, cr, 0, 0, size);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  g_hash_table_insert (surfaces, g_steal_pointer (&key), surface);
+  return surface;
+}
+
+gboolean
+sk_art_draw (cairo_t    *cr,
+             const char *name,
+             double      x,
+             double      y,
+             double      size)
+{
+  RsvgHandle *handle;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  handle = lookup_handle (name);
+  return handle != NULL && render (handle, cr, x, y, size);
+}
+
+void
+sk_art_clear_cache (void)
+{
+  g_clear_pointer (&surfaces, g_hash_table_unref);
+}

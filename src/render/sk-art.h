@@ -1,0 +1,25 @@
+/* sk-art.h — the program's SVG pictures, drawn the same on screen and paper */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A picture of @name (e.g. "scale-5", "feeling-calm") rendered at @size
+ * pixels square, from a cache: each size is rendered once.  Transfer none;
+ * NULL when there is no such picture. */
+cairo_surface_t *sk_art_surface (const char *name,
+                                 int         size);
+
+/* Draws the picture as vectors, for paper and PDF. */
+gboolean         sk_art_draw    (cairo_t    *cr,
+                                 const char *name,
+                                 double      x,
+                                 double      y,
+                                 double      size);
+
+/* Forgets every rendered size (for tests and low memory). */
+void             sk_art_clear_cache (void);
+
+G_END_DECLS
