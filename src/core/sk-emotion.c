@@ -16,6 +16,7 @@ struct _SkEmotionRating
 
 G_DEFINE_FINAL_TYPE (SkEmotionRating, sk_emotion_rating, SK_TYPE_RECORD)
 
+
 /* The scale, worst to best; index = face - 1. */
 static const char * const face_labels[] = {
   N_("Really bad"), N_("Not so good"), N_("In between"), N_("Good"), N_("Really good"),
@@ -38,6 +39,17 @@ static const SkWord feelings[] = {
   { "calm", N_("Calm") },
 };
 
+/* The question for each default topic, in the same order as topics[]. */
+static const char * const topic_questions[] = {
+  N_("How do you feel at home?"),
+  N_("How do you feel at school?"),
+  N_("How do you feel about your friends?"),
+  N_("How do you feel in your free time?"),
+  N_("How do you feel about your mum?"),
+  N_("How do you feel about your dad?"),
+  N_("How do you feel about yourself?"),
+};
+
 static const SkWord topics[] = {
   { "home", N_("Home") },
   { "school", N_("School") },
@@ -56,6 +68,8 @@ static const SkWord topics[] = {
  *
  * Returns: the face's name in the current language, e.g. "Really good"
  */
+G_STATIC_ASSERT (G_N_ELEMENTS (topic_questions) == G_N_ELEMENTS (topics));
+
 const char *
 sk_face_label (int face)
 {
@@ -164,6 +178,31 @@ sk_emotion_rating_dup_title (SkEmotionRating *self)
     if (g_str_equal (topics[i].key, key))
       return g_strdup (_(topics[i].label));
   return g_strdup (key);
+}
+
+/**
+ * sk_emotion_rating_dup_question:
+ *
+ * Returns: the question the child is asked, e.g. "How do you feel at
+ *   school?"
+ */
+char *
+sk_emotion_rating_dup_question (SkEmotionRating *self)
+{
+  g_autofree char *title = NULL;
+  const char *key;
+
+  g_return_val_if_fail (SK_IS_EMOTION_RATING (self), NULL);
+
+  key = sk_record_get_string (SK_RECORD (self), "topic-key");
+  if (*sk_record_get_string (SK_RECORD (self), "topic") == '\0')
+    for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+      if (g_str_equal (topics[i].key, key))
+        return g_strdup (_(topic_questions[i]));
+
+  title = sk_emotion_rating_dup_title (self);
+  /* Translators: the question for a topic the caseworker wrote */
+  return g_strdup_printf (_("How do you feel about “%s”?"), title);
 }
 
 int

@@ -31,6 +31,7 @@ SkEmotionRating *sk_emotion_rating_new            (gint64           conversation
                                                    const char      *topic_key,
                                                    const char      *topic);
 char            *sk_emotion_rating_dup_title      (SkEmotionRating *self);
+char            *sk_emotion_rating_dup_question   (SkEmotionRating *self);
 int              sk_emotion_rating_get_face       (SkEmotionRating *self);
 gboolean         sk_emotion_rating_get_shared     (SkEmotionRating *self);
 gboolean         sk_emotion_rating_has_feeling    (SkEmotionRating *self,

@@ -54,3 +54,12 @@ sk_format_date_time (GDateTime *time)
   /* Translators: 1$ a date, 2$ a time, e.g. "Monday 23 November 2026 at 14:05" */
   return g_strdup_printf (_("%1$s at %2$s"), date, clock);
 }
+
+char *
+sk_format_short_date (GDateTime *time)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+
+  /* Translators: a short date: 1$ day, 2$ month, e.g. "23/11" */
+  return g_strdup_printf (_("%1$d/%2$d"), g_date_time_get_day_of_month (time), g_date_time_get_month (time));
+}

@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 char *sk_format_date      (GDateTime *time);
 char *sk_format_time      (GDateTime *time);
 char *sk_format_date_time (GDateTime *time);
+char *sk_format_short_date (GDateTime *time);
 
 G_END_DECLS

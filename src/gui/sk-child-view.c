@@ -9,6 +9,7 @@
 #include "sk-child-view.h"
 #include "sk-widget-util.h"
 #include "sk-note-field.h"
+#include "sk-emotion-tool.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -24,6 +25,7 @@ struct _SkChildView
   GtkStack    *tool_stack;
   SkNoteField *child_words_field;
   SkNoteField *agreements_field;
+  SkEmotionTool *emotion_tool;
 };
 
 G_DEFINE_FINAL_TYPE (SkChildView, sk_child_view, GTK_TYPE_WIDGET)
@@ -73,6 +75,9 @@ sk_child_view_init (SkChildView *self)
 
   g_signal_connect_object (self->tool_stack, "notify::pages", G_CALLBACK (tools_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  self->emotion_tool = SK_EMOTION_TOOL (sk_emotion_tool_new (FALSE));
+  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->emotion_tool), "emotions", _("How I feel"));
   tools_changed_cb (self);
 }
 
@@ -85,6 +90,7 @@ sk_child_view_init (SkChildView *self)
  */
 void
 sk_child_view_set_conversation (SkChildView    *self,
+                                SkStore        *store,
                                 SkChild        *child,
                                 SkConversation *conversation)
 {
@@ -100,4 +106,5 @@ sk_child_view_set_conversation (SkChildView    *self,
 
   sk_note_field_bind (self->child_words_field, SK_RECORD (conversation), "child-words");
   sk_note_field_bind (self->agreements_field, SK_RECORD (conversation), "agreements");
+  sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
 }

@@ -5,6 +5,7 @@
 
 #include "sk-child.h"
 #include "sk-conversation.h"
+#include "sk-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SkChildView, sk_child_view, SK, CHILD_VIEW, GtkWidget)
 
 void sk_child_view_set_conversation (SkChildView    *self,
+                                     SkStore        *store,
                                      SkChild        *child,
                                      SkConversation *conversation);
 

@@ -5,6 +5,7 @@
 #include "sk-widget-util.h"
 #include "sk-format.h"
 #include "sk-note-field.h"
+#include "sk-emotion-tool.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -12,8 +13,10 @@ struct _SkConversationPage
 {
   GtkWidget parent_instance;
 
+  SkStore        *store;
   SkConversation *conversation;
   GPtrArray      *bindings;
+  SkEmotionTool  *emotion_tool;
   gboolean        updating_date;
 
   GtkWidget      *scroller;
@@ -125,6 +128,7 @@ sk_conversation_page_dispose (GObject *object)
 
   unbind_all (self);
   g_clear_object (&self->conversation);
+  g_clear_object (&self->store);
   sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CONVERSATION_PAGE);
 
   G_OBJECT_CLASS (sk_conversation_page_parent_class)->dispose (object);
@@ -169,7 +173,7 @@ sk_conversation_page_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CONVERSATION:
-      sk_conversation_page_set_conversation (self, g_value_get_object (value));
+      sk_conversation_page_set_conversation (self, self->store, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -221,6 +225,9 @@ sk_conversation_page_init (SkConversationPage *self)
 
   g_signal_connect_object (self->tool_stack, "notify::pages", G_CALLBACK (tools_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  self->emotion_tool = SK_EMOTION_TOOL (sk_emotion_tool_new (TRUE));
+  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->emotion_tool), "emotions", _("How I feel"));
   tools_changed_cb (self);
 }
 
@@ -234,6 +241,7 @@ sk_conversation_page_get_conversation (SkConversationPage *self)
 
 void
 sk_conversation_page_set_conversation (SkConversationPage *self,
+                                       SkStore            *store,
                                        SkConversation     *conversation)
 {
   static const struct {
@@ -253,6 +261,8 @@ sk_conversation_page_set_conversation (SkConversationPage *self,
 
   unbind_all (self);
   g_set_object (&self->conversation, conversation);
+  g_set_object (&self->store, store);
+  sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sk-conversation.h"
+#include "sk-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,7 @@ G_DECLARE_FINAL_TYPE (SkConversationPage, sk_conversation_page, SK, CONVERSATION
 
 SkConversation *sk_conversation_page_get_conversation (SkConversationPage *self);
 void            sk_conversation_page_set_conversation (SkConversationPage *self,
+                                                       SkStore            *store,
                                                        SkConversation     *conversation);
 void            sk_conversation_page_focus_first      (SkConversationPage *self);
 

@@ -434,7 +434,7 @@ set_child_mode (SkWindow *self,
   self->child_mode = child_mode;
   if (child_mode)
     {
-      sk_child_view_set_conversation (ensure_child_view (self), self->child, self->conversation);
+      sk_child_view_set_conversation (ensure_child_view (self), self->store, self->child, self->conversation);
       self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
       gtk_stack_set_visible_child_name (self->mode_stack, "child");
       gtk_window_fullscreen (GTK_WINDOW (self));
@@ -443,7 +443,7 @@ set_child_mode (SkWindow *self,
     {
       gtk_stack_set_visible_child_name (self->mode_stack, "caseworker");
       /* Nothing of this child stays behind in the hidden view. */
-      sk_child_view_set_conversation (ensure_child_view (self), NULL, NULL);
+      sk_child_view_set_conversation (ensure_child_view (self), NULL, NULL, NULL);
       if (!self->was_fullscreen)
         gtk_window_unfullscreen (GTK_WINDOW (self));
     }
@@ -950,7 +950,7 @@ sk_window_open_conversation (SkWindow       *self,
     set_child_mode (self, FALSE);
   g_set_object (&self->conversation, conversation);
   if (conversation != NULL || self->conversation_page != NULL)
-    sk_conversation_page_set_conversation (ensure_conversation_page (self), conversation);
+    sk_conversation_page_set_conversation (ensure_conversation_page (self), self->store, conversation);
   if (conversation != NULL)
     show_content (self, "conversation");
   else if (self->child != NULL)
@@ -1015,4 +1015,27 @@ sk_window_finish (SkWindow  *self,
 
   return sk_undo_finish_all (GTK_WIDGET (self->toast_overlay), error) &&
          sk_store_flush (self->store, error);
+}
+
+/**
+ * sk_window_report:
+ * @from: any widget in a Samtalekuffert window
+ *
+ * Shows @error in the window of @from, for widgets that do not know their
+ * window.
+ */
+void
+sk_window_report (GtkWidget    *from,
+                  const GError *error)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (from);
+  if (SK_IS_WINDOW (root))
+    sk_window_show_error (SK_WINDOW (root), error);
+  else
+    g_printerr ("%s\n", error->message);
 }

@@ -31,6 +31,8 @@ void            sk_window_delete_child      (SkWindow       *self,
                                              SkChild        *child);
 void            sk_window_show_error        (SkWindow       *self,
                                              const GError   *error);
+void            sk_window_report            (GtkWidget      *from,
+                                             const GError   *error);
 gboolean        sk_window_finish            (SkWindow       *self,
                                              GError        **error);
 

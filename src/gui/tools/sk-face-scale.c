@@ -13,11 +13,12 @@
 #include "sk-emotion.h"
 
 #include <adwaita.h>
+#include <pango/pangocairo.h>
 
 /* How big a face is drawn, of the room it has. */
 #define SCALE_CHOSEN 1.0
-#define SCALE_NORMAL 0.84
-#define SCALE_OTHER  0.74
+#define SCALE_NORMAL 0.88
+#define SCALE_OTHER  0.8
 
 #define SK_TYPE_FACE_BUTTON (sk_face_button_get_type ())
 G_DECLARE_FINAL_TYPE (SkFaceButton, sk_face_button, SK, FACE_BUTTON, GtkWidget)
@@ -62,13 +63,12 @@ face_button_pressed_cb (GtkGestureClick *gesture,
   face_button_clicked (self);
 }
 
-static gboolean
-face_button_activate_cb (GtkWidget *widget,
-                         GVariant  *args,
-                         gpointer   user_data)
+static void
+face_choose_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
   face_button_clicked (SK_FACE_BUTTON (widget));
-  return TRUE;
 }
 
 static void
@@ -178,11 +178,13 @@ sk_face_button_class_init (SkFaceButtonClass *klass)
     g_signal_new ("clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, face_button_activate_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, face_button_activate_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_ISO_Enter, 0, face_button_activate_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, face_button_activate_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Space, 0, face_button_activate_cb, NULL);
+  /* Enter and Space choose, as the action "face.choose" does. */
+  gtk_widget_class_install_action (widget_class, "face.choose", NULL, face_choose_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "face.choose", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "face.choose", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "face.choose", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "face.choose", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "face.choose", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "facebutton");
@@ -217,7 +219,6 @@ sk_face_button_new (int face)
 
   self->face = face;
   self->image = SK_ART_IMAGE (sk_art_image_new (sk_face_art (face), 64));
-  g_object_set (self->image, "max-size", 150, NULL);
   sk_art_image_set_scale (self->image, SCALE_NORMAL);
   gtk_widget_set_parent (GTK_WIDGET (self->image), GTK_WIDGET (self));
 
@@ -240,6 +241,9 @@ struct _SkFaceScale
   GtkWidget parent_instance;
 
   int        value;
+  int        face_size;
+  gboolean   sized;
+  guint      resize_id;
   GtkWidget *buttons[SK_FACE_MAX + 1];   /* index = face */
 };
 
@@ -269,13 +273,13 @@ button_clicked_cb (SkFaceButton *button,
   sk_face_scale_set_value (self, self->value == button->face ? SK_FACE_NONE : button->face);
 }
 
-static gboolean
-move_focus_cb (GtkWidget *widget,
-               GVariant  *args,
-               gpointer   user_data)
+static void
+move_focus_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
   SkFaceScale *self = SK_FACE_SCALE (widget);
-  int step = g_variant_get_int32 (args);
+  int step = g_variant_get_int32 (parameter);
   int current = SK_FACE_NONE;
   int target;
 
@@ -293,7 +297,122 @@ move_focus_cb (GtkWidget *widget,
     target = CLAMP (current + step, SK_FACE_MIN, SK_FACE_MAX);
 
   gtk_widget_grab_focus (self->buttons[target]);
-  return TRUE;
+}
+
+/* Between the faces. */
+#define SPACING 12
+
+/* The smallest face: never under 64 px, and larger with larger text. */
+static int
+min_face_size (SkFaceScale *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double em = 14.7;
+
+  if (font != NULL && pango_font_description_get_size (font) > 0)
+    {
+      em = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+      if (!pango_font_description_get_size_is_absolute (font))
+        em *= pango_cairo_context_get_resolution (context) / 72.0;
+    }
+  return MAX (64, (int) (5.2 * em));
+}
+
+static void
+set_face_size (SkFaceScale *self,
+               int          size)
+{
+  self->face_size = size;
+  for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
+    g_object_set (SK_FACE_BUTTON (self->buttons[face])->image, "min-size", size, "max-size", size, NULL);
+}
+
+static gboolean
+resize_faces_cb (gpointer user_data)
+{
+  SkFaceScale *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int min = min_face_size (self);
+  int size = CLAMP ((width - 4 * SPACING) / 5 - 8, min, 150);
+
+  self->resize_id = 0;
+  if (ABS (size - self->face_size) > 2)
+    set_face_size (self, size);
+  if (!self->sized)
+    {
+      /* Shown from now on, at the size it keeps. */
+      self->sized = TRUE;
+      gtk_widget_set_opacity (GTK_WIDGET (self), 1.0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The faces grow with the room they have: the width is known only when
+ * allocating, so the face size follows one frame later. */
+static void
+sk_face_scale_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  SkFaceScale *self = SK_FACE_SCALE (widget);
+
+  /* The width asked for depends on the text size only, never on the
+   * face size: the face size follows the width, and the two must not feed
+   * each other. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = 5 * (min_face_size (self) + 8) + 4 * SPACING;
+      return;
+    }
+
+  *minimum = *natural = 0;
+  for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
+    {
+      int child_min, child_nat;
+      int column = for_size > 0 ? MAX (0, (for_size - 4 * SPACING) / 5) : -1;
+
+      gtk_widget_measure (self->buttons[face], GTK_ORIENTATION_VERTICAL, column, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+sk_face_scale_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  SkFaceScale *self = SK_FACE_SCALE (widget);
+  int column = (width - 4 * SPACING) / 5;
+
+  for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
+    {
+      int x = (face - SK_FACE_MIN) * (column + SPACING);
+
+      if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+        x = width - x - column;
+      gtk_widget_size_allocate (self->buttons[face],
+                                &(GtkAllocation) { x, 0, column, height }, -1);
+    }
+  if (self->resize_id == 0)
+    self->resize_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_faces_cb, self, NULL);
+}
+
+static void
+sk_face_scale_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  SkFaceScale *self = SK_FACE_SCALE (widget);
+
+  GTK_WIDGET_CLASS (sk_face_scale_parent_class)->css_changed (widget, change);
+  if (self->face_size < min_face_size (self))
+    set_face_size (self, min_face_size (self));
 }
 
 static void
@@ -301,6 +420,8 @@ sk_face_scale_dispose (GObject *object)
 {
   SkFaceScale *self = SK_FACE_SCALE (object);
   GtkWidget *child;
+
+  g_clear_handle_id (&self->resize_id, g_source_remove);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -349,20 +470,25 @@ sk_face_scale_class_init (SkFaceScaleClass *klass)
   object_class->dispose = sk_face_scale_dispose;
   object_class->get_property = sk_face_scale_get_property;
   object_class->set_property = sk_face_scale_set_property;
+  widget_class->measure = sk_face_scale_measure;
+  widget_class->size_allocate = sk_face_scale_size_allocate;
+  widget_class->css_changed = sk_face_scale_css_changed;
 
   properties[PROP_VALUE] =
     g_param_spec_int ("value", NULL, NULL, SK_FACE_NONE, SK_FACE_MAX, SK_FACE_NONE,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, move_focus_cb, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, move_focus_cb, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, move_focus_cb, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, move_focus_cb, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, move_focus_cb, "i", -100);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, move_focus_cb, "i", 100);
+  /* The arrow keys move between the faces: "faces.move" by a step, or to
+   * the first (-100) or last (100). */
+  gtk_widget_class_install_action (widget_class, "faces.move", "i", move_focus_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "faces.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "faces.move", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "faces.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "faces.move", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "faces.move", "i", -100);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "faces.move", "i", 100);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "facescale");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_RADIO_GROUP);
 }
@@ -370,10 +496,6 @@ sk_face_scale_class_init (SkFaceScaleClass *klass)
 static void
 sk_face_scale_init (SkFaceScale *self)
 {
-  GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
-
-  gtk_box_layout_set_homogeneous (layout, TRUE);
-  gtk_box_layout_set_spacing (layout, 12);
 
   for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
     {
@@ -381,7 +503,10 @@ sk_face_scale_init (SkFaceScale *self)
       g_signal_connect_object (self->buttons[face], "clicked", G_CALLBACK (button_clicked_cb), self, 0);
       gtk_widget_set_parent (self->buttons[face], GTK_WIDGET (self));
     }
+  set_face_size (self, 64);
   update_buttons (self);
+  /* Not drawn until its width is known: no pictures at a passing size. */
+  gtk_widget_set_opacity (GTK_WIDGET (self), 0.0);
 }
 
 GtkWidget *

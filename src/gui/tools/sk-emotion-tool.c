@@ -1,0 +1,201 @@
+/* sk-emotion-tool.c — "How I feel": the emotion scale for every topic
+ *
+ * A card per topic, in the conversation's order.  The topics to start from
+ * are made the first time the tool is shown for a conversation; in the
+ * caseworker's view more can be added.
+ */
+#include "config.h"
+
+#include "sk-emotion-tool.h"
+#include "sk-emotion-card.h"
+#include "sk-emotion.h"
+#include "sk-window.h"
+
+#include <glib/gi18n-lib.h>
+
+#define MAX_TOPIC_CHARS 80
+
+struct _SkEmotionTool
+{
+  GtkWidget parent_instance;
+
+  gboolean        caseworker;
+  SkStore        *store;
+  SkConversation *conversation;
+  GListStore     *topics;
+
+  GtkWidget      *box;
+  GtkWidget      *cards;
+  GtkWidget      *add_box;
+  GtkWidget      *add_entry;
+  GtkWidget      *add_button;
+};
+
+G_DEFINE_FINAL_TYPE (SkEmotionTool, sk_emotion_tool, GTK_TYPE_WIDGET)
+
+static void
+rebuild_cards (SkEmotionTool *self)
+{
+  GtkWidget *child;
+  guint n = self->topics ? g_list_model_get_n_items (G_LIST_MODEL (self->topics)) : 0;
+
+  while ((child = gtk_widget_get_first_child (self->cards)) != NULL)
+    gtk_box_remove (GTK_BOX (self->cards), child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SkEmotionRating) rating = g_list_model_get_item (G_LIST_MODEL (self->topics), i);
+
+      gtk_box_append (GTK_BOX (self->cards),
+                      sk_emotion_card_new (self->store, self->topics, rating, self->caseworker));
+    }
+}
+
+static void
+topics_changed_cb (SkEmotionTool *self,
+                   guint          position,
+                   guint          removed,
+                   guint          added)
+{
+  rebuild_cards (self);
+}
+
+static void
+add_changed_cb (SkEmotionTool *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
+
+  gtk_widget_set_sensitive (self->add_button, *title != '\0' && self->topics != NULL);
+}
+
+static void
+add_topic_cb (SkEmotionTool *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
+  g_autoptr(GError) error = NULL;
+
+  if (*title == '\0' || self->topics == NULL)
+    return;
+  if (sk_emotions_add (self->store, self->topics, sk_record_get_id (SK_RECORD (self->conversation)),
+                       title, &error) == NULL)
+    {
+      sk_window_report (GTK_WIDGET (self), error);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+}
+
+static void
+sk_emotion_tool_dispose (GObject *object)
+{
+  SkEmotionTool *self = SK_EMOTION_TOOL (object);
+
+  if (self->topics != NULL)
+    g_signal_handlers_disconnect_by_data (self->topics, self);
+  g_clear_object (&self->topics);
+  g_clear_object (&self->conversation);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (sk_emotion_tool_parent_class)->dispose (object);
+}
+
+static void
+sk_emotion_tool_class_init (SkEmotionToolClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_emotion_tool_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "emotiontool");
+}
+
+static void
+sk_emotion_tool_init (SkEmotionTool *self)
+{
+  GtkWidget *prompt;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  prompt = gtk_label_new (_("Point at the face that fits best. You can choose words for your feelings too."));
+  gtk_label_set_wrap (GTK_LABEL (prompt), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (prompt), 0);
+  gtk_widget_add_css_class (prompt, "tool-prompt");
+  gtk_box_append (GTK_BOX (self->box), prompt);
+
+  self->cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_box_append (GTK_BOX (self->box), self->cards);
+
+  /* The caseworker's own topics. */
+  self->add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->add_entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (self->add_entry, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->add_entry), _("Another topic, e.g. “Football”"));
+  gtk_entry_set_max_length (GTK_ENTRY (self->add_entry), MAX_TOPIC_CHARS);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New topic"), -1);
+  g_signal_connect_object (self->add_entry, "changed", G_CALLBACK (add_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_entry, "activate", G_CALLBACK (add_topic_cb), self, G_CONNECT_SWAPPED);
+  self->add_button = gtk_button_new_with_mnemonic (_("_Add Topic"));
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (add_topic_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_sensitive (self->add_button, FALSE);
+  gtk_box_append (GTK_BOX (self->add_box), self->add_entry);
+  gtk_box_append (GTK_BOX (self->add_box), self->add_button);
+  gtk_box_append (GTK_BOX (self->box), self->add_box);
+}
+
+GtkWidget *
+sk_emotion_tool_new (gboolean caseworker)
+{
+  SkEmotionTool *self = g_object_new (SK_TYPE_EMOTION_TOOL, NULL);
+
+  self->caseworker = caseworker;
+  gtk_widget_set_visible (self->add_box, caseworker);
+  if (!caseworker)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
+  return GTK_WIDGET (self);
+}
+
+/**
+ * sk_emotion_tool_set_conversation:
+ * @conversation: (nullable): the conversation, or %NULL to show nothing
+ */
+void
+sk_emotion_tool_set_conversation (SkEmotionTool  *self,
+                                  SkStore        *store,
+                                  SkConversation *conversation)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SK_IS_EMOTION_TOOL (self));
+  g_return_if_fail (conversation == NULL || SK_IS_STORE (store));
+
+  if (self->topics != NULL)
+    g_signal_handlers_disconnect_by_data (self->topics, self);
+  g_clear_object (&self->topics);
+  g_set_object (&self->store, store);
+  g_set_object (&self->conversation, conversation);
+
+  if (conversation != NULL)
+    {
+      self->topics = sk_emotions_list (store, sk_record_get_id (SK_RECORD (conversation)), TRUE, &error);
+      if (self->topics == NULL)
+        sk_window_report (GTK_WIDGET (self), error);
+      else
+        g_signal_connect_object (self->topics, "items-changed", G_CALLBACK (topics_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+    }
+  rebuild_cards (self);
+  add_changed_cb (self);
+}
+
+GListModel *
+sk_emotion_tool_get_topics (SkEmotionTool *self)
+{
+  g_return_val_if_fail (SK_IS_EMOTION_TOOL (self), NULL);
+
+  return G_LIST_MODEL (self->topics);
+}
