@@ -8,6 +8,7 @@
 #include "sk-child.h"
 #include "sk-conversation.h"
 #include "sk-test-gui.h"
+#include "sk-demo.h"
 
 #include <sqlite3.h>
 #include <string.h>
@@ -366,6 +367,76 @@ test_child_view_and_screenshots (void)
   close_window (SK_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data));
 }
 
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), point.y - 12);
+}
+
+/* For a person to look at: the tool in both views, both languages, on a
+ * 1280×800 and a 1920×1080 screen, with the invented demo child. */
+static void
+test_screenshots (void)
+{
+  static const char * const languages[] = { "da", "en" };
+  static const int sizes[][2] = { { 1280, 800 }, { 1920, 1080 } };
+  GSettings *settings = sk_application_get_settings (app);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("demo-%s.db", languages[l]);
+      g_autofree char *path = test_path (name);
+      g_autoptr(GError) error = NULL;
+      SkWindow *window;
+
+      g_settings_set_string (settings, "language", languages[l]);
+      sk_test_iterate (100);
+      {
+        g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+        g_assert_no_error (error);
+        g_assert_true (sk_demo_fill (store, &error));
+      }
+      window = open_conversation (path);
+
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autofree char *caseworker = g_strdup_printf ("emotion-caseworker-%s-%dx%d.png", languages[l], sizes[s][0], sizes[s][1]);
+          g_autofree char *child = g_strdup_printf ("emotion-child-%s-%dx%d.png", languages[l], sizes[s][0], sizes[s][1]);
+          GtkWidget *view;
+
+          gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+          sk_test_iterate (400);
+          scroll_to (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_EMOTION_TOOL));
+          sk_test_iterate (300);
+          sk_test_save_screenshot (GTK_WIDGET (window), caseworker);
+
+          g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+          sk_test_iterate (600);
+          view = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildView"));
+          g_assert_true (gtk_widget_get_mapped (view));
+          /* Every face at least 64 px. */
+          {
+            SkEmotionCard *first = SK_EMOTION_CARD (sk_test_find_type (view, SK_TYPE_EMOTION_CARD));
+            GtkWidget *image = gtk_widget_get_first_child (sk_face_scale_get_button (sk_emotion_card_get_face_scale (first), 1));
+
+            g_assert_cmpint (MIN (gtk_widget_get_width (image), gtk_widget_get_height (image)), >=, 64);
+          }
+          sk_test_save_screenshot (GTK_WIDGET (window), child);
+          g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+          sk_test_iterate (200);
+        }
+      close_window (window);
+    }
+  g_settings_reset (settings, "language");
+  sk_test_iterate (100);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,6 +453,7 @@ main (int argc, char **argv)
   g_test_add_func ("/emotion-tool/feelings-words-shared-restart", test_feelings_words_shared_survive_restart);
   g_test_add_func ("/emotion-tool/topics-add-remove-undo", test_topics_add_remove_undo);
   g_test_add_func ("/emotion-tool/child-view-screenshots", test_child_view_and_screenshots);
+  g_test_add_func ("/emotion-tool/screenshots", test_screenshots);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

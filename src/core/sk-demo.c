@@ -8,8 +8,60 @@
 #include "sk-demo.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
+#include "sk-emotion.h"
 
 #include <glib/gi18n-lib.h>
+
+typedef struct
+{
+  const char *key;
+  int         face;
+  const char *feelings;
+  const char *words;   /* N_() */
+  gboolean    shared;
+} DemoRating;
+
+static const DemoRating first_faces[] = {
+  { "home", 3, "worried", NULL, FALSE },
+  { "school", 2, "sad,confused", N_("Mornings are a rush and I am often late."), TRUE },
+  { "friends", 5, "happy", NULL, TRUE },
+  { NULL }
+};
+
+static const DemoRating second_faces[] = {
+  { "home", 4, "safe,calm", N_("We have breakfast together now."), TRUE },
+  { "school", 4, "proud", N_("I walk to school with my friend."), TRUE },
+  { "friends", 5, "happy,safe", NULL, TRUE },
+  { "myself", 3, "", NULL, FALSE },
+  { NULL }
+};
+
+/* Chooses faces on the default topics of @conversation. */
+static gboolean
+rate_topics (SkStore           *store,
+             SkConversation    *conversation,
+             const DemoRating  *ratings,
+             GError           **error)
+{
+  g_autoptr(GListStore) topics = sk_emotions_list (store, sk_record_get_id (SK_RECORD (conversation)), TRUE, error);
+
+  if (topics == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (topics)); i++)
+    {
+      g_autoptr(SkEmotionRating) rating = g_list_model_get_item (G_LIST_MODEL (topics), i);
+
+      for (const DemoRating *r = ratings; r->key != NULL; r++)
+        if (g_str_equal (sk_record_get_string (SK_RECORD (rating), "topic-key"), r->key))
+          g_object_set (rating,
+                        "face", r->face,
+                        "feelings", r->feelings,
+                        "child-words", r->words ? _(r->words) : "",
+                        "shared", r->shared,
+                        NULL);
+    }
+  return sk_store_flush (store, error);
+}
 
 gboolean
 sk_demo_fill (SkStore  *store,
@@ -57,6 +109,9 @@ sk_demo_fill (SkStore  *store,
   if (!sk_store_insert (store, first, error))
     return FALSE;
 
+  if (!rate_topics (store, first, first_faces, error))
+    return FALSE;
+
   second = sk_conversation_new (sk_record_get_id (SK_RECORD (child)),
                                 g_date_time_to_unix (today));
   g_object_set (second,
@@ -68,5 +123,6 @@ sk_demo_fill (SkStore  *store,
                 "next-steps", _("We talk again before the summer holidays."),
                 "private-notes", _("Follow up with the school in two weeks."),
                 NULL);
-  return sk_store_insert (store, second, error);
+  return sk_store_insert (store, second, error) &&
+         rate_topics (store, second, second_faces, error);
 }

@@ -33,8 +33,13 @@ G_DEFINE_FINAL_TYPE (SkChildView, sk_child_view, GTK_TYPE_WIDGET)
 static void
 tools_changed_cb (SkChildView *self)
 {
-  gtk_widget_set_visible (self->tools_box,
-                          gtk_widget_get_first_child (GTK_WIDGET (self->tool_stack)) != NULL);
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->tool_stack));
+  GtkWidget *switcher = gtk_widget_get_first_child (self->tools_box);
+
+  /* No tool, no switcher: nothing empty or pretend is ever shown.  One
+   * tool needs no switcher either: it shows its own title. */
+  gtk_widget_set_visible (self->tools_box, first != NULL);
+  gtk_widget_set_visible (switcher, first != NULL && gtk_widget_get_next_sibling (first) != NULL);
 }
 
 static void

@@ -105,9 +105,13 @@ format_two_digits_cb (GtkSpinButton *spin)
 static void
 tools_changed_cb (SkConversationPage *self)
 {
-  /* No tool, no switcher: nothing empty or pretend is ever shown. */
-  gtk_widget_set_visible (self->tools_box,
-                          gtk_widget_get_first_child (GTK_WIDGET (self->tool_stack)) != NULL);
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->tool_stack));
+  GtkWidget *switcher = gtk_widget_get_first_child (self->tools_box);
+
+  /* No tool, no switcher: nothing empty or pretend is ever shown.  One
+   * tool needs no switcher either: it shows its own title. */
+  gtk_widget_set_visible (self->tools_box, first != NULL);
+  gtk_widget_set_visible (switcher, first != NULL && gtk_widget_get_next_sibling (first) != NULL);
 }
 
 static void

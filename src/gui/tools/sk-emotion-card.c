@@ -82,6 +82,7 @@ update_feelings (SkEmotionCard *self)
 
       gtk_button_set_child (GTK_BUTTON (chip), feeling_chip_content (chosen[i], 28));
       gtk_widget_add_css_class (chip, "feeling-chip");
+      gtk_widget_set_halign (chip, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (chip, remove);
       gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
       g_object_set_data_full (G_OBJECT (chip), "feeling", g_strdup (chosen[i]), g_free);

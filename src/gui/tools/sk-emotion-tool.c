@@ -115,10 +115,16 @@ sk_emotion_tool_class_init (SkEmotionToolClass *klass)
 static void
 sk_emotion_tool_init (SkEmotionTool *self)
 {
-  GtkWidget *prompt;
+  GtkWidget *prompt, *title;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  title = gtk_label_new (_("How I feel"));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "tool-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (self->box), title);
 
   prompt = gtk_label_new (_("Point at the face that fits best. You can choose words for your feelings too."));
   gtk_label_set_wrap (GTK_LABEL (prompt), TRUE);
