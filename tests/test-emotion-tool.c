@@ -8,38 +8,13 @@
 #include "sk-child.h"
 #include "sk-conversation.h"
 #include "sk-test-gui.h"
+#include "sk-test-util.h"
 #include "sk-demo.h"
 
 #include <sqlite3.h>
 #include <string.h>
 
 static SkApplication *app;
-
-static char *
-test_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "gui-tests", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
-raw_text (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 /* One child with an earlier conversation (home: "Not so good") and
  * today's, which the tests open. */
@@ -132,7 +107,7 @@ click (GtkWidget *widget)
 static void
 test_faces_by_click_and_keyboard (void)
 {
-  g_autofree char *path = test_path ("faces.db");
+  g_autofree char *path = sk_test_path ("faces.db");
   SkWindow *window;
   SkEmotionCard *home;
   SkFaceScale *scale;
@@ -156,7 +131,7 @@ test_faces_by_click_and_keyboard (void)
   click (sk_face_scale_get_button (scale, 4));
   g_assert_cmpint (sk_emotion_rating_get_face (sk_emotion_card_get_rating (home)), ==, 4);
   g_assert_true (gtk_widget_has_css_class (sk_face_scale_get_button (scale, 4), "chosen"));
-  value = raw_text (path, "SELECT face FROM emotion_ratings WHERE topic_key = 'home' ORDER BY id DESC");
+  value = sk_test_sql (path, "SELECT face FROM emotion_ratings WHERE topic_key = 'home' ORDER BY id DESC");
   g_assert_cmpstr (value, ==, "4");
   g_free (value);
 
@@ -164,7 +139,7 @@ test_faces_by_click_and_keyboard (void)
   click (sk_face_scale_get_button (scale, 4));
   g_assert_cmpint (sk_emotion_rating_get_face (sk_emotion_card_get_rating (home)), ==, 0);
   g_assert_false (gtk_widget_has_css_class (sk_face_scale_get_button (scale, 4), "chosen"));
-  value = raw_text (path, "SELECT face FROM emotion_ratings WHERE topic_key = 'home' ORDER BY id DESC");
+  value = sk_test_sql (path, "SELECT face FROM emotion_ratings WHERE topic_key = 'home' ORDER BY id DESC");
   g_assert_cmpstr (value, ==, "0");
   g_free (value);
 
@@ -176,7 +151,7 @@ test_faces_by_click_and_keyboard (void)
   gtk_widget_activate_action (GTK_WIDGET (scale), "faces.move", "i", 1);
   g_assert_true (gtk_widget_has_focus (sk_face_scale_get_button (scale, 3)));
   gtk_widget_activate_action (sk_face_scale_get_button (scale, 3), "face.choose", NULL);
-  value = raw_text (path, "SELECT face FROM emotion_ratings WHERE topic_key = 'home' ORDER BY id DESC");
+  value = sk_test_sql (path, "SELECT face FROM emotion_ratings WHERE topic_key = 'home' ORDER BY id DESC");
   g_assert_cmpstr (value, ==, "3");
   g_free (value);
   /* Past the last face, focus stays on it. */
@@ -200,7 +175,7 @@ test_faces_by_click_and_keyboard (void)
 static void
 test_feelings_words_shared_survive_restart (void)
 {
-  g_autofree char *path = test_path ("round.db");
+  g_autofree char *path = sk_test_path ("round.db");
   SkWindow *window;
   SkEmotionCard *school;
   GtkTextView *words;
@@ -214,7 +189,7 @@ test_feelings_words_shared_survive_restart (void)
   gtk_toggle_button_set_active (sk_emotion_card_get_feeling_toggle (school, "proud"), TRUE);
   gtk_toggle_button_set_active (sk_emotion_card_get_feeling_toggle (school, "safe"), TRUE);
   gtk_toggle_button_set_active (sk_emotion_card_get_shared_button (school), TRUE);
-  value = raw_text (path, "SELECT face || '|' || feelings || '|' || shared FROM emotion_ratings WHERE topic_key = 'school'");
+  value = sk_test_sql (path, "SELECT face || '|' || feelings || '|' || shared FROM emotion_ratings WHERE topic_key = 'school'");
   g_assert_cmpstr (value, ==, "5|proud,safe|1");
   g_free (value);
 
@@ -230,7 +205,7 @@ test_feelings_words_shared_survive_restart (void)
   words = sk_note_field_get_text_view (SK_NOTE_FIELD (sk_test_find_type (GTK_WIDGET (school), SK_TYPE_NOTE_FIELD)));
   gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (words), "Min lærer er sød", -1, TRUE);
   sk_test_iterate (500);
-  value = raw_text (path, "SELECT child_words FROM emotion_ratings WHERE topic_key = 'school'");
+  value = sk_test_sql (path, "SELECT child_words FROM emotion_ratings WHERE topic_key = 'school'");
   g_assert_cmpstr (value, ==, "Min lærer er sød");
   g_free (value);
 
@@ -250,7 +225,7 @@ test_feelings_words_shared_survive_restart (void)
 
   /* Taking a word away by its chip. */
   gtk_toggle_button_set_active (sk_emotion_card_get_feeling_toggle (school, "proud"), FALSE);
-  value = raw_text (path, "SELECT feelings FROM emotion_ratings WHERE topic_key = 'school'");
+  value = sk_test_sql (path, "SELECT feelings FROM emotion_ratings WHERE topic_key = 'school'");
   g_assert_cmpstr (value, ==, "safe");
   g_free (value);
   close_window (window);
@@ -259,7 +234,7 @@ test_feelings_words_shared_survive_restart (void)
 static void
 test_topics_add_remove_undo (void)
 {
-  g_autofree char *path = test_path ("topics.db");
+  g_autofree char *path = sk_test_path ("topics.db");
   SkWindow *window;
   GtkWidget *tool, *entry, *button, *undo;
   GListModel *topics;
@@ -285,21 +260,21 @@ test_topics_add_remove_undo (void)
 
     g_assert_nonnull (strstr (text, "How do you feel about “Fodbold ⚽”?"));
   }
-  value = raw_text (path, "SELECT count(*) FROM emotion_ratings WHERE topic = 'Fodbold ⚽'");
+  value = sk_test_sql (path, "SELECT count(*) FROM emotion_ratings WHERE topic = 'Fodbold ⚽'");
   g_assert_cmpstr (value, ==, "1");
   g_free (value);
 
   /* Move the new topic up, then remove it; Undo brings it back. */
   gtk_widget_activate_action (GTK_WIDGET (card (GTK_WIDGET (window), 7)), "topic.move-up", NULL);
   sk_test_iterate (50);
-  value = raw_text (path, "SELECT position FROM emotion_ratings WHERE topic = 'Fodbold ⚽'");
+  value = sk_test_sql (path, "SELECT position FROM emotion_ratings WHERE topic = 'Fodbold ⚽'");
   g_assert_cmpstr (value, ==, "6");
   g_free (value);
 
   gtk_widget_activate_action (GTK_WIDGET (card (GTK_WIDGET (window), 6)), "topic.remove", NULL);
   sk_test_iterate (50);
   g_assert_cmpuint (g_list_model_get_n_items (topics), ==, 7);
-  value = raw_text (path, "SELECT trashed FROM emotion_ratings WHERE topic = 'Fodbold ⚽'");
+  value = sk_test_sql (path, "SELECT trashed FROM emotion_ratings WHERE topic = 'Fodbold ⚽'");
   g_assert_cmpstr (value, ==, "1");
   g_free (value);
   undo = sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Undo");
@@ -318,7 +293,7 @@ test_topics_add_remove_undo (void)
 static void
 test_child_view_and_screenshots (void)
 {
-  g_autofree char *path = test_path ("screens.db");
+  g_autofree char *path = sk_test_path ("screens.db");
   GSettings *settings = sk_application_get_settings (app);
   SkWindow *window;
   SkEmotionCard *home;
@@ -390,7 +365,7 @@ test_screenshots (void)
   for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
     {
       g_autofree char *name = g_strdup_printf ("demo-%s.db", languages[l]);
-      g_autofree char *path = test_path (name);
+      g_autofree char *path = sk_test_path (name);
       g_autoptr(GError) error = NULL;
       SkWindow *window;
 

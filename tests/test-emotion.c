@@ -1,47 +1,12 @@
 /* test-emotion.c — "How I feel" in core: topics, choices, order, history */
 #include "sk-emotion.h"
 #include "sk-store.h"
+#include "sk-test-util.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
 
 #include <sqlite3.h>
 #include <string.h>
-
-static char *
-test_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tests", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
-raw_text (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
-static SkStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  SkStore *store = sk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
 
 static SkConversation *
 add_conversation (SkStore *store,
@@ -66,8 +31,8 @@ topic_at (GListStore *list,
 static void
 test_defaults_once_in_order (void)
 {
-  g_autofree char *path = test_path ("defaults.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("defaults.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(SkChild) child = sk_child_new ("Ida");
   g_autoptr(SkConversation) conversation = NULL;
   g_autoptr(GListStore) list = NULL;
@@ -105,15 +70,15 @@ test_defaults_once_in_order (void)
   /* The second time they are read, not made again. */
   again = sk_emotions_list (store, id, TRUE, &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, n_topics);
-  count = raw_text (path, "SELECT count(*) FROM emotion_ratings");
+  count = sk_test_sql (path, "SELECT count(*) FROM emotion_ratings");
   g_assert_cmpstr (count, ==, "7");
 }
 
 static void
 test_choices_written_at_once (void)
 {
-  g_autofree char *path = test_path ("choices.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("choices.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(SkChild) child = sk_child_new ("Ida");
   g_autoptr(SkConversation) conversation = NULL;
   g_autoptr(GListStore) list = NULL;
@@ -137,7 +102,7 @@ test_choices_written_at_once (void)
   g_object_set (school, "shared", TRUE, NULL);
   g_assert_false (sk_store_has_pending (store));
 
-  value = raw_text (path, "SELECT face || '|' || feelings || '|' || shared FROM emotion_ratings WHERE topic_key = 'school'");
+  value = sk_test_sql (path, "SELECT face || '|' || feelings || '|' || shared FROM emotion_ratings WHERE topic_key = 'school'");
   g_assert_cmpstr (value, ==, "4|proud,happy|1");
   g_free (value);
 
@@ -150,13 +115,13 @@ test_choices_written_at_once (void)
   g_object_set (school, "child-words", "Jeg har fået en ny ven 🙂", NULL);
   g_assert_true (sk_store_has_pending (store));
   g_assert_true (sk_store_flush (store, &error));
-  value = raw_text (path, "SELECT child_words FROM emotion_ratings WHERE topic_key = 'school'");
+  value = sk_test_sql (path, "SELECT child_words FROM emotion_ratings WHERE topic_key = 'school'");
   g_assert_cmpstr (value, ==, "Jeg har fået en ny ven 🙂");
   g_free (value);
 
   /* Clearing the face. */
   g_object_set (school, "face", SK_FACE_NONE, NULL);
-  value = raw_text (path, "SELECT face FROM emotion_ratings WHERE topic_key = 'school'");
+  value = sk_test_sql (path, "SELECT face FROM emotion_ratings WHERE topic_key = 'school'");
   g_assert_cmpstr (value, ==, "0");
   g_free (value);
 }
@@ -164,8 +129,8 @@ test_choices_written_at_once (void)
 static void
 test_add_rename_move_remove (void)
 {
-  g_autofree char *path = test_path ("edit.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("edit.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(SkChild) child = sk_child_new ("Ida");
   g_autoptr(SkConversation) conversation = NULL;
   g_autoptr(GListStore) list = NULL;
@@ -203,7 +168,7 @@ test_add_rename_move_remove (void)
   /* Move the new topic to the top: stored order follows. */
   g_assert_true (sk_emotions_move (store, list, 7, 0, &error));
   g_assert_no_error (error);
-  value = raw_text (path, "SELECT group_concat(coalesce(nullif(topic, ''), topic_key), ',') FROM "
+  value = sk_test_sql (path, "SELECT group_concat(coalesce(nullif(topic, ''), topic_key), ',') FROM "
                           "(SELECT topic, topic_key FROM emotion_ratings ORDER BY position)");
   g_assert_cmpstr (value, ==, "Fodbold ⚽,Hos far,school,friends,free-time,mum,dad,myself");
   g_free (value);
@@ -211,7 +176,7 @@ test_add_rename_move_remove (void)
   /* Reopened, the order and names are the same. */
   g_clear_object (&list);
   g_clear_object (&store);
-  store = open_store (path);
+  store = sk_test_open_store (path);
   list = sk_emotions_list (store, id, TRUE, &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
   {
@@ -223,13 +188,13 @@ test_add_rename_move_remove (void)
     /* Remove one for good. */
     g_assert_true (sk_store_delete (store, dad, &error));
   }
-  value = raw_text (path, "SELECT count(*) FROM emotion_ratings WHERE topic_key = 'dad'");
+  value = sk_test_sql (path, "SELECT count(*) FROM emotion_ratings WHERE topic_key = 'dad'");
   g_assert_cmpstr (value, ==, "0");
   g_free (value);
 
   /* Deleting the conversation deletes its ratings. */
   g_assert_true (sk_store_delete (store, conversation, &error));
-  value = raw_text (path, "SELECT count(*) FROM emotion_ratings");
+  value = sk_test_sql (path, "SELECT count(*) FROM emotion_ratings");
   g_assert_cmpstr (value, ==, "0");
   g_free (value);
 }
@@ -251,8 +216,8 @@ rate (SkStore        *store,
 static void
 test_history_across_conversations (void)
 {
-  g_autofree char *path = test_path ("history.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("history.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(SkChild) child = sk_child_new ("Ida");
   g_autoptr(SkChild) other = sk_child_new ("Noor");
   g_autoptr(SkConversation) first = NULL, second = NULL, trashed = NULL, now = NULL, later = NULL, others = NULL;
@@ -334,7 +299,7 @@ static const char *schema_v1 =
 static void
 test_migrate_from_v1 (void)
 {
-  g_autofree char *path = test_path ("v1.db");
+  g_autofree char *path = sk_test_path ("v1.db");
   g_autoptr(SkStore) store = NULL;
   g_autoptr(GListStore) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -346,10 +311,10 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (sqlite3_exec (db, schema_v1, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  store = open_store (path);
-  version = raw_text (path, "PRAGMA user_version");
+  store = sk_test_open_store (path);
+  version = sk_test_sql (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "2");
-  words = raw_text (path, "SELECT child_words FROM conversations");
+  words = sk_test_sql (path, "SELECT child_words FROM conversations");
   g_assert_cmpstr (words, ==, "Gamle ord");
   list = sk_emotions_list (store, 1, TRUE, &error);
   g_assert_no_error (error);

@@ -1,5 +1,6 @@
 /* test-store.c — the store: every operation, migrations, refusals, durability */
 #include "sk-store.h"
+#include "sk-test-util.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
 #include "sk-demo.h"
@@ -10,25 +11,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
-
-static char *
-test_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tests", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
 
 /* A second, plain connection: what is really in the file. */
 static sqlite3 *
@@ -75,17 +57,6 @@ raw_exec (sqlite3    *db,
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
-static SkStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  SkStore *store = sk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 static SkChild *
 add_child (SkStore    *store,
            const char *name)
@@ -102,8 +73,8 @@ add_child (SkStore    *store,
 static void
 test_migrate_from_empty (void)
 {
-  g_autofree char *path = test_path ("empty.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("empty.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   sqlite3 *db = raw_open (path);
   g_autofree char *mode = raw_text (db, "PRAGMA journal_mode");
 
@@ -114,7 +85,7 @@ test_migrate_from_empty (void)
 
   /* Opening again migrates nothing and keeps the version. */
   g_clear_object (&store);
-  store = open_store (path);
+  store = sk_test_open_store (path);
   db = raw_open (path);
   g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, SK_STORE_SCHEMA_VERSION);
   sqlite3_close (db);
@@ -137,7 +108,7 @@ test_file_modes (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
 
-  store = open_store (path);
+  store = sk_test_open_store (path);
   child = add_child (store, "Mode");
 
   g_assert_cmpint (g_stat (dir, &st), ==, 0);
@@ -151,8 +122,8 @@ test_file_modes (void)
 static void
 test_child_operations (void)
 {
-  g_autofree char *path = test_path ("children.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("children.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) list = NULL;
   g_autoptr(SkChild) bo = add_child (store, "Bo");
@@ -213,7 +184,7 @@ test_child_operations (void)
   /* Everything is there after reopening, odd characters intact. */
   g_clear_object (&ada);
   g_clear_object (&store);
-  store = open_store (path);
+  store = sk_test_open_store (path);
   loaded = sk_store_load (store, SK_TYPE_CHILD, ada_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sk_child_get_name (loaded), ==, "ada");
@@ -265,8 +236,8 @@ run_loop_for (guint ms)
 static void
 test_conversation_operations (void)
 {
-  g_autofree char *path = test_path ("conversations.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("conversations.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkChild) child = add_child (store, "Liv");
   g_autoptr(SkChild) other = add_child (store, "Noah");
@@ -321,7 +292,7 @@ test_conversation_operations (void)
   g_clear_object (&list);
   g_clear_object (&store);
   g_clear_object (&recent);
-  store = open_store (path);
+  store = sk_test_open_store (path);
   list = sk_store_list (store, SK_TYPE_CONVERSATION, "child_id", child_id, &error);
   {
     g_autoptr(SkConversation) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -345,8 +316,8 @@ test_conversation_operations (void)
 static void
 test_trash_purged_on_open (void)
 {
-  g_autofree char *path = test_path ("trash.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("trash.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkChild) child = add_child (store, "Gone");
   g_autoptr(SkConversation) conversation = sk_conversation_new (sk_record_get_id (SK_RECORD (child)), 1);
@@ -360,7 +331,7 @@ test_trash_purged_on_open (void)
   g_clear_object (&child);
   g_clear_object (&store);
 
-  store = open_store (path);
+  store = sk_test_open_store (path);
   db = raw_open (path);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM children"), ==, 0);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM conversations"), ==, 0);
@@ -370,7 +341,7 @@ test_trash_purged_on_open (void)
 static void
 test_newer_version_refused (void)
 {
-  g_autofree char *path = test_path ("newer.db");
+  g_autofree char *path = sk_test_path ("newer.db");
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -382,14 +353,14 @@ test_newer_version_refused (void)
                 "INSERT INTO children (name, future) VALUES ('Kim', 'from the future');"
                 "PRAGMA user_version = 99;");
   sqlite3_close (db);
-  before = file_checksum (path);
+  before = sk_test_file_checksum (path);
 
   store = sk_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NEWER);
   g_assert_nonnull (strstr (error->message, "newer"));
 
-  after = file_checksum (path);
+  after = sk_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
@@ -397,7 +368,7 @@ test_newer_version_refused (void)
 static void
 assert_damaged_kept (const char *path)
 {
-  g_autofree char *before = file_checksum (path);
+  g_autofree char *before = sk_test_file_checksum (path);
   g_autofree char *after = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *aside_sum = NULL;
@@ -410,7 +381,7 @@ assert_damaged_kept (const char *path)
   g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED);
   g_clear_error (&error);
 
-  after = file_checksum (path);
+  after = sk_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 
   /* Starting anew keeps the damaged file under a new name. */
@@ -418,17 +389,17 @@ assert_damaged_kept (const char *path)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (aside, ".damaged-"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  aside_sum = file_checksum (aside);
+  aside_sum = sk_test_file_checksum (aside);
   g_assert_cmpstr (aside_sum, ==, before);
 
-  store = open_store (path);
+  store = sk_test_open_store (path);
   child = add_child (store, "Fresh start");
 }
 
 static void
 test_damaged_not_a_database (void)
 {
-  g_autofree char *path = test_path ("text.db");
+  g_autofree char *path = sk_test_path ("text.db");
 
   g_assert_true (g_file_set_contents (path, "These are somebody's notes, not a database.\n", -1, NULL));
   assert_damaged_kept (path);
@@ -437,8 +408,8 @@ test_damaged_not_a_database (void)
 static char *
 make_filled_database (const char *name)
 {
-  char *path = test_path (name);
-  g_autoptr(SkStore) store = open_store (path);
+  char *path = sk_test_path (name);
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(GError) error = NULL;
 
   for (int i = 0; i < 200; i++)
@@ -495,7 +466,7 @@ test_damaged_integrity (void)
 static void
 test_unwritable_folder (void)
 {
-  g_autofree char *file = test_path ("not-a-folder");
+  g_autofree char *file = sk_test_path ("not-a-folder");
   g_autofree char *path = g_build_filename (file, "sub", "samtalekuffert.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SkStore) store = NULL;
@@ -521,8 +492,8 @@ write_failed_cb (SkStore *store,
 static void
 test_write_failure_keeps_changes (void)
 {
-  g_autofree char *path = test_path ("locked.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("locked.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(SkChild) child = add_child (store, "Locked");
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) reported = NULL;
@@ -548,8 +519,8 @@ test_write_failure_keeps_changes (void)
 static void
 test_invalid_utf8_read (void)
 {
-  g_autofree char *path = test_path ("bytes.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("bytes.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) list = NULL;
   g_autoptr(SkChild) child = NULL;
@@ -568,8 +539,8 @@ test_invalid_utf8_read (void)
 static void
 test_demo (void)
 {
-  g_autofree char *path = test_path ("demo.db");
-  g_autoptr(SkStore) store = open_store (path);
+  g_autofree char *path = sk_test_path ("demo.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) children = NULL;
   g_autoptr(GListStore) conversations = NULL;
@@ -598,7 +569,7 @@ test_demo (void)
 static void
 test_durability_after_kill (void)
 {
-  g_autofree char *path = test_path ("killed.db");
+  g_autofree char *path = sk_test_path ("killed.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) writer = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
@@ -652,7 +623,7 @@ test_durability_after_kill (void)
 
   /* The store reopens the file cleanly and finds everything. */
   {
-    g_autoptr(SkStore) store = open_store (path);
+    g_autoptr(SkStore) store = sk_test_open_store (path);
     g_autoptr(SkConversation) conversation = sk_store_load (store, SK_TYPE_CONVERSATION, conversation_id, &error);
     g_autoptr(GListStore) children = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
 

@@ -3,6 +3,7 @@
 #include "sk-child-dialog.h"
 #include "sk-note-field.h"
 #include "sk-store.h"
+#include "sk-test-util.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
 #include "sk-test-gui.h"
@@ -21,32 +22,6 @@ has_line (const char *text,
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
   return g_strv_contains ((const char * const *) lines, line);
-}
-
-static char *
-test_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "gui-tests", NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  return g_build_filename (dir, name, NULL);
-}
-
-static char *
-raw_text (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
 }
 
 static SkWindow *
@@ -167,7 +142,7 @@ buffer_text (GtkTextView *view)
 static void
 test_add_child_type_words_reopen (void)
 {
-  g_autofree char *path = test_path ("words.db");
+  g_autofree char *path = sk_test_path ("words.db");
   const char *words = "Jeg vil gerne bo hos mor i weekenden 🏠 — æøå ÆØÅ";
   SkWindow *window = open_window (path);
   SkChildDialog *dialog;
@@ -196,7 +171,7 @@ test_add_child_type_words_reopen (void)
   g_assert_null (sk_test_find_toplevel (SK_TYPE_CHILD_DIALOG));
   g_assert_nonnull (child_named (window, "Sofie 🦊"));
   g_assert_true (sk_window_get_child (window) == child_named (window, "Sofie 🦊"));
-  count = raw_text (path, "SELECT count(*) || ':' || name || ':' || birth_year || ':' || case_ref FROM children");
+  count = sk_test_sql (path, "SELECT count(*) || ':' || name || ':' || birth_year || ':' || case_ref FROM children");
   g_assert_cmpstr (count, ==, "1:Sofie 🦊:2016:27.12.04-G01-9");
 
   /* A new conversation opens, dated now, and the child's words are typed. */
@@ -206,7 +181,7 @@ test_add_child_type_words_reopen (void)
 
   /* Within half a second the words are in the file, with no save. */
   sk_test_iterate (500);
-  stored = raw_text (path, "SELECT child_words FROM conversations");
+  stored = sk_test_sql (path, "SELECT child_words FROM conversations");
   g_assert_cmpstr (stored, ==, words);
 
   /* Close the window, open the file again: the words are there. */
@@ -242,7 +217,7 @@ test_add_child_type_words_reopen (void)
 static void
 test_search_filters_at_every_keystroke (void)
 {
-  g_autofree char *path = test_path ("search.db");
+  g_autofree char *path = sk_test_path ("search.db");
   SkWindow *window;
   GtkWidget *search;
   GListModel *children;
@@ -296,7 +271,7 @@ assert_child_screen (SkWindow *window)
 static void
 test_child_view_shows_only_this_child (void)
 {
-  g_autofree char *path = test_path ("child-view.db");
+  g_autofree char *path = sk_test_path ("child-view.db");
   SkWindow *window;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -325,7 +300,7 @@ test_child_view_shows_only_this_child (void)
   /* The child's view edits the same conversation. */
   type_into (note_view (window, "In your own words"), " and drawing");
   sk_test_iterate (400);
-  after = raw_text (path, "SELECT child_words FROM conversations c JOIN children k ON k.id = c.child_id WHERE k.name = 'Alma'");
+  after = sk_test_sql (path, "SELECT child_words FROM conversations c JOIN children k ON k.id = c.child_id WHERE k.name = 'Alma'");
   g_assert_cmpstr (after, ==, "I like football and my cat and drawing");
 
   /* The cover hides everything, and the same key brings it back. */
@@ -358,7 +333,7 @@ test_child_view_shows_only_this_child (void)
 static void
 test_cover_hides_caseworker_view (void)
 {
-  g_autofree char *path = test_path ("cover.db");
+  g_autofree char *path = sk_test_path ("cover.db");
   SkWindow *window;
 
   prepare_database (path);
@@ -387,7 +362,7 @@ test_cover_hides_caseworker_view (void)
 static void
 test_delete_child_undo_then_final (void)
 {
-  g_autofree char *path = test_path ("delete.db");
+  g_autofree char *path = sk_test_path ("delete.db");
   SkWindow *window;
   GtkWidget *undo;
   g_autofree char *trashed = NULL;
@@ -410,7 +385,7 @@ test_delete_child_undo_then_final (void)
   }
   g_assert_null (child_named (window, "Bertil"));
   g_assert_null (sk_window_get_child (window));
-  trashed = raw_text (path, "SELECT trashed FROM children WHERE name = 'Bertil'");
+  trashed = sk_test_sql (path, "SELECT trashed FROM children WHERE name = 'Bertil'");
   g_assert_cmpstr (trashed, ==, "1");
 
   /* Undo brings the child back, with the conversation. */
@@ -418,16 +393,16 @@ test_delete_child_undo_then_final (void)
   g_assert_nonnull (undo);
   sk_test_click (undo);
   g_assert_nonnull (child_named (window, "Bertil"));
-  restored = raw_text (path, "SELECT trashed || ':' || (SELECT count(*) FROM conversations c WHERE c.child_id = children.id) FROM children WHERE name = 'Bertil'");
+  restored = sk_test_sql (path, "SELECT trashed || ':' || (SELECT count(*) FROM conversations c WHERE c.child_id = children.id) FROM children WHERE name = 'Bertil'");
   g_assert_cmpstr (restored, ==, "0:1");
 
   /* Deleted again and the window closed: now it is final. */
   sk_window_delete_child (window, child_named (window, "Bertil"));
   close_window (window);
-  gone = raw_text (path, "SELECT count(*) FROM children WHERE name = 'Bertil'");
+  gone = sk_test_sql (path, "SELECT count(*) FROM children WHERE name = 'Bertil'");
   g_assert_cmpstr (gone, ==, "0");
   g_clear_pointer (&gone, g_free);
-  gone = raw_text (path, "SELECT count(*) FROM conversations");
+  gone = sk_test_sql (path, "SELECT count(*) FROM conversations");
   g_assert_cmpstr (gone, ==, "2");
 }
 
@@ -455,7 +430,7 @@ switch_language (SkWindow   *window,
 static void
 test_language_switch_to_danish (void)
 {
-  g_autofree char *path = test_path ("language.db");
+  g_autofree char *path = sk_test_path ("language.db");
   SkWindow *window;
   g_autofree char *english = NULL;
   g_autofree char *danish = NULL;
@@ -513,20 +488,10 @@ test_language_switch_to_danish (void)
   close_window (gtk_application_get_windows (GTK_APPLICATION (app))->data);
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static void
 test_damaged_database_offers_new_start (void)
 {
-  g_autofree char *path = test_path ("damaged.db");
+  g_autofree char *path = sk_test_path ("damaged.db");
   g_autofree char *before = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GDir) listing = NULL;
@@ -536,7 +501,7 @@ test_damaged_database_offers_new_start (void)
   SkWindow *window;
 
   g_assert_true (g_file_set_contents (path, "SQLite format 3 — but not really; someone's notes.", -1, NULL));
-  before = file_checksum (path);
+  before = sk_test_file_checksum (path);
 
   g_assert_null (sk_application_open_or_explain (app, path, FALSE));
   sk_test_iterate (50);
@@ -561,7 +526,7 @@ test_damaged_database_offers_new_start (void)
     if (g_str_has_prefix (name, "damaged.db.damaged-"))
       {
         g_autofree char *aside = g_build_filename (dir, name, NULL);
-        g_autofree char *after = file_checksum (aside);
+        g_autofree char *after = sk_test_file_checksum (aside);
 
         g_assert_cmpstr (after, ==, before);
         kept = TRUE;
@@ -573,7 +538,7 @@ test_damaged_database_offers_new_start (void)
 static void
 test_newer_database_refused (void)
 {
-  g_autofree char *path = test_path ("newer.db");
+  g_autofree char *path = sk_test_path ("newer.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   AdwMessageDialog *dialog;
@@ -582,7 +547,7 @@ test_newer_database_refused (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA user_version = 42;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
-  before = file_checksum (path);
+  before = sk_test_file_checksum (path);
 
   g_assert_null (sk_application_open_or_explain (app, path, FALSE));
   sk_test_iterate (50);
@@ -594,7 +559,7 @@ test_newer_database_refused (void)
   adw_message_dialog_response (dialog, "close");
   sk_test_iterate (50);
 
-  after = file_checksum (path);
+  after = sk_test_file_checksum (path);
   g_assert_cmpstr (after, ==, before);
   g_assert_null (sk_test_find_toplevel (SK_TYPE_WINDOW));
 }
@@ -602,7 +567,7 @@ test_newer_database_refused (void)
 static void
 test_shortcuts_window (void)
 {
-  g_autofree char *path = test_path ("shortcuts.db");
+  g_autofree char *path = sk_test_path ("shortcuts.db");
   SkWindow *window = open_window (path);
   GtkWindow *shortcuts;
 
@@ -623,7 +588,7 @@ test_shortcuts_window (void)
 static void
 test_sigterm_writes_pending_text (void)
 {
-  g_autofree char *path = test_path ("sigterm.db");
+  g_autofree char *path = sk_test_path ("sigterm.db");
   g_autofree char *stored = NULL;
   SkWindow *window;
 
@@ -636,7 +601,7 @@ test_sigterm_writes_pending_text (void)
   /* Well inside the 0.3 s before the typing would be written. */
   raise (SIGTERM);
   sk_test_iterate (30);
-  stored = raw_text (path, "SELECT child_words FROM conversations ORDER BY id DESC LIMIT 1");
+  stored = sk_test_sql (path, "SELECT child_words FROM conversations ORDER BY id DESC LIMIT 1");
   g_assert_cmpstr (stored, ==, "Typed just before logging out");
   close_window (window);
 }

@@ -1,0 +1,55 @@
+/* sk-test-util.c — small helpers for every test, with or without a display */
+#include "sk-test-util.h"
+
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+/* A path for a test's file in the test's private data folder. */
+char *
+sk_test_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tests", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* The first column of the first row of @sql, read with a connection of its
+ * own: what is really in the file.  NULL when there is no row. */
+char *
+sk_test_sql (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+char *
+sk_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+SkStore *
+sk_test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SkStore *store = sk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}

@@ -1,0 +1,14 @@
+/* sk-test-util.h — small helpers for every test, with or without a display */
+#pragma once
+
+#include "sk-store.h"
+
+G_BEGIN_DECLS
+
+char    *sk_test_path          (const char *name);
+char    *sk_test_sql           (const char *path,
+                                const char *sql);
+char    *sk_test_file_checksum (const char *path);
+SkStore *sk_test_open_store    (const char *path);
+
+G_END_DECLS
