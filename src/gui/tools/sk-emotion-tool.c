@@ -29,9 +29,61 @@ struct _SkEmotionTool
   GtkWidget      *add_box;
   GtkWidget      *add_entry;
   GtkWidget      *add_button;
+  guint           build_id;
 };
 
 G_DEFINE_FINAL_TYPE (SkEmotionTool, sk_emotion_tool, GTK_TYPE_WIDGET)
+
+/* Cards built before the first frame; the rest follow right after it, so
+ * that a conversation opens at once. */
+#define CARDS_AT_ONCE 2
+
+static GtkWidget *
+card_at (SkEmotionTool *self,
+         guint          position)
+{
+  GtkWidget *child = gtk_widget_get_first_child (self->cards);
+
+  for (guint i = 0; i < position && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+static void
+insert_card (SkEmotionTool *self,
+             guint          position)
+{
+  g_autoptr(SkEmotionRating) rating = g_list_model_get_item (G_LIST_MODEL (self->topics), position);
+  GtkWidget *card = sk_emotion_card_new (self->store, self->topics, rating, self->caseworker);
+
+  gtk_box_insert_child_after (GTK_BOX (self->cards), card,
+                              position > 0 ? card_at (self, position - 1) : NULL);
+}
+
+static guint
+n_cards (SkEmotionTool *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->cards); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static gboolean
+build_more_cb (gpointer user_data)
+{
+  SkEmotionTool *self = user_data;
+  guint n = n_cards (self);
+
+  if (self->topics == NULL || n >= g_list_model_get_n_items (G_LIST_MODEL (self->topics)))
+    {
+      self->build_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  insert_card (self, n);
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 rebuild_cards (SkEmotionTool *self)
@@ -39,16 +91,14 @@ rebuild_cards (SkEmotionTool *self)
   GtkWidget *child;
   guint n = self->topics ? g_list_model_get_n_items (G_LIST_MODEL (self->topics)) : 0;
 
+  g_clear_handle_id (&self->build_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (self->cards)) != NULL)
     gtk_box_remove (GTK_BOX (self->cards), child);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SkEmotionRating) rating = g_list_model_get_item (G_LIST_MODEL (self->topics), i);
-
-      gtk_box_append (GTK_BOX (self->cards),
-                      sk_emotion_card_new (self->store, self->topics, rating, self->caseworker));
-    }
+  for (guint i = 0; i < MIN (n, CARDS_AT_ONCE); i++)
+    insert_card (self, i);
+  if (n > CARDS_AT_ONCE)
+    self->build_id = g_idle_add (build_more_cb, self);
 }
 
 static void
@@ -57,7 +107,20 @@ topics_changed_cb (SkEmotionTool *self,
                    guint          removed,
                    guint          added)
 {
-  rebuild_cards (self);
+  /* Cards still to be built are built by build_more_cb() in order. */
+  if (self->build_id != 0 && position + removed >= n_cards (self))
+    return;
+
+  /* Only the cards that changed: the others keep their state and focus. */
+  for (guint i = 0; i < removed; i++)
+    {
+      GtkWidget *card = card_at (self, position);
+
+      if (card != NULL)
+        gtk_box_remove (GTK_BOX (self->cards), card);
+    }
+  for (guint i = 0; i < added; i++)
+    insert_card (self, position + i);
 }
 
 static void
@@ -90,6 +153,7 @@ sk_emotion_tool_dispose (GObject *object)
 {
   SkEmotionTool *self = SK_EMOTION_TOOL (object);
 
+  g_clear_handle_id (&self->build_id, g_source_remove);
   if (self->topics != NULL)
     g_signal_handlers_disconnect_by_data (self->topics, self);
   g_clear_object (&self->topics);
