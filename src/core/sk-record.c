@@ -158,14 +158,6 @@ sk_record_set_id (SkRecord *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
 }
 
-const char *
-sk_record_class_get_table (SkRecordClass *klass)
-{
-  g_return_val_if_fail (SK_IS_RECORD_CLASS (klass), NULL);
-
-  return klass->table;
-}
-
 void
 sk_record_class_install_columns (SkRecordClass *klass,
                                  GParamSpec   **pspecs)
@@ -189,17 +181,6 @@ sk_record_class_install_columns (SkRecordClass *klass,
       klass->columns[i] = pspecs[i];
       g_object_class_install_property (object_class, i + 1, pspecs[i]);
     }
-}
-
-GParamSpec **
-sk_record_class_list_columns (SkRecordClass *klass,
-                              guint         *n_columns)
-{
-  g_return_val_if_fail (SK_IS_RECORD_CLASS (klass), NULL);
-
-  if (n_columns != NULL)
-    *n_columns = klass->n_columns;
-  return klass->columns;
 }
 
 void
@@ -303,14 +284,3 @@ sk_record_get_boolean (SkRecord   *self,
   return value ? g_value_get_boolean (value) : FALSE;
 }
 
-double
-sk_record_get_double (SkRecord   *self,
-                      const char *property)
-{
-  const GValue *value;
-
-  g_return_val_if_fail (SK_IS_RECORD (self), 0.0);
-
-  value = lookup_value (self, property, G_TYPE_DOUBLE);
-  return value ? g_value_get_double (value) : 0.0;
-}

@@ -32,7 +32,6 @@ gint64 sk_record_get_id (SkRecord *self);
 void   sk_record_set_id (SkRecord *self,
                          gint64    id);
 
-const char *sk_record_class_get_table (SkRecordClass *klass);
 
 /* Installs @pspecs (NULL-terminated) as the columns of @klass and handles
  * their storage: a subclass needs no get_property/set_property of its own.
@@ -40,8 +39,6 @@ const char *sk_record_class_get_table (SkRecordClass *klass);
  * real change. */
 void sk_record_class_install_columns (SkRecordClass *klass,
                                       GParamSpec   **pspecs);
-GParamSpec **sk_record_class_list_columns (SkRecordClass *klass,
-                                           guint         *n_columns);
 
 /* For the store: sets column @index from @value, without notification
  * (the record is being loaded, nobody watches it yet). */
@@ -62,8 +59,6 @@ gint64      sk_record_get_int64   (SkRecord   *self,
 int         sk_record_get_int     (SkRecord   *self,
                                    const char *property);
 gboolean    sk_record_get_boolean (SkRecord   *self,
-                                   const char *property);
-double      sk_record_get_double  (SkRecord   *self,
                                    const char *property);
 
 G_END_DECLS

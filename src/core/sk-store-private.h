@@ -16,12 +16,7 @@ void          sk_store_set_error    (SkStore       *self,
                                      int            rc,
                                      GError       **error);
 /* A record of @type from a row of "SELECT <sk_store_columns_sql>". */
-gpointer      sk_store_record_from_row (SkStore      *self,
-                                        GType         type,
-                                        sqlite3_stmt *stmt);
 /* "id, col1, col2 …" for @type, to select rows sk_store_record_from_row() reads. */
-char         *sk_store_columns_sql  (GType          type,
-                                     const char    *prefix);
 
 gboolean      sk_store_begin        (SkStore       *self,
                                      GError       **error);

@@ -414,28 +414,19 @@ record_from_row (SkStore       *self,
 }
 
 static char *
-columns_sql (SkRecordClass *klass,
-             const char    *prefix)
+select_sql (SkRecordClass *klass,
+            const char    *where)
 {
-  GString *sql = g_string_new (NULL);
+  GString *sql = g_string_new ("SELECT id");
 
-  g_string_append_printf (sql, "%sid", prefix);
   for (guint i = 0; i < klass->n_columns; i++)
     {
       g_autofree char *name = column_name (klass->columns[i]);
 
-      g_string_append_printf (sql, ", %s%s", prefix, name);
+      g_string_append_printf (sql, ", %s", name);
     }
+  g_string_append_printf (sql, " FROM %s WHERE trashed = 0%s", klass->table, where);
   return g_string_free (sql, FALSE);
-}
-
-static char *
-select_sql (SkRecordClass *klass,
-            const char    *where)
-{
-  g_autofree char *columns = columns_sql (klass, "");
-
-  return g_strdup_printf ("SELECT %s FROM %s WHERE trashed = 0%s", columns, klass->table, where);
 }
 
 static gboolean
@@ -1221,29 +1212,6 @@ sk_store_set_error (SkStore  *self,
   g_return_if_fail (SK_IS_STORE (self));
 
   set_sqlite_error (error, self->db, rc, self->path);
-}
-
-gpointer
-sk_store_record_from_row (SkStore      *self,
-                          GType         type,
-                          sqlite3_stmt *stmt)
-{
-  g_return_val_if_fail (SK_IS_STORE (self), NULL);
-
-  return record_from_row (self, type, stmt);
-}
-
-/**
- * sk_store_columns_sql:
- * @prefix: put before every column, e.g. "r." for a table alias
- */
-char *
-sk_store_columns_sql (GType       type,
-                      const char *prefix)
-{
-  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
-
-  return columns_sql (SK_RECORD_CLASS (klass), prefix);
 }
 
 /* For query modules: several writes as one transaction. */

@@ -1,8 +1,8 @@
 /* sk-art-image.c — one of the program's pictures, sharp at any size
  *
- * Square: as wide as it is given, up to max-size, never smaller than
- * min-size.  The picture comes from the render layer's cache as a texture,
- * made once per pixel size.
+ * A square of @size pixels (more if it is given more room; the picture is
+ * then centred).  The picture comes from the render layer's cache as a
+ * texture, made once per pixel size.
  */
 #include "config.h"
 
@@ -14,8 +14,7 @@ struct _SkArtImage
   GtkWidget parent_instance;
 
   char   *art;
-  int     min_size;
-  int     max_size;
+  int     size;
   double  scale;
 };
 
@@ -24,8 +23,7 @@ G_DEFINE_FINAL_TYPE (SkArtImage, sk_art_image, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ART,
-  PROP_MIN_SIZE,
-  PROP_MAX_SIZE,
+  PROP_SIZE,
   N_PROPS
 };
 
@@ -60,12 +58,6 @@ lookup_texture (const char *art,
   return texture;
 }
 
-static GtkSizeRequestMode
-sk_art_image_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 sk_art_image_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,
@@ -75,13 +67,7 @@ sk_art_image_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
-  SkArtImage *self = SK_ART_IMAGE (widget);
-
-  *minimum = self->min_size;
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size > 0)
-    *natural = CLAMP (for_size, self->min_size, MAX (self->max_size, self->min_size));
-  else
-    *natural = self->min_size;
+  *minimum = *natural = SK_ART_IMAGE (widget)->size;
 }
 
 static void
@@ -132,11 +118,8 @@ sk_art_image_get_property (GObject    *object,
     case PROP_ART:
       g_value_set_string (value, self->art);
       break;
-    case PROP_MIN_SIZE:
-      g_value_set_int (value, self->min_size);
-      break;
-    case PROP_MAX_SIZE:
-      g_value_set_int (value, self->max_size);
+    case PROP_SIZE:
+      g_value_set_int (value, self->size);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -156,18 +139,10 @@ sk_art_image_set_property (GObject      *object,
     case PROP_ART:
       sk_art_image_set_art (self, g_value_get_string (value));
       break;
-    case PROP_MIN_SIZE:
-      if (self->min_size != g_value_get_int (value))
+    case PROP_SIZE:
+      if (self->size != g_value_get_int (value))
         {
-          self->min_size = g_value_get_int (value);
-          gtk_widget_queue_resize (GTK_WIDGET (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_MAX_SIZE:
-      if (self->max_size != g_value_get_int (value))
-        {
-          self->max_size = g_value_get_int (value);
+          self->size = g_value_get_int (value);
           gtk_widget_queue_resize (GTK_WIDGET (self));
           g_object_notify_by_pspec (object, pspec);
         }
@@ -186,18 +161,14 @@ sk_art_image_class_init (SkArtImageClass *klass)
   object_class->finalize = sk_art_image_finalize;
   object_class->get_property = sk_art_image_get_property;
   object_class->set_property = sk_art_image_set_property;
-  widget_class->get_request_mode = sk_art_image_get_request_mode;
   widget_class->measure = sk_art_image_measure;
   widget_class->snapshot = sk_art_image_snapshot;
 
   properties[PROP_ART] =
     g_param_spec_string ("art", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MIN_SIZE] =
-    g_param_spec_int ("min-size", NULL, NULL, 1, 4096, 32,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_MAX_SIZE] =
-    g_param_spec_int ("max-size", NULL, NULL, 1, 4096, 32,
+  properties[PROP_SIZE] =
+    g_param_spec_int ("size", NULL, NULL, 1, 4096, 32,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -208,19 +179,17 @@ sk_art_image_class_init (SkArtImageClass *klass)
 static void
 sk_art_image_init (SkArtImage *self)
 {
-  self->min_size = 32;
-  self->max_size = 32;
+  self->size = 32;
   self->scale = 1.0;
 }
 
 GtkWidget *
 sk_art_image_new (const char *art,
-                  int         min_size)
+                  int         size)
 {
   return g_object_new (SK_TYPE_ART_IMAGE,
                        "art", art,
-                       "min-size", min_size,
-                       "max-size", min_size,
+                       "size", size,
                        NULL);
 }
 
@@ -236,14 +205,6 @@ sk_art_image_set_art (SkArtImage *self,
   self->art = g_strdup (art);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ART]);
-}
-
-const char *
-sk_art_image_get_art (SkArtImage *self)
-{
-  g_return_val_if_fail (SK_IS_ART_IMAGE (self), NULL);
-
-  return self->art;
 }
 
 /* Draws the picture at @scale (0…1) of the space it has: for a picture

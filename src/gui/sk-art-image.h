@@ -9,10 +9,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SkArtImage, sk_art_image, SK, ART_IMAGE, GtkWidget)
 
 GtkWidget  *sk_art_image_new          (const char *art,
-                                       int         min_size);
+                                       int         size);
 void        sk_art_image_set_art      (SkArtImage *self,
                                        const char *art);
-const char *sk_art_image_get_art      (SkArtImage *self);
 void        sk_art_image_set_scale    (SkArtImage *self,
                                        double      scale);
 

@@ -173,22 +173,6 @@ sk_child_page_set_child (SkChildPage *self,
   gtk_list_box_bind_model (self->conversation_list, conversations, create_row_cb, self, NULL);
 }
 
-SkChild *
-sk_child_page_get_child (SkChildPage *self)
-{
-  g_return_val_if_fail (SK_IS_CHILD_PAGE (self), NULL);
-
-  return self->child;
-}
-
-GListModel *
-sk_child_page_get_conversations (SkChildPage *self)
-{
-  g_return_val_if_fail (SK_IS_CHILD_PAGE (self), NULL);
-
-  return self->conversations;
-}
-
 /**
  * sk_child_describe:
  *

@@ -13,8 +13,6 @@ G_DECLARE_FINAL_TYPE (SkChildPage, sk_child_page, SK, CHILD_PAGE, GtkWidget)
 void        sk_child_page_set_child         (SkChildPage *self,
                                              SkChild     *child,
                                              GListModel  *conversations);
-SkChild    *sk_child_page_get_child         (SkChildPage *self);
-GListModel *sk_child_page_get_conversations (SkChildPage *self);
 
 char       *sk_child_describe               (SkChild     *child);
 

@@ -235,14 +235,6 @@ sk_conversation_page_init (SkConversationPage *self)
   tools_changed_cb (self);
 }
 
-SkConversation *
-sk_conversation_page_get_conversation (SkConversationPage *self)
-{
-  g_return_val_if_fail (SK_IS_CONVERSATION_PAGE (self), NULL);
-
-  return self->conversation;
-}
-
 void
 sk_conversation_page_set_conversation (SkConversationPage *self,
                                        SkStore            *store,

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 #define SK_TYPE_CONVERSATION_PAGE (sk_conversation_page_get_type ())
 G_DECLARE_FINAL_TYPE (SkConversationPage, sk_conversation_page, SK, CONVERSATION_PAGE, GtkWidget)
 
-SkConversation *sk_conversation_page_get_conversation (SkConversationPage *self);
 void            sk_conversation_page_set_conversation (SkConversationPage *self,
                                                        SkStore            *store,
                                                        SkConversation     *conversation);

@@ -119,8 +119,3 @@ sk_art_draw (cairo_t    *cr,
   return handle != NULL && render (handle, cr, x, y, size);
 }
 
-void
-sk_art_clear_cache (void)
-{
-  g_clear_pointer (&surfaces, g_hash_table_unref);
-}

@@ -20,6 +20,5 @@ gboolean         sk_art_draw    (cairo_t    *cr,
                                  double      size);
 
 /* Forgets every rendered size (for tests and low memory). */
-void             sk_art_clear_cache (void);
 
 G_END_DECLS

@@ -325,7 +325,7 @@ set_face_size (SkFaceScale *self,
 {
   self->face_size = size;
   for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
-    g_object_set (SK_FACE_BUTTON (self->buttons[face])->image, "min-size", size, "max-size", size, NULL);
+    g_object_set (SK_FACE_BUTTON (self->buttons[face])->image, "size", size, NULL);
 }
 
 static gboolean
@@ -360,6 +360,7 @@ sk_face_scale_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   SkFaceScale *self = SK_FACE_SCALE (widget);
+  int column;
 
   /* The width asked for depends on the text size only, never on the
    * face size: the face size follows the width, and the two must not feed
@@ -370,11 +371,11 @@ sk_face_scale_measure (GtkWidget      *widget,
       return;
     }
 
+  column = for_size > 0 ? MAX (0, (for_size - 4 * SPACING) / 5) : -1;
   *minimum = *natural = 0;
   for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
     {
       int child_min, child_nat;
-      int column = for_size > 0 ? MAX (0, (for_size - 4 * SPACING) / 5) : -1;
 
       gtk_widget_measure (self->buttons[face], GTK_ORIENTATION_VERTICAL, column, &child_min, &child_nat, NULL, NULL);
       *minimum = MAX (*minimum, child_min);
@@ -507,12 +508,6 @@ sk_face_scale_init (SkFaceScale *self)
   update_buttons (self);
   /* Not drawn until its width is known: no pictures at a passing size. */
   gtk_widget_set_opacity (GTK_WIDGET (self), 0.0);
-}
-
-GtkWidget *
-sk_face_scale_new (void)
-{
-  return g_object_new (SK_TYPE_FACE_SCALE, NULL);
 }
 
 int

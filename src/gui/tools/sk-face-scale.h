@@ -8,7 +8,6 @@ G_BEGIN_DECLS
 #define SK_TYPE_FACE_SCALE (sk_face_scale_get_type ())
 G_DECLARE_FINAL_TYPE (SkFaceScale, sk_face_scale, SK, FACE_SCALE, GtkWidget)
 
-GtkWidget *sk_face_scale_new        (void);
 int        sk_face_scale_get_value  (SkFaceScale *self);
 void       sk_face_scale_set_value  (SkFaceScale *self,
                                      int          value);
