@@ -27,6 +27,9 @@ sk_conversation_class_init (SkConversationClass *klass)
     /* The caseworker's own notes: never shown to the child, never printed
      * for the parents. */
     g_param_spec_string ("private-notes", NULL, NULL, "", flags),
+    /* The child's choice: may the parents see the network map?  Each
+     * person on it can still be hidden. */
+    g_param_spec_boolean ("network-shared", NULL, NULL, FALSE, flags),
     NULL
   };
 

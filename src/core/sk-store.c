@@ -81,13 +81,33 @@ static const char * const migrations[] = {
   "  trashed INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX emotion_ratings_by_conversation ON emotion_ratings (conversation_id, position);"
   "CREATE INDEX emotion_ratings_trashed ON emotion_ratings (id) WHERE trashed = 1;",
+
+  /* 2 → 3: the network map, "My network" */
+  "CREATE TABLE network_people ("
+  "  id INTEGER PRIMARY KEY,"
+  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  relation TEXT NOT NULL DEFAULT '',"
+  "  avatar TEXT NOT NULL DEFAULT 'person-adult',"
+  "  angle REAL NOT NULL DEFAULT 0,"
+  "  distance REAL NOT NULL DEFAULT 0.6,"
+  "  can_talk INTEGER NOT NULL DEFAULT 0,"
+  "  worried INTEGER NOT NULL DEFAULT 0,"
+  "  shared INTEGER NOT NULL DEFAULT 1,"
+  "  origin_id INTEGER NOT NULL DEFAULT 0,"
+  "  trashed INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX network_people_by_conversation ON network_people (conversation_id, position);"
+  "CREATE INDEX network_people_trashed ON network_people (id) WHERE trashed = 1;"
+  /* The child's choice for the whole map: may the parents see it? */
+  "ALTER TABLE conversations ADD COLUMN network_shared INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SK_STORE_SCHEMA_VERSION);
 
 /* Tables in the order trashed rows are purged: children last, so that
  * their rows cascade. */
-static const char * const purge_tables[] = { "emotion_ratings", "conversations", "children" };
+static const char * const purge_tables[] = { "network_people", "emotion_ratings", "conversations", "children" };
 
 G_DEFINE_QUARK (sk-store-error-quark, sk_store_error)
 

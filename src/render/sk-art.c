@@ -1,6 +1,6 @@
 /* sk-art.c — the program's SVG pictures, drawn the same on screen and paper
  *
- * The SVGs live in the GResource under faces/.  Each is parsed once, and
+ * The SVGs live in the GResource under art/.  Each is parsed once, and
  * each size it is shown at is rendered once into an image surface, so a
  * frame never parses or rasterises SVG.
  */
@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 #include <librsvg/rsvg.h>
+#include <math.h>
 
 static GHashTable *handles;    /* name → RsvgHandle */
 static GHashTable *surfaces;   /* "name@size" → cairo_surface_t */
@@ -34,7 +35,7 @@ lookup_handle (const char *name)
   if (g_hash_table_lookup_extended (handles, name, NULL, (gpointer *) &handle))
     return handle;
 
-  path = g_strdup_printf ("/dk/samtalekuffert/Samtalekuffert/faces/%s.svg", name);
+  path = g_strdup_printf ("/dk/samtalekuffert/Samtalekuffert/art/%s.svg", name);
   bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   handle = NULL;
   if (bytes != NULL)
@@ -119,3 +120,39 @@ sk_art_draw (cairo_t    *cr,
   return handle != NULL && render (handle, cr, x, y, size);
 }
 
+
+gboolean
+sk_art_paint (cairo_t    *cr,
+              const char *name,
+              double      x,
+              double      y,
+              double      size)
+{
+  cairo_surface_t *surface;
+  double sx = size, sy = 0, device_scale_x = 1, device_scale_y = 1;
+  int pixels;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  /* As many pixels as the picture covers on the target, so it stays sharp
+   * on a scaled screen and in a scaled drawing. */
+  cairo_user_to_device_distance (cr, &sx, &sy);
+  cairo_surface_get_device_scale (cairo_get_target (cr), &device_scale_x, &device_scale_y);
+  pixels = (int) ceil (hypot (sx, sy) * device_scale_x);
+  if (pixels <= 0)
+    return TRUE;
+  surface = sk_art_surface (name, MIN (pixels, 4096));
+  if (surface == NULL)
+    return FALSE;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / cairo_image_surface_get_width (surface),
+               size / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
+}

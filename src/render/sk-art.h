@@ -19,6 +19,12 @@ gboolean         sk_art_draw    (cairo_t    *cr,
                                  double      y,
                                  double      size);
 
-/* Forgets every rendered size (for tests and low memory). */
+/* Paints the picture from the cache, at as many pixels as it covers on
+ * the target: for the screen, where a frame must not rasterise SVG. */
+gboolean         sk_art_paint   (cairo_t    *cr,
+                                 const char *name,
+                                 double      x,
+                                 double      y,
+                                 double      size);
 
 G_END_DECLS

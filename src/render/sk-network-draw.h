@@ -1,0 +1,84 @@
+/* sk-network-draw.h — the network map on any cairo_t: screen and paper */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "sk-network-geometry.h"
+
+G_BEGIN_DECLS
+
+/* Where the map sits in a rectangle, in the rectangle's units (pixels on
+ * screen, points on paper). */
+typedef struct
+{
+  double x, y, width, height;   /* the whole area, sector names included */
+  double cx, cy;                /* the child */
+  double radius;                /* the outer ring */
+  double picture;               /* a person's picture */
+  double font_size;             /* a person's name */
+} SkNetworkFrame;
+
+/* One person as drawn. */
+typedef struct
+{
+  const char *name;
+  const char *relation;
+  const char *avatar;     /* picture name, e.g. "person-older" */
+  gboolean    can_talk;
+  gboolean    worried;
+  gboolean    hidden;     /* hidden from the parents: drawn faded, marked */
+} SkNetworkToken;
+
+void           sk_network_frame_fit     (SkNetworkFrame       *frame,
+                                         double                x,
+                                         double                y,
+                                         double                width,
+                                         double                height);
+SkNetworkPoint sk_network_frame_to_map  (const SkNetworkFrame *frame,
+                                         double                x,
+                                         double                y);
+void           sk_network_frame_to_area (const SkNetworkFrame *frame,
+                                         SkNetworkPoint        point,
+                                         double               *x,
+                                         double               *y);
+/* A person's box (picture and name): in the frame's units, and in map
+ * units for sk_network_separate() and sk_network_hit(). */
+void           sk_network_token_size    (const SkNetworkFrame *frame,
+                                         double               *width,
+                                         double               *height);
+void           sk_network_token_map_size (const SkNetworkFrame *frame,
+                                          double               *width,
+                                          double               *height);
+
+/* The sectors with their names, the rings with theirs, and the child in
+ * the middle. */
+void           sk_network_draw_background (cairo_t              *cr,
+                                           const SkNetworkFrame *frame,
+                                           const char           *child_name,
+                                           gboolean              vector);
+/* One person, its box centred on (@x, @y).  @vector draws pictures as
+ * vectors (paper); otherwise from the picture cache (screen). */
+void           sk_network_draw_token    (cairo_t              *cr,
+                                         const SkNetworkFrame *frame,
+                                         const SkNetworkToken *token,
+                                         double                x,
+                                         double                y,
+                                         gboolean              vector);
+/* The whole map: background and the @n people at @points (map units). */
+void           sk_network_draw          (cairo_t              *cr,
+                                         const SkNetworkFrame *frame,
+                                         const char           *child_name,
+                                         const SkNetworkToken *tokens,
+                                         const SkNetworkPoint *points,
+                                         guint                 n,
+                                         gboolean              vector);
+
+/* A sector's colour (soft, for the wedge) and its stronger tone. */
+void           sk_network_sector_rgb    (int                   sector,
+                                         gboolean              strong,
+                                         double               *r,
+                                         double               *g,
+                                         double               *b);
+
+G_END_DECLS
