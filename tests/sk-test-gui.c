@@ -154,10 +154,28 @@ widget_says (GtkWidget  *widget,
       g_object_get (widget, "title", &title, NULL);
       return g_strcmp0 (title, text) == 0;
     }
-  /* A button whose child carries the label. */
+  /* An entry: its placeholder names it. */
+  if (GTK_IS_ENTRY (widget))
+    return g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), text) == 0;
+  /* A button whose child carries the label, or a picture button named by
+   * its tooltip. */
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return TRUE;
   for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (ADW_IS_BUTTON_CONTENT (child) && g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), text) == 0)
-      return TRUE;
+    {
+      if (ADW_IS_BUTTON_CONTENT (child))
+        {
+          g_auto(GStrv) parts = g_strsplit (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), "_", -1);
+          g_autofree char *plain = g_strjoinv ("", parts);
+
+          if (g_strcmp0 (plain, text) == 0)
+            return TRUE;
+        }
+      if (GTK_IS_BUTTON (widget) && GTK_IS_BOX (child))
+        for (GtkWidget *inner = gtk_widget_get_first_child (child); inner; inner = gtk_widget_get_next_sibling (inner))
+          if (GTK_IS_LABEL (inner) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (inner)), text) == 0)
+            return TRUE;
+    }
   return FALSE;
 }
 

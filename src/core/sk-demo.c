@@ -9,6 +9,7 @@
 #include "sk-child.h"
 #include "sk-conversation.h"
 #include "sk-emotion.h"
+#include "sk-network.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -63,6 +64,65 @@ rate_topics (SkStore           *store,
   return sk_store_flush (store, error);
 }
 
+typedef struct
+{
+  const char *name;
+  const char *relation;   /* N_() */
+  const char *avatar;
+  int         sector;
+  int         ring;
+  double      along;      /* 0 … 1 across the sector, clockwise */
+  double      out;        /* 0 … 1 from the ring's inner edge */
+  gboolean    can_talk;
+  gboolean    worried;
+} DemoPerson;
+
+/* Invented people for the invented child. */
+static const DemoPerson demo_people[] = {
+  { "Hanne", N_("mum"), "person-adult", SK_SECTOR_FAMILY, 0, 0.62, 0.5, TRUE, FALSE },
+  { "Jonas", N_("dad"), "person-adult", SK_SECTOR_FAMILY, 1, 0.25, 0.45, FALSE, TRUE },
+  { "Lily", N_("little sister"), "person-baby", SK_SECTOR_FAMILY, 0, 0.2, 0.55, FALSE, FALSE },
+  { "Grethe", N_("grandma"), "person-older", SK_SECTOR_FAMILY, 1, 0.72, 0.5, TRUE, FALSE },
+  { "Bella", N_("our dog"), "person-pet", SK_SECTOR_FAMILY, 2, 0.5, 0.5, FALSE, FALSE },
+  { "Noah", N_("best friend"), "person-child", SK_SECTOR_FRIENDS, 0, 0.5, 0.5, TRUE, FALSE },
+  { "Sofie", N_("friend from football"), "person-child", SK_SECTOR_FRIENDS, 1, 0.7, 0.5, FALSE, FALSE },
+  { "Malik", N_("classmate"), "person-child", SK_SECTOR_FRIENDS, 2, 0.3, 0.5, FALSE, FALSE },
+  { "Birthe", N_("teacher"), "person-adult", SK_SECTOR_SCHOOL, 1, 0.4, 0.5, FALSE, FALSE },
+  { "Karim", N_("football coach"), "person-adult", SK_SECTOR_SCHOOL, 2, 0.75, 0.5, TRUE, FALSE },
+  { "Jette", N_("school counsellor"), "person-adult", SK_SECTOR_HELPERS, 1, 0.6, 0.5, FALSE, FALSE },
+  { "Søren", N_("caseworker"), "person-adult", SK_SECTOR_HELPERS, 2, 0.3, 0.5, FALSE, FALSE },
+};
+
+static gboolean
+place_people (SkStore         *store,
+              SkConversation  *conversation,
+              guint            n_people,
+              GError         **error)
+{
+  gint64 id = sk_record_get_id (SK_RECORD (conversation));
+  g_autoptr(GListStore) people = sk_network_list (store, id, error);
+
+  if (people == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_people && i < G_N_ELEMENTS (demo_people); i++)
+    {
+      const DemoPerson *p = &demo_people[i];
+      g_autoptr(SkNetworkPerson) person = NULL;
+      double start, end;
+      SkNetworkPolar place;
+
+      sk_network_sector_span (p->sector, &start, &end);
+      place.angle = start + (end - start) * (0.1 + 0.8 * p->along);
+      place.distance = sk_network_ring_inner (p->ring) +
+                       (sk_network_ring_outer (p->ring) - sk_network_ring_inner (p->ring)) * (0.2 + 0.6 * p->out);
+      person = sk_network_person_new (id, p->name, _(p->relation), p->avatar, place);
+      g_object_set (person, "can-talk", p->can_talk, "worried", p->worried, NULL);
+      if (!sk_network_add (store, people, person, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 sk_demo_fill (SkStore  *store,
               GError  **error)
@@ -109,8 +169,10 @@ sk_demo_fill (SkStore  *store,
   if (!sk_store_insert (store, first, error))
     return FALSE;
 
-  if (!rate_topics (store, first, first_faces, error))
+  if (!rate_topics (store, first, first_faces, error) ||
+      !place_people (store, first, G_N_ELEMENTS (demo_people) - 1, error))
     return FALSE;
+  g_object_set (first, "network-shared", TRUE, NULL);
 
   second = sk_conversation_new (sk_record_get_id (SK_RECORD (child)),
                                 g_date_time_to_unix (today));
@@ -123,6 +185,7 @@ sk_demo_fill (SkStore  *store,
                 "next-steps", _("We talk again before the summer holidays."),
                 "private-notes", _("Follow up with the school in two weeks."),
                 NULL);
+  /* Today's map is left for Alma to make, starting from last time's. */
   return sk_store_insert (store, second, error) &&
          rate_topics (store, second, second_faces, error);
 }

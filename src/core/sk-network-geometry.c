@@ -156,11 +156,15 @@ sk_network_separate (const SkNetworkPolar *places,
              * (an ellipse through the box's sides, close enough). */
             double dx = (points[j].x - points[i].x) / width;
             double dy = (points[j].y - points[i].y) / height;
-            double d = hypot (dx, dy);
-            double push, share_i, share_j;
+            double d, push, share_i, share_j;
 
+            /* Far apart on one axis: no need for the distance. */
+            if (dx >= 1 || dx <= -1 || dy >= 1 || dy <= -1)
+              continue;
+            d = sqrt (dx * dx + dy * dy);
             if (d >= 1)
               continue;
+            push = 1.0 - d;
             if (d < 1e-6)
               {
                 /* On top of each other: part them the same way every time. */
@@ -168,15 +172,12 @@ sk_network_separate (const SkNetworkPolar *places,
 
                 dx = cos (a);
                 dy = sin (a);
-                d = 1;
               }
             else
               {
                 dx /= d;
                 dy /= d;
               }
-            push = 1.0 - hypot ((points[j].x - points[i].x) / width,
-                                (points[j].y - points[i].y) / height);
             share_i = (int) i == pinned ? 0 : (int) j == pinned ? 1 : 0.5;
             share_j = 1 - share_i;
             points[i].x -= dx * push * share_i * width;

@@ -21,10 +21,11 @@ static const char * const sector_labels[] = {
   N_("Grown-ups who help"),
 };
 
+/* With a context: "Close" is also a button elsewhere. */
 static const char * const ring_labels[] = {
-  N_("Closest to me"),
-  N_("Close"),
-  N_("A bit further away"),
+  NC_("network ring", "Closest to me"),
+  NC_("network ring", "Close"),
+  NC_("network ring", "A bit further away"),
 };
 
 static const SkWord avatars[] = {
@@ -47,7 +48,7 @@ sk_network_sector_label (int sector)
 const char *
 sk_network_ring_label (int ring)
 {
-  return _(ring_labels[CLAMP (ring, 0, SK_NETWORK_N_RINGS - 1)]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "network ring", ring_labels[CLAMP (ring, 0, SK_NETWORK_N_RINGS - 1)]);
 }
 
 const SkWord *

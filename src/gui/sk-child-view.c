@@ -10,6 +10,7 @@
 #include "sk-widget-util.h"
 #include "sk-note-field.h"
 #include "sk-emotion-tool.h"
+#include "sk-network-tool.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -26,6 +27,7 @@ struct _SkChildView
   SkNoteField *child_words_field;
   SkNoteField *agreements_field;
   SkEmotionTool *emotion_tool;
+  SkNetworkTool *network_tool;
 };
 
 G_DEFINE_FINAL_TYPE (SkChildView, sk_child_view, GTK_TYPE_WIDGET)
@@ -83,6 +85,8 @@ sk_child_view_init (SkChildView *self)
 
   self->emotion_tool = SK_EMOTION_TOOL (sk_emotion_tool_new (FALSE));
   gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->emotion_tool), "emotions", _("How I feel"));
+  self->network_tool = SK_NETWORK_TOOL (sk_network_tool_new (FALSE));
+  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->network_tool), "network", _("My network"));
   tools_changed_cb (self);
 }
 
@@ -112,4 +116,5 @@ sk_child_view_set_conversation (SkChildView    *self,
   sk_note_field_bind (self->child_words_field, SK_RECORD (conversation), "child-words");
   sk_note_field_bind (self->agreements_field, SK_RECORD (conversation), "agreements");
   sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
+  sk_network_tool_set_conversation (self->network_tool, store, conversation);
 }

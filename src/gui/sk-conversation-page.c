@@ -6,6 +6,7 @@
 #include "sk-format.h"
 #include "sk-note-field.h"
 #include "sk-emotion-tool.h"
+#include "sk-network-tool.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -17,6 +18,7 @@ struct _SkConversationPage
   SkConversation *conversation;
   GPtrArray      *bindings;
   SkEmotionTool  *emotion_tool;
+  SkNetworkTool  *network_tool;
   gboolean        updating_date;
 
   GtkWidget      *scroller;
@@ -232,6 +234,8 @@ sk_conversation_page_init (SkConversationPage *self)
 
   self->emotion_tool = SK_EMOTION_TOOL (sk_emotion_tool_new (TRUE));
   gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->emotion_tool), "emotions", _("How I feel"));
+  self->network_tool = SK_NETWORK_TOOL (sk_network_tool_new (TRUE));
+  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->network_tool), "network", _("My network"));
   tools_changed_cb (self);
 }
 
@@ -259,6 +263,7 @@ sk_conversation_page_set_conversation (SkConversationPage *self,
   g_set_object (&self->conversation, conversation);
   g_set_object (&self->store, store);
   sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
+  sk_network_tool_set_conversation (self->network_tool, store, conversation);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {

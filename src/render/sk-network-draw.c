@@ -74,22 +74,24 @@ sk_network_frame_to_area (const SkNetworkFrame *frame,
 }
 
 void
-sk_network_token_size (const SkNetworkFrame *frame,
+sk_network_figure_size (const SkNetworkFrame *frame,
                        double               *width,
                        double               *height)
 {
-  *width = frame->picture * 1.8;
-  *height = frame->picture + frame->font_size * 2.9;
+  /* Room for a long name on its pill and the marks beside the picture. */
+  *width = frame->picture * 2.4;
+  *height = frame->picture + frame->font_size * 3.8 + 4;
 }
 
 void
-sk_network_token_map_size (const SkNetworkFrame *frame,
+sk_network_figure_map_size (const SkNetworkFrame *frame,
                            double               *width,
                            double               *height)
 {
-  sk_network_token_size (frame, width, height);
-  *width /= frame->radius;
-  *height /= frame->radius;
+  /* What must not be covered: the picture and the name under it; the
+   * ends of a long name may overlap a neighbour's. */
+  *width = frame->picture * 1.6 / frame->radius;
+  *height = (frame->picture + frame->font_size * 2.8) / frame->radius;
 }
 
 static void
@@ -216,9 +218,12 @@ draw_sector_name (cairo_t              *cr,
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   w = logical.width + 2 * pad;
   h = logical.height + pad;
-  /* In the corner of the area that belongs to the sector. */
-  x = (sector == SK_SECTOR_FAMILY || sector == SK_SECTOR_HELPERS) ? frame->x + 2 : frame->x + frame->width - w - 2;
-  y = (sector == SK_SECTOR_FAMILY || sector == SK_SECTOR_FRIENDS) ? frame->y + 2 : frame->y + frame->height - h - 2;
+  /* In the sector's corner of the square around the map, inside the
+   * area. */
+  x = (sector == SK_SECTOR_FAMILY || sector == SK_SECTOR_HELPERS) ? frame->cx - frame->radius : frame->cx + frame->radius - w;
+  y = (sector == SK_SECTOR_FAMILY || sector == SK_SECTOR_FRIENDS) ? frame->cy - frame->radius : frame->cy + frame->radius - h;
+  x = CLAMP (x, frame->x + 2, frame->x + frame->width - w - 2);
+  y = CLAMP (y, frame->y + 2, frame->y + frame->height - h - 2);
 
   sk_network_sector_rgb (sector, TRUE, &r, &g, &b);
   rounded_rectangle (cr, x, y, w, h, h / 2);
@@ -367,38 +372,38 @@ draw_hidden_badge (cairo_t *cr,
 }
 
 void
-sk_network_draw_token (cairo_t              *cr,
+sk_network_draw_figure (cairo_t              *cr,
                        const SkNetworkFrame *frame,
-                       const SkNetworkToken *token,
+                       const SkNetworkFigure *figure,
                        double                x,
                        double                y,
                        gboolean              vector)
 {
   double width, height, top, p = frame->picture, badge = frame->picture * 0.42;
-  const char *name = token->name != NULL && *token->name != '\0' ? token->name : "…";
-  const char *relation = token->relation;
+  const char *name = figure->name != NULL && *figure->name != '\0' ? figure->name : "…";
+  const char *relation = figure->relation;
 
-  sk_network_token_size (frame, &width, &height);
+  sk_network_figure_size (frame, &width, &height);
   top = y - height / 2;
   if (relation != NULL && g_utf8_collate (relation, name) == 0)
     relation = NULL;
 
   cairo_save (cr);
-  if (token->hidden)
+  if (figure->hidden)
     cairo_push_group (cr);
-  draw_art (cr, token->avatar != NULL ? token->avatar : "person-adult", x - p / 2, top, p, vector);
-  if (token->hidden)
+  draw_art (cr, figure->avatar != NULL ? figure->avatar : "person-adult", x - p / 2, top, p, vector);
+  if (figure->hidden)
     {
       cairo_pop_group_to_source (cr);
       cairo_paint_with_alpha (cr, 0.45);
     }
-  draw_pill_text (cr, name, relation, x, top + p + 2, frame->font_size, width * 1.15);
+  draw_pill_text (cr, name, relation, x, top + p + 2, frame->font_size, width * 0.95);
 
-  if (token->can_talk)
+  if (figure->can_talk)
     draw_badge (cr, "mark-talk", x + p * 0.48, top + badge * 0.3, badge, vector);
-  if (token->worried)
+  if (figure->worried)
     draw_badge (cr, "mark-worry", x - p * 0.48, top + badge * 0.3, badge, vector);
-  if (token->hidden)
+  if (figure->hidden)
     draw_hidden_badge (cr, x + p * 0.45, top + p - badge * 0.3, badge * 0.85);
   cairo_restore (cr);
 }
@@ -407,7 +412,7 @@ void
 sk_network_draw (cairo_t              *cr,
                  const SkNetworkFrame *frame,
                  const char           *child_name,
-                 const SkNetworkToken *tokens,
+                 const SkNetworkFigure *figures,
                  const SkNetworkPoint *points,
                  guint                 n,
                  gboolean              vector)
@@ -418,6 +423,6 @@ sk_network_draw (cairo_t              *cr,
       double x, y;
 
       sk_network_frame_to_area (frame, points[i], &x, &y);
-      sk_network_draw_token (cr, frame, &tokens[i], x, y, vector);
+      sk_network_draw_figure (cr, frame, &figures[i], x, y, vector);
     }
 }

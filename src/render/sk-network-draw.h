@@ -28,7 +28,7 @@ typedef struct
   gboolean    can_talk;
   gboolean    worried;
   gboolean    hidden;     /* hidden from the parents: drawn faded, marked */
-} SkNetworkToken;
+} SkNetworkFigure;
 
 void           sk_network_frame_fit     (SkNetworkFrame       *frame,
                                          double                x,
@@ -44,10 +44,10 @@ void           sk_network_frame_to_area (const SkNetworkFrame *frame,
                                          double               *y);
 /* A person's box (picture and name): in the frame's units, and in map
  * units for sk_network_separate() and sk_network_hit(). */
-void           sk_network_token_size    (const SkNetworkFrame *frame,
+void           sk_network_figure_size    (const SkNetworkFrame *frame,
                                          double               *width,
                                          double               *height);
-void           sk_network_token_map_size (const SkNetworkFrame *frame,
+void           sk_network_figure_map_size (const SkNetworkFrame *frame,
                                           double               *width,
                                           double               *height);
 
@@ -59,9 +59,9 @@ void           sk_network_draw_background (cairo_t              *cr,
                                            gboolean              vector);
 /* One person, its box centred on (@x, @y).  @vector draws pictures as
  * vectors (paper); otherwise from the picture cache (screen). */
-void           sk_network_draw_token    (cairo_t              *cr,
+void           sk_network_draw_figure    (cairo_t              *cr,
                                          const SkNetworkFrame *frame,
-                                         const SkNetworkToken *token,
+                                         const SkNetworkFigure *figure,
                                          double                x,
                                          double                y,
                                          gboolean              vector);
@@ -69,7 +69,7 @@ void           sk_network_draw_token    (cairo_t              *cr,
 void           sk_network_draw          (cairo_t              *cr,
                                          const SkNetworkFrame *frame,
                                          const char           *child_name,
-                                         const SkNetworkToken *tokens,
+                                         const SkNetworkFigure *tokens,
                                          const SkNetworkPoint *points,
                                          guint                 n,
                                          gboolean              vector);

@@ -1,0 +1,432 @@
+/* sk-network-tool.c — "My network": the map, adding people, last time
+ *
+ * The map itself (SkNetworkMap), a button to add a person, the child's
+ * choice for the whole map, and — when this child had a map before — a
+ * way to start from it and to see it beside this one.
+ */
+#include "config.h"
+
+#include "sk-network-tool.h"
+#include "sk-network-editor.h"
+#include "sk-network-draw.h"
+#include "sk-network-map.h"
+#include "sk-network.h"
+#include "sk-child.h"
+#include "sk-format.h"
+#include "sk-undo.h"
+#include "sk-widget-util.h"
+#include "sk-window.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _SkNetworkTool
+{
+  GtkWidget parent_instance;
+
+  gboolean        caseworker;
+  SkStore        *store;
+  SkConversation *conversation;
+  GListStore     *people;
+  SkConversation *previous;
+  GListStore     *previous_people;
+  GBinding       *shared_binding;
+
+  GtkWidget      *box;
+  GtkWidget      *add_button;
+  GtkWidget      *copy_button;
+  GtkWidget      *compare_button;
+  GtkWidget      *shared_button;
+  GtkWidget      *shared_icon;
+  GtkWidget      *shared_label;
+  GtkWidget      *hint;
+  GtkWidget      *map;
+  GtkWidget      *previous_box;
+  GtkWidget      *previous_title;
+  GtkWidget      *previous_map;
+  GtkWidget      *editor;
+};
+
+G_DEFINE_FINAL_TYPE (SkNetworkTool, sk_network_tool, GTK_TYPE_WIDGET)
+
+static void
+update_buttons (SkNetworkTool *self)
+{
+  guint n = self->people != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->people)) : 0;
+  gboolean has_previous = self->previous != NULL;
+
+  gtk_widget_set_sensitive (self->add_button, self->people != NULL);
+  /* Starting from last time makes sense on an empty map only: it never
+   * mixes two maps. */
+  gtk_widget_set_visible (self->copy_button, has_previous && n == 0);
+  gtk_widget_set_visible (self->compare_button, has_previous);
+  gtk_widget_set_visible (self->previous_box,
+                          has_previous && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->compare_button)));
+  gtk_widget_set_visible (self->hint, self->people != NULL && n == 0);
+}
+
+static void
+update_shared (SkNetworkTool *self)
+{
+  gboolean shared = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->shared_button));
+  g_autofree char *markup = g_markup_printf_escaped ("%s <b>%s</b>", _("May your parents see the map?"),
+                                                     shared ? _("Yes, they may") : _("No, just for us"));
+
+  gtk_label_set_markup (GTK_LABEL (self->shared_label), markup);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->shared_icon),
+                                shared ? "view-reveal-symbolic" : "view-conceal-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shared_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("May your parents see the map?"), -1);
+}
+
+static void
+point_editor_at (SkNetworkTool *self,
+                 double         x,
+                 double         y)
+{
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->editor),
+                               &(GdkRectangle) { (int) x - 4, (int) y - 4, 8, 8 });
+  gtk_popover_popup (GTK_POPOVER (self->editor));
+}
+
+static void
+add_at (SkNetworkTool  *self,
+        SkNetworkPolar  place)
+{
+  if (self->people == NULL)
+    return;
+  sk_network_editor_add (SK_NETWORK_EDITOR (self->editor), self->store, self->people,
+                         sk_record_get_id (SK_RECORD (self->conversation)), place);
+}
+
+static void
+add_clicked_cb (SkNetworkTool *self)
+{
+  graphene_rect_t bounds;
+
+  /* A new person starts in the middle ring of the family, the first
+   * sector a child usually fills; the editor can put them elsewhere.
+   * The editor opens by the button, where the eyes are. */
+  add_at (self, sk_network_cell_centre (SK_SECTOR_FAMILY, 1));
+  if (gtk_widget_compute_bounds (self->add_button, self->map, &bounds))
+    point_editor_at (self, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height);
+}
+
+static void
+map_add_cb (SkNetworkTool *self,
+            double         angle,
+            double         distance)
+{
+  SkNetworkFrame frame;
+  double x, y;
+
+  /* A double-click on the map: the editor opens at that spot. */
+  add_at (self, (SkNetworkPolar) { angle, distance });
+  sk_network_frame_fit (&frame, 0, 0, gtk_widget_get_width (self->map), gtk_widget_get_height (self->map));
+  sk_network_frame_to_area (&frame, sk_network_polar_to_point ((SkNetworkPolar) { angle, distance }), &x, &y);
+  point_editor_at (self, x, y);
+}
+
+static void
+map_edit_cb (SkNetworkTool   *self,
+             SkNetworkPerson *person,
+             GtkWidget       *token)
+{
+  double x, y;
+
+  sk_network_editor_edit (SK_NETWORK_EDITOR (self->editor), self->store, person);
+  if (sk_network_map_get_spot (SK_NETWORK_MAP (self->map), person, &x, &y))
+    point_editor_at (self, x, y);
+}
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return sk_record_get_int ((SkRecord *) a, "position") - sk_record_get_int ((SkRecord *) b, "position");
+}
+
+static void
+remove_cb (SkNetworkTool   *self,
+           SkNetworkPerson *person)
+{
+  const char *name = sk_record_get_string (SK_RECORD (person), "name");
+  /* Translators: shown with an Undo button after a person was taken off
+   * the network map */
+  g_autofree char *message = g_strdup_printf (_("“%s” was taken off the map"), name);
+
+  sk_undo_trash (GTK_WIDGET (self), self->store, SK_RECORD (person), self->people,
+                 compare_position, message, NULL, NULL);
+}
+
+static void
+copy_clicked_cb (SkNetworkTool *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->previous == NULL || self->people == NULL)
+    return;
+  if (!sk_network_copy (self->store, self->people, sk_record_get_id (SK_RECORD (self->conversation)),
+                        self->previous, &error))
+    sk_window_report (GTK_WIDGET (self), error);
+}
+
+static void
+people_changed_cb (SkNetworkTool *self)
+{
+  update_buttons (self);
+}
+
+static char *
+child_name (SkNetworkTool *self)
+{
+  g_autoptr(SkChild) child = NULL;
+
+  if (self->conversation == NULL)
+    return NULL;
+  child = sk_store_load (self->store, SK_TYPE_CHILD, sk_conversation_get_child_id (self->conversation), NULL);
+  return child != NULL ? g_strdup (sk_record_get_string (SK_RECORD (child), "name")) : NULL;
+}
+
+void
+sk_network_tool_set_conversation (SkNetworkTool  *self,
+                                  SkStore        *store,
+                                  SkConversation *conversation)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (SK_IS_NETWORK_TOOL (self));
+  g_return_if_fail (conversation == NULL || SK_IS_STORE (store));
+
+  gtk_popover_popdown (GTK_POPOVER (self->editor));
+  if (self->people != NULL)
+    g_signal_handlers_disconnect_by_data (self->people, self);
+  sk_binding_clear (&self->shared_binding);
+  g_clear_object (&self->people);
+  g_clear_object (&self->previous);
+  g_clear_object (&self->previous_people);
+  g_set_object (&self->store, store);
+  g_set_object (&self->conversation, conversation);
+
+  if (conversation != NULL)
+    {
+      self->people = sk_network_list (store, sk_record_get_id (SK_RECORD (conversation)), &error);
+      if (self->people != NULL)
+        g_signal_connect_object (self->people, "items-changed", G_CALLBACK (people_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+      if (error == NULL)
+        self->previous = sk_network_previous (store, conversation, &error);
+      if (self->previous != NULL)
+        self->previous_people = sk_network_list (store, sk_record_get_id (SK_RECORD (self->previous)), &error);
+      if (error != NULL)
+        sk_window_report (GTK_WIDGET (self), error);
+      self->shared_binding = sk_bind (conversation, "network-shared", self->shared_button, "active",
+                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
+
+  name = child_name (self);
+  sk_network_map_set_people (SK_NETWORK_MAP (self->map), store, G_LIST_MODEL (self->people), name);
+  sk_network_map_set_people (SK_NETWORK_MAP (self->previous_map), store,
+                             G_LIST_MODEL (self->previous_people), name);
+  if (self->previous != NULL)
+    {
+      g_autoptr(GDateTime) when = sk_conversation_dup_local_time (self->previous);
+      g_autofree char *date = sk_format_date (when);
+      /* Translators: above the previous network map; %s is a date */
+      g_autofree char *title = g_strdup_printf (_("Last time, %s"), date);
+
+      gtk_label_set_text (GTK_LABEL (self->previous_title), title);
+    }
+  update_shared (self);
+  update_buttons (self);
+}
+
+GListModel *
+sk_network_tool_get_people (SkNetworkTool *self)
+{
+  g_return_val_if_fail (SK_IS_NETWORK_TOOL (self), NULL);
+
+  return G_LIST_MODEL (self->people);
+}
+
+GtkWidget *
+sk_network_tool_get_map (SkNetworkTool *self)
+{
+  g_return_val_if_fail (SK_IS_NETWORK_TOOL (self), NULL);
+
+  return self->map;
+}
+
+GtkWidget *
+sk_network_tool_get_editor (SkNetworkTool *self)
+{
+  g_return_val_if_fail (SK_IS_NETWORK_TOOL (self), NULL);
+
+  return self->editor;
+}
+
+static void
+sk_network_tool_dispose (GObject *object)
+{
+  SkNetworkTool *self = SK_NETWORK_TOOL (object);
+
+  if (self->people != NULL)
+    g_signal_handlers_disconnect_by_data (self->people, self);
+  sk_binding_clear (&self->shared_binding);
+  g_clear_pointer (&self->editor, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->people);
+  g_clear_object (&self->previous);
+  g_clear_object (&self->previous_people);
+  g_clear_object (&self->conversation);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sk_network_tool_parent_class)->dispose (object);
+}
+
+static void
+sk_network_tool_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  SkNetworkTool *self = SK_NETWORK_TOOL (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  gtk_popover_present (GTK_POPOVER (self->editor));
+}
+
+static void
+sk_network_tool_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  SkNetworkTool *self = SK_NETWORK_TOOL (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+sk_network_tool_class_init (SkNetworkToolClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_network_tool_dispose;
+  widget_class->measure = sk_network_tool_measure;
+  widget_class->size_allocate = sk_network_tool_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "networktool");
+}
+
+static void
+sk_network_tool_init (SkNetworkTool *self)
+{
+  GtkWidget *title, *prompt, *bar, *maps, *button_box;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  /* The tool stack is as tall as its tallest tool: the map keeps its own
+   * height at the top. */
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
+
+  title = gtk_label_new (_("My network"));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "tool-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (self->box), title);
+
+  prompt = gtk_label_new (_("Who is in your life? Put the people who are closest to you nearest to you."));
+  gtk_label_set_wrap (GTK_LABEL (prompt), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (prompt), 0);
+  gtk_widget_add_css_class (prompt, "tool-prompt");
+  gtk_widget_add_css_class (prompt, "network-prompt");
+  gtk_box_append (GTK_BOX (self->box), prompt);
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->add_button = gtk_button_new ();
+  button_box = adw_button_content_new ();
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (button_box), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (button_box), _("_Add Person"));
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (button_box), TRUE);
+  gtk_button_set_child (GTK_BUTTON (self->add_button), button_box);
+  gtk_widget_add_css_class (self->add_button, "suggested-action");
+  gtk_widget_add_css_class (self->add_button, "pill");
+  gtk_widget_set_tooltip_text (self->add_button, _("Or double-click an empty spot on the map"));
+  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), self->add_button);
+
+  self->copy_button = gtk_button_new_with_mnemonic (_("_Start From Last Time"));
+  gtk_widget_add_css_class (self->copy_button, "pill");
+  gtk_widget_set_tooltip_text (self->copy_button, _("Begin with a copy of last time’s map and change what is different now"));
+  g_signal_connect_object (self->copy_button, "clicked", G_CALLBACK (copy_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), self->copy_button);
+
+  self->compare_button = gtk_toggle_button_new_with_mnemonic (_("See _Last Time"));
+  gtk_widget_add_css_class (self->compare_button, "pill");
+  g_signal_connect_object (self->compare_button, "toggled", G_CALLBACK (update_buttons), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), self->compare_button);
+
+  self->shared_button = gtk_toggle_button_new ();
+  button_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->shared_icon = gtk_image_new ();
+  self->shared_label = gtk_label_new (NULL);
+  gtk_box_append (GTK_BOX (button_box), self->shared_icon);
+  gtk_box_append (GTK_BOX (button_box), self->shared_label);
+  gtk_button_set_child (GTK_BUTTON (self->shared_button), button_box);
+  gtk_widget_add_css_class (self->shared_button, "shared-button");
+  gtk_widget_set_hexpand (self->shared_button, TRUE);
+  gtk_widget_set_halign (self->shared_button, GTK_ALIGN_END);
+  g_signal_connect_object (self->shared_button, "toggled", G_CALLBACK (update_shared), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (bar), self->shared_button);
+  gtk_box_append (GTK_BOX (self->box), bar);
+
+  self->hint = gtk_label_new (_("The map is empty. Add the first person with the button, or double-click where they belong."));
+  gtk_label_set_wrap (GTK_LABEL (self->hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->hint), 0);
+  gtk_widget_add_css_class (self->hint, "dim-label");
+  gtk_box_append (GTK_BOX (self->box), self->hint);
+
+  maps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  self->map = sk_network_map_new (TRUE);
+  gtk_widget_set_hexpand (self->map, TRUE);
+  gtk_widget_set_vexpand (self->map, TRUE);
+  g_signal_connect_object (self->map, "add-person", G_CALLBACK (map_add_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map, "edit-person", G_CALLBACK (map_edit_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->map, "remove-person", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (maps), self->map);
+
+  self->previous_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->previous_box, "previous-map");
+  self->previous_title = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->previous_title, "heading");
+  gtk_box_append (GTK_BOX (self->previous_box), self->previous_title);
+  self->previous_map = sk_network_map_new (FALSE);
+  gtk_widget_set_hexpand (self->previous_map, TRUE);
+  gtk_widget_set_vexpand (self->previous_map, TRUE);
+  gtk_box_append (GTK_BOX (self->previous_box), self->previous_map);
+  gtk_box_append (GTK_BOX (maps), self->previous_box);
+  gtk_box_append (GTK_BOX (self->box), maps);
+
+  self->editor = sk_network_editor_new ();
+  gtk_widget_set_parent (self->editor, self->map);
+  g_signal_connect_object (self->editor, "remove", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
+  update_shared (self);
+  update_buttons (self);
+}
+
+GtkWidget *
+sk_network_tool_new (gboolean caseworker)
+{
+  SkNetworkTool *self = g_object_new (SK_TYPE_NETWORK_TOOL, NULL);
+
+  self->caseworker = caseworker;
+  if (!caseworker)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
+  return GTK_WIDGET (self);
+}
