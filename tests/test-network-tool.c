@@ -430,6 +430,8 @@ test_screenshots (void)
                            "ny ven");
     sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "Venner"));
     sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "Barn"));
+    sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "Jeg kan tale med dem"));
+    sk_test_save_screenshot (editor, "network-editor-da.png");
     sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_BUTTON, "Tilføj"));
   }
   g_assert_cmpuint (g_list_model_get_n_items (sk_network_tool_get_people (tool)), ==, 12);

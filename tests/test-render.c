@@ -1,6 +1,8 @@
 /* test-render.c — the pictures: every one loads and draws, at every size */
 #include "sk-art.h"
 #include "sk-emotion.h"
+#include "sk-network.h"
+#include "sk-network-draw.h"
 
 #include <cairo-pdf.h>
 #include <string.h>
@@ -101,6 +103,127 @@ test_vector_drawing_for_paper (void)
   g_remove (path);
 }
 
+/* The people and the marks on the network map. */
+static void
+test_people_pictures (void)
+{
+  static const char * const marks[] = { "mark-talk", "mark-worry", "child-centre" };
+  guint n;
+  const SkWord *avatars = sk_network_avatars (&n);
+
+  for (guint i = 0; i < n + G_N_ELEMENTS (marks); i++)
+    {
+      const char *name = i < n ? avatars[i].key : marks[i - n];
+      double covered = coverage (sk_art_surface (name, 48));
+
+      if (covered < 0.3 || covered > 0.95)
+        g_error ("%s covers %.2f", name, covered);
+    }
+  /* Five different people. */
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      g_assert_false (memcmp (cairo_image_surface_get_data (sk_art_surface (avatars[a].key, 48)),
+                              cairo_image_surface_get_data (sk_art_surface (avatars[b].key, 48)),
+                              (gsize) cairo_image_surface_get_stride (sk_art_surface (avatars[a].key, 48)) * 48) == 0);
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  cairo_surface_flush (surface);
+  return ((const guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface)))[x];
+}
+
+static void
+test_network_map (void)
+{
+  SkNetworkFigure figures[] = {
+    { "Mormor", "mormor", "person-older", TRUE, FALSE, FALSE },
+    { "Bo", "", "person-child", FALSE, TRUE, FALSE },
+  };
+  SkNetworkPoint points[] = {
+    sk_network_polar_to_point (sk_network_cell_centre (SK_SECTOR_FAMILY, 1)),
+    sk_network_polar_to_point (sk_network_cell_centre (SK_SECTOR_SCHOOL, 2)),
+  };
+  cairo_surface_t *empty = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 600);
+  cairo_surface_t *full = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 600);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "sk-test-map.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_path = NULL;
+  SkNetworkFrame frame;
+  cairo_surface_t *pdf;
+  cairo_t *cr;
+  gsize length;
+  int changed = 0;
+
+  sk_network_frame_fit (&frame, 0, 0, 600, 600);
+  g_assert_cmpfloat (frame.picture, >=, 40);
+  cr = cairo_create (empty);
+  sk_network_draw (cr, &frame, "Alma", figures, points, 0, FALSE);
+  cairo_destroy (cr);
+  cr = cairo_create (full);
+  sk_network_draw (cr, &frame, "Alma", figures, points, G_N_ELEMENTS (figures), FALSE);
+  cairo_destroy (cr);
+
+  /* Each person's picture is where the geometry puts them, and nothing
+   * changed far away from them. */
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      double x, y, w, h;
+
+      sk_network_frame_to_area (&frame, points[i], &x, &y);
+      sk_network_figure_size (&frame, &w, &h);
+      /* The middle of the picture, at the top of the box. */
+      g_assert_cmpuint (pixel (full, (int) x, (int) (y - h / 2 + frame.picture / 2)), !=,
+                        pixel (empty, (int) x, (int) (y - h / 2 + frame.picture / 2)));
+    }
+  g_assert_cmpuint (pixel (full, 300, 300), ==, pixel (empty, 300, 300));   /* the child */
+  for (int y = 0; y < 600; y += 7)
+    for (int x = 0; x < 600; x += 7)
+      changed += pixel (full, x, y) != pixel (empty, x, y);
+  g_assert_cmpint (changed, >, 40);
+  g_assert_cmpint (changed, <, 7400 / 4);
+  cairo_surface_destroy (empty);
+  cairo_surface_destroy (full);
+
+  /* On paper: vectors and real text. */
+  pdf = cairo_pdf_surface_create (path, 595, 842);
+  cr = cairo_create (pdf);
+  sk_network_frame_fit (&frame, 50, 100, 495, 495);
+  sk_network_draw (cr, &frame, "Alma", figures, points, G_N_ELEMENTS (figures), TRUE);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_null (g_strstr_len (contents, length, "/Subtype /Image"));
+
+  text_path = g_strconcat (path, ".txt", NULL);
+  {
+    const char *argv[] = { "pdftotext", path, text_path, NULL };
+    int status = -1;
+
+    if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL))
+      {
+        g_test_skip ("pdftotext is not installed");
+        g_remove (path);
+        return;
+      }
+    g_assert_cmpint (status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (text_path, &text, NULL, NULL));
+  for (guint i = 0; i < SK_NETWORK_N_SECTORS; i++)
+    g_assert_nonnull (strstr (text, sk_network_sector_label (i)));
+  g_assert_nonnull (strstr (text, "Mormor"));
+  g_assert_nonnull (strstr (text, "Alma"));
+  g_assert_nonnull (strstr (text, "Closest to me"));
+  g_remove (text_path);
+  g_remove (path);
+}
+
 static void
 test_unknown_picture (void)
 {
@@ -116,6 +239,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/faces-differ", test_faces_differ);
   g_test_add_func ("/render/vector-drawing", test_vector_drawing_for_paper);
   g_test_add_func ("/render/unknown-picture", test_unknown_picture);
+  g_test_add_func ("/render/people-pictures", test_people_pictures);
+  g_test_add_func ("/render/network-map", test_network_map);
 
   return g_test_run ();
 }

@@ -178,6 +178,25 @@ sk_network_separate (const SkNetworkPolar *places,
                 dx /= d;
                 dy /= d;
               }
+            /* Also sideways along the ring: pushed straight out or in, two
+             * people would only be pulled back into their rings. */
+            {
+              double mx = points[i].x + points[j].x, my = points[i].y + points[j].y;
+              double m = sqrt (mx * mx + my * my);
+
+              if (m > 1e-6)
+                {
+                  double tx = -my / m, ty = mx / m;
+                  double side = dx * tx + dy * ty >= 0 ? 1 : -1;
+                  double l;
+
+                  dx += 0.6 * side * tx;
+                  dy += 0.6 * side * ty;
+                  l = sqrt (dx * dx + dy * dy);
+                  dx /= l;
+                  dy /= l;
+                }
+            }
             share_i = (int) i == pinned ? 0 : (int) j == pinned ? 1 : 0.5;
             share_j = 1 - share_i;
             points[i].x -= dx * push * share_i * width;

@@ -51,7 +51,7 @@ sk_network_frame_fit (SkNetworkFrame *frame,
   frame->cx = x + frame->width / 2;
   frame->cy = y + frame->height / 2;
   frame->radius = MIN (frame->width, frame->height) / 2 * 0.94;
-  frame->picture = CLAMP (frame->radius * 0.17, 36, 96);
+  frame->picture = CLAMP (frame->radius * 0.19, 40, 100);
   frame->font_size = CLAMP (frame->picture * 0.25, 12, 22);
 }
 
@@ -91,7 +91,7 @@ sk_network_figure_map_size (const SkNetworkFrame *frame,
   /* What must not be covered: the picture and the name under it; the
    * ends of a long name may overlap a neighbour's. */
   *width = frame->picture * 1.6 / frame->radius;
-  *height = (frame->picture + frame->font_size * 2.8) / frame->radius;
+  *height = (frame->picture + frame->font_size * 3.0) / frame->radius;
 }
 
 static void
@@ -379,7 +379,7 @@ sk_network_draw_figure (cairo_t              *cr,
                        double                y,
                        gboolean              vector)
 {
-  double width, height, top, p = frame->picture, badge = frame->picture * 0.42;
+  double width, height, top, p = frame->picture, badge = frame->picture * 0.46;
   const char *name = figure->name != NULL && *figure->name != '\0' ? figure->name : "…";
   const char *relation = figure->relation;
 
@@ -399,10 +399,12 @@ sk_network_draw_figure (cairo_t              *cr,
     }
   draw_pill_text (cr, name, relation, x, top + p + 2, frame->font_size, width * 0.95);
 
+  /* The marks at the picture's sides, where a neighbour's name above
+   * does not cover them. */
   if (figure->can_talk)
-    draw_badge (cr, "mark-talk", x + p * 0.48, top + badge * 0.3, badge, vector);
+    draw_badge (cr, "mark-talk", x + p * 0.55, top + p * 0.4, badge, vector);
   if (figure->worried)
-    draw_badge (cr, "mark-worry", x - p * 0.48, top + badge * 0.3, badge, vector);
+    draw_badge (cr, "mark-worry", x - p * 0.55, top + p * 0.4, badge, vector);
   if (figure->hidden)
     draw_hidden_badge (cr, x + p * 0.45, top + p - badge * 0.3, badge * 0.85);
   cairo_restore (cr);

@@ -174,6 +174,10 @@ bench_widget (SkStore    *store,
       iterate ();
       g_usleep (10000);
     }
+  /* A screen smaller than the window would measure a smaller map. */
+  if (gtk_widget_get_width (map) != WIDTH || gtk_widget_get_height (map) != HEIGHT)
+    g_error ("the map is %d × %d, not %d × %d: run on a larger screen",
+             gtk_widget_get_width (map), gtk_widget_get_height (map), WIDTH, HEIGHT);
   g_assert_true (gsk_renderer_realize (renderer, NULL, &error));
   g_assert_no_error (error);
   paintable = gtk_widget_paintable_new (map);

@@ -229,7 +229,7 @@ sk_network_map_measure (GtkWidget      *widget,
   else
     {
       *minimum = 320;
-      *natural = for_size > 0 ? CLAMP (for_size, 320, 720) : 620;
+      *natural = for_size > 0 ? CLAMP (for_size, 320, 760) : 620;
     }
 }
 
