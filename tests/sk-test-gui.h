@@ -25,5 +25,8 @@ char       *sk_test_output_path      (const char  *name);
 void        sk_test_click            (GtkWidget   *button);
 void        sk_test_save_screenshot  (GtkWidget   *widget,
                                       const char  *name);
+void        sk_test_scroll_to        (GtkWidget   *widget);
+GtkEventController *sk_test_find_controller (GtkWidget *widget,
+                                             GType      type);
 
 G_END_DECLS

@@ -53,3 +53,16 @@ sk_test_open_store (const char *path)
   g_assert_nonnull (store);
   return store;
 }
+
+SkConversation *
+sk_test_add_conversation (SkStore *store,
+                          SkChild *child,
+                          gint64   started_at)
+{
+  g_autoptr(GError) error = NULL;
+  SkConversation *conversation = sk_conversation_new (sk_record_get_id (SK_RECORD (child)), started_at);
+
+  g_assert_true (sk_store_insert (store, conversation, &error));
+  g_assert_no_error (error);
+  return conversation;
+}

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "sk-store.h"
+#include "sk-child.h"
+#include "sk-conversation.h"
 
 G_BEGIN_DECLS
 
@@ -10,5 +12,9 @@ char    *sk_test_sql           (const char *path,
                                 const char *sql);
 char    *sk_test_file_checksum (const char *path);
 SkStore *sk_test_open_store    (const char *path);
+/* A conversation with @child at @started_at, stored. */
+SkConversation *sk_test_add_conversation (SkStore *store,
+                                          SkChild *child,
+                                          gint64   started_at);
 
 G_END_DECLS

@@ -342,17 +342,6 @@ test_child_view_and_screenshots (void)
   close_window (SK_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data));
 }
 
-static void
-scroll_to (GtkWidget *widget)
-{
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_point_t point;
-
-  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                                           &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), point.y - 12);
-}
-
 /* For a person to look at: the tool in both views, both languages, on a
  * 1280×800 and a 1920×1080 screen, with the invented demo child. */
 static void
@@ -387,7 +376,7 @@ test_screenshots (void)
 
           gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
           sk_test_iterate (400);
-          scroll_to (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_EMOTION_TOOL));
+          sk_test_scroll_to (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_EMOTION_TOOL));
           sk_test_iterate (300);
           sk_test_save_screenshot (GTK_WIDGET (window), caseworker);
 

@@ -9,19 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static SkConversation *
-add_conversation (SkStore *store,
-                  SkChild *child,
-                  gint64   started_at)
-{
-  g_autoptr(GError) error = NULL;
-  SkConversation *conversation = sk_conversation_new (sk_record_get_id (SK_RECORD (child)), started_at);
-
-  g_assert_true (sk_store_insert (store, conversation, &error));
-  g_assert_no_error (error);
-  return conversation;
-}
-
 static SkEmotionRating *
 topic_at (GListStore *list,
           guint       i)
@@ -45,7 +32,7 @@ test_defaults_once_in_order (void)
   gint64 id;
 
   g_assert_true (sk_store_insert (store, child, &error));
-  conversation = add_conversation (store, child, 1000);
+  conversation = sk_test_add_conversation (store, child, 1000);
   id = sk_record_get_id (SK_RECORD (conversation));
 
   /* Without asking for defaults, nothing is made. */
@@ -89,7 +76,7 @@ test_choices_written_at_once (void)
   char *value;
 
   g_assert_true (sk_store_insert (store, child, &error));
-  conversation = add_conversation (store, child, 1000);
+  conversation = sk_test_add_conversation (store, child, 1000);
   list = sk_emotions_list (store, sk_record_get_id (SK_RECORD (conversation)), TRUE, &error);
   school = topic_at (list, 1);
 
@@ -141,7 +128,7 @@ test_add_rename_move_remove (void)
   char *value;
 
   g_assert_true (sk_store_insert (store, child, &error));
-  conversation = add_conversation (store, child, 1000);
+  conversation = sk_test_add_conversation (store, child, 1000);
   id = sk_record_get_id (SK_RECORD (conversation));
   list = sk_emotions_list (store, id, TRUE, &error);
 
@@ -230,12 +217,12 @@ test_history_across_conversations (void)
   g_assert_true (sk_store_insert (store, other, &error));
 
   /* Made out of date order on purpose. */
-  second = add_conversation (store, child, 2000);
-  first = add_conversation (store, child, 1000);
-  trashed = add_conversation (store, child, 1500);
-  now = add_conversation (store, child, 3000);
-  later = add_conversation (store, child, 4000);
-  others = add_conversation (store, other, 1200);
+  second = sk_test_add_conversation (store, child, 2000);
+  first = sk_test_add_conversation (store, child, 1000);
+  trashed = sk_test_add_conversation (store, child, 1500);
+  now = sk_test_add_conversation (store, child, 3000);
+  later = sk_test_add_conversation (store, child, 4000);
+  others = sk_test_add_conversation (store, other, 1200);
 
   rate (store, second, "home", "", 4);
   rate (store, first, "home", "", 2);

@@ -72,19 +72,6 @@ prepare_database (const char *path)
   g_assert_true (sk_store_insert (store, today, &error));
 }
 
-/* Scrolls the page so that @widget is at the top of the window, as a
- * caseworker would before working with it. */
-static void
-scroll_to (GtkWidget *widget)
-{
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  graphene_point_t point;
-
-  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                                           &GRAPHENE_POINT_INIT (0, 0), &point));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), point.y - 12);
-}
-
 static SkWindow *
 open_network (const char *path)
 {
@@ -109,7 +96,7 @@ open_network (const char *path)
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (tool)), tool);
   sk_test_iterate (300);
   g_assert_true (gtk_widget_get_mapped (tool));
-  scroll_to (tool);
+  sk_test_scroll_to (tool);
   sk_test_iterate (200);
   return window;
 }
@@ -197,19 +184,10 @@ test_add_mark_and_restart (void)
 
   /* A double-click on an empty spot: the new person starts there. */
   {
-    GtkEventController *click = NULL;
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (map);
+    GtkEventController *click = sk_test_find_controller (map, GTK_TYPE_GESTURE_CLICK);
     SkNetworkFrame frame;
     double sx, sy;
 
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_GESTURE_CLICK (controller))
-          click = controller;
-      }
-    g_assert_nonnull (click);
     sk_network_frame_fit (&frame, 0, 0, gtk_widget_get_width (map), gtk_widget_get_height (map));
     place = sk_network_cell_centre (SK_SECTOR_HELPERS, 2);
     sk_network_frame_to_area (&frame, sk_network_polar_to_point (place), &sx, &sy);
@@ -276,21 +254,6 @@ test_add_mark_and_restart (void)
   close_window (window);
 }
 
-static GtkGesture *
-find_drag (GtkWidget *map)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (map);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_drag_keyboard_remove_undo (void)
 {
@@ -330,7 +293,7 @@ test_drag_keyboard_remove_undo (void)
 
   /* Drag mum from the family to the friends, the way a finger does. */
   sk_test_iterate (200);
-  drag = find_drag (map);
+  drag = GTK_GESTURE (sk_test_find_controller (map, GTK_TYPE_GESTURE_DRAG));
   g_assert_true (sk_network_map_get_spot (SK_NETWORK_MAP (map), mum, &x, &y));
   sk_network_frame_fit (&frame, 0, 0, gtk_widget_get_width (map), gtk_widget_get_height (map));
   sk_network_frame_to_area (&frame, sk_network_polar_to_point (sk_network_cell_centre (SK_SECTOR_FRIENDS, 1)), &tx, &ty);
@@ -444,9 +407,9 @@ test_screenshots (void)
 
       gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
       sk_test_iterate (400);
-      scroll_to (GTK_WIDGET (tool));
+      sk_test_scroll_to (GTK_WIDGET (tool));
       sk_test_iterate (200);
-      scroll_to (GTK_WIDGET (tool));
+      sk_test_scroll_to (GTK_WIDGET (tool));
       sk_test_iterate (300);
       sk_test_save_screenshot (GTK_WIDGET (window), caseworker);
 

@@ -153,19 +153,6 @@ test_hit (void)
   g_assert_cmpint (sk_network_hit (points, 0, 0.2, 0.2, (SkNetworkPoint) { 0, -0.5 }), ==, -1);
 }
 
-static SkConversation *
-add_conversation (SkStore *store,
-                  SkChild *child,
-                  gint64   started_at)
-{
-  g_autoptr(GError) error = NULL;
-  SkConversation *conversation = sk_conversation_new (sk_record_get_id (SK_RECORD (child)), started_at);
-
-  g_assert_true (sk_store_insert (store, conversation, &error));
-  g_assert_no_error (error);
-  return conversation;
-}
-
 static SkNetworkPerson *
 add_person (SkStore    *store,
             GListStore *people,
@@ -200,7 +187,7 @@ test_people_stored (void)
   gint64 id;
 
   g_assert_true (sk_store_insert (store, child, &error));
-  conversation = add_conversation (store, child, 1000);
+  conversation = sk_test_add_conversation (store, child, 1000);
   id = sk_record_get_id (SK_RECORD (conversation));
   people = sk_network_list (store, id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 0);
@@ -282,11 +269,11 @@ test_copy_previous (void)
 
   g_assert_true (sk_store_insert (store, child, &error));
   g_assert_true (sk_store_insert (store, other, &error));
-  first = add_conversation (store, child, 1000);
-  second = add_conversation (store, child, 2000);
-  empty = add_conversation (store, child, 2500);
-  third = add_conversation (store, child, 3000);
-  others = add_conversation (store, other, 2800);
+  first = sk_test_add_conversation (store, child, 1000);
+  second = sk_test_add_conversation (store, child, 2000);
+  empty = sk_test_add_conversation (store, child, 2500);
+  third = sk_test_add_conversation (store, child, 3000);
+  others = sk_test_add_conversation (store, other, 2800);
 
   /* A child's first map has nothing to start from. */
   previous = sk_network_previous (store, first, &error);
