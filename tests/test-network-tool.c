@@ -426,6 +426,15 @@ test_screenshots (void)
       g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
       sk_test_iterate (200);
     }
+  /* Today's map beside last time's, in the caseworker's view. */
+  sk_test_click (sk_test_find_labelled (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Se sidste gang"));
+  sk_test_iterate (300);
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (tool));
+
+    g_assert_nonnull (strstr (text, "Sidste gang, "));
+  }
+  sk_test_save_screenshot (GTK_WIDGET (window), "network-compare-da-1920x1080.png");
   close_window (window);
   g_settings_reset (settings, "language");
   sk_test_iterate (100);

@@ -40,6 +40,8 @@ struct _SkNetworkTool
   GtkWidget      *shared_label;
   GtkWidget      *hint;
   GtkWidget      *map;
+  GtkWidget      *maps;
+  guint           orient_id;
   GtkWidget      *previous_box;
   GtkWidget      *previous_title;
   GtkWidget      *previous_map;
@@ -274,6 +276,7 @@ sk_network_tool_dispose (GObject *object)
   if (self->people != NULL)
     g_signal_handlers_disconnect_by_data (self->people, self);
   sk_binding_clear (&self->shared_binding);
+  g_clear_handle_id (&self->orient_id, g_source_remove);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->people);
@@ -285,6 +288,23 @@ sk_network_tool_dispose (GObject *object)
   G_OBJECT_CLASS (sk_network_tool_parent_class)->dispose (object);
 }
 
+/* Two maps side by side need room; on a narrow page last time's map goes
+ * under today's, so that neither is too small to read. */
+#define SIDE_BY_SIDE_WIDTH 1000
+
+static gboolean
+orient_cb (gpointer user_data)
+{
+  SkNetworkTool *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->orient_id = 0;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->maps),
+                                  width >= SIDE_BY_SIDE_WIDTH ? GTK_ORIENTATION_HORIZONTAL
+                                                              : GTK_ORIENTATION_VERTICAL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sk_network_tool_size_allocate (GtkWidget *widget,
                                int        width,
@@ -292,7 +312,11 @@ sk_network_tool_size_allocate (GtkWidget *widget,
                                int        baseline)
 {
   SkNetworkTool *self = SK_NETWORK_TOOL (widget);
+  GtkOrientation wanted = width >= SIDE_BY_SIDE_WIDTH ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL;
 
+  /* Not during the allocation itself: right after it. */
+  if (gtk_orientable_get_orientation (GTK_ORIENTABLE (self->maps)) != wanted && self->orient_id == 0)
+    self->orient_id = g_idle_add (orient_cb, self);
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
   gtk_popover_present (GTK_POPOVER (self->editor));
 }
@@ -392,7 +416,7 @@ sk_network_tool_init (SkNetworkTool *self)
   gtk_widget_add_css_class (self->hint, "dim-label");
   gtk_box_append (GTK_BOX (self->box), self->hint);
 
-  maps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  maps = self->maps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   self->map = sk_network_map_new (TRUE);
   gtk_widget_set_hexpand (self->map, TRUE);
   gtk_widget_set_vexpand (self->map, TRUE);
