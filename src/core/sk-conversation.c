@@ -1,5 +1,6 @@
 /* sk-conversation.c — one conversation with a child */
 #include "sk-conversation.h"
+#include "sk-store-private.h"
 
 struct _SkConversation
 {
@@ -30,6 +31,11 @@ sk_conversation_class_init (SkConversationClass *klass)
     /* The child's choice: may the parents see the network map?  Each
      * person on it can still be hidden. */
     g_param_spec_boolean ("network-shared", NULL, NULL, FALSE, flags),
+    /* "What happened with what you said last time": the caseworker's
+     * answer, gone through with the child, and the child's choice whether
+     * the parents may see it. */
+    g_param_spec_string ("feedback", NULL, NULL, "", flags),
+    g_param_spec_boolean ("feedback-shared", NULL, NULL, FALSE, flags),
     NULL
   };
 
@@ -78,4 +84,46 @@ sk_conversation_get_text (SkConversation *self,
                           const char     *property)
 {
   return sk_record_get_string (SK_RECORD (self), property);
+}
+
+SkConversation *
+sk_conversation_previous (SkConversation  *self,
+                          SkStore         *store,
+                          const char      *condition,
+                          GError         **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 started_at, id = 0;
+  int rc;
+
+  g_return_val_if_fail (SK_IS_CONVERSATION (self), NULL);
+  g_return_val_if_fail (SK_IS_STORE (store), NULL);
+
+  sql = g_strdup_printf ("SELECT c.id FROM conversations c "
+                         "WHERE c.child_id = ? AND c.trashed = 0 AND c.id != ? "
+                         "AND (c.started_at < ? OR (c.started_at = ? AND c.id < ?)) %s%s "
+                         "ORDER BY c.started_at DESC, c.id DESC LIMIT 1",
+                         condition != NULL ? "AND " : "", condition != NULL ? condition : "");
+  started_at = sk_conversation_get_started_at (self);
+  stmt = sk_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, sk_conversation_get_child_id (self));
+  sqlite3_bind_int64 (stmt, 2, sk_record_get_id (SK_RECORD (self)));
+  sqlite3_bind_int64 (stmt, 3, started_at);
+  sqlite3_bind_int64 (stmt, 4, started_at);
+  sqlite3_bind_int64 (stmt, 5, sk_record_get_id (SK_RECORD (self)));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sk_store_set_error (store, rc, error);
+      return NULL;
+    }
+  if (id == 0)
+    return NULL;
+  return sk_store_load (store, SK_TYPE_CONVERSATION, id, error);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sk-record.h"
+#include "sk-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,13 @@ gint64          sk_conversation_get_started_at (SkConversation *self);
 GDateTime      *sk_conversation_dup_local_time (SkConversation *self);
 const char     *sk_conversation_get_text       (SkConversation *self,
                                                 const char     *property);
+
+/* The same child's latest conversation before @self (not in the trash),
+ * or NULL and no error when there is none.  @condition, when not NULL, is
+ * an SQL condition the earlier conversation must meet, on "c". */
+SkConversation *sk_conversation_previous       (SkConversation *self,
+                                                SkStore        *store,
+                                                const char     *condition,
+                                                GError        **error);
 
 G_END_DECLS

@@ -234,9 +234,7 @@ gboolean
 sk_emotion_rating_has_feeling (SkEmotionRating *self,
                                const char      *key)
 {
-  g_auto(GStrv) list = sk_emotion_rating_dup_feelings (self);
-
-  return g_strv_contains ((const char * const *) list, key);
+  return sk_record_has_key (SK_RECORD (self), "feelings", key);
 }
 
 /* Adds the feeling word @key, or takes it away when it is there. */
@@ -244,28 +242,9 @@ void
 sk_emotion_rating_toggle_feeling (SkEmotionRating *self,
                                   const char      *key)
 {
-  g_auto(GStrv) list = sk_emotion_rating_dup_feelings (self);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) result = NULL;
-  g_autofree char *joined = NULL;
-  gboolean found = FALSE;
-
   g_return_if_fail (SK_IS_EMOTION_RATING (self));
-  g_return_if_fail (key != NULL && strchr (key, ',') == NULL);
 
-  for (guint i = 0; list[i] != NULL; i++)
-    {
-      if (g_str_equal (list[i], key))
-        found = TRUE;
-      else
-        g_strv_builder_add (builder, list[i]);
-    }
-  if (!found)
-    g_strv_builder_add (builder, key);
-
-  result = g_strv_builder_end (builder);
-  joined = g_strjoinv (",", result);
-  g_object_set (self, "feelings", joined, NULL);
+  sk_record_toggle_key (SK_RECORD (self), "feelings", key);
 }
 
 GListStore *

@@ -241,41 +241,10 @@ sk_network_previous (SkStore         *store,
                      SkConversation  *conversation,
                      GError         **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 started_at, id = 0;
-  int rc;
-
-  g_return_val_if_fail (SK_IS_STORE (store), NULL);
-  g_return_val_if_fail (SK_IS_CONVERSATION (conversation), NULL);
-
-  started_at = sk_conversation_get_started_at (conversation);
-  stmt = sk_store_prepare (store,
-                           "SELECT c.id FROM conversations c "
-                           "WHERE c.child_id = ? AND c.trashed = 0 AND c.id != ? "
-                           "AND (c.started_at < ? OR (c.started_at = ? AND c.id < ?)) "
-                           "AND EXISTS (SELECT 1 FROM network_people p "
-                           "            WHERE p.conversation_id = c.id AND p.trashed = 0) "
-                           "ORDER BY c.started_at DESC, c.id DESC LIMIT 1",
-                           error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, sk_conversation_get_child_id (conversation));
-  sqlite3_bind_int64 (stmt, 2, sk_record_get_id (SK_RECORD (conversation)));
-  sqlite3_bind_int64 (stmt, 3, started_at);
-  sqlite3_bind_int64 (stmt, 4, started_at);
-  sqlite3_bind_int64 (stmt, 5, sk_record_get_id (SK_RECORD (conversation)));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sk_store_set_error (store, rc, error);
-      return NULL;
-    }
-  if (id == 0)
-    return NULL;
-  return sk_store_load (store, SK_TYPE_CONVERSATION, id, error);
+  return sk_conversation_previous (conversation, store,
+                                   "EXISTS (SELECT 1 FROM network_people p "
+                                   "WHERE p.conversation_id = c.id AND p.trashed = 0)",
+                                   error);
 }
 
 static const char * const copied_columns[] = {

@@ -1,6 +1,8 @@
 /* sk-record.c — base class of everything the store keeps */
 #include "sk-record.h"
 
+#include <string.h>
+
 typedef struct
 {
   gint64  id;
@@ -284,3 +286,57 @@ sk_record_get_boolean (SkRecord   *self,
   return value ? g_value_get_boolean (value) : FALSE;
 }
 
+
+static GStrv
+split_keys (SkRecord   *self,
+            const char *property)
+{
+  const char *list = sk_record_get_string (self, property);
+
+  if (list == NULL || *list == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (list, ",", -1);
+}
+
+gboolean
+sk_record_has_key (SkRecord   *self,
+                   const char *property,
+                   const char *key)
+{
+  g_auto(GStrv) keys = NULL;
+
+  g_return_val_if_fail (SK_IS_RECORD (self), FALSE);
+
+  keys = split_keys (self, property);
+  return g_strv_contains ((const char * const *) keys, key);
+}
+
+void
+sk_record_toggle_key (SkRecord   *self,
+                      const char *property,
+                      const char *key)
+{
+  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) result = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *joined = NULL;
+  gboolean found = FALSE;
+
+  g_return_if_fail (SK_IS_RECORD (self));
+  g_return_if_fail (key != NULL && *key != '\0' && strchr (key, ',') == NULL);
+
+  keys = split_keys (self, property);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      if (g_str_equal (keys[i], key))
+        found = TRUE;
+      else
+        g_strv_builder_add (builder, keys[i]);
+    }
+  if (!found)
+    g_strv_builder_add (builder, key);
+
+  result = g_strv_builder_end (builder);
+  joined = g_strjoinv (",", result);
+  g_object_set (self, property, joined, NULL);
+}

@@ -61,4 +61,14 @@ int         sk_record_get_int     (SkRecord   *self,
 gboolean    sk_record_get_boolean (SkRecord   *self,
                                    const char *property);
 
+/* For a string column that holds a comma-separated set of keys (feeling
+ * words, checked questions): whether @key is in it, and adding or taking
+ * away @key (kept in the order chosen). */
+gboolean    sk_record_has_key     (SkRecord   *self,
+                                   const char *property,
+                                   const char *key);
+void        sk_record_toggle_key  (SkRecord   *self,
+                                   const char *property,
+                                   const char *key);
+
 G_END_DECLS

@@ -101,13 +101,27 @@ static const char * const migrations[] = {
   "CREATE INDEX network_people_trashed ON network_people (id) WHERE trashed = 1;"
   /* The child's choice for the whole map: may the parents see it? */
   "ALTER TABLE conversations ADD COLUMN network_shared INTEGER NOT NULL DEFAULT 0;",
+
+  /* 3 → 4: the Lundy steps, and closing the loop with the child */
+  "CREATE TABLE lundy_answers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  step TEXT NOT NULL DEFAULT '',"
+  "  phase INTEGER NOT NULL DEFAULT 0,"
+  "  checked TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  trashed INTEGER NOT NULL DEFAULT 0);"
+  "CREATE UNIQUE INDEX lundy_answers_by_conversation ON lundy_answers (conversation_id, step, phase);"
+  "CREATE INDEX lundy_answers_trashed ON lundy_answers (id) WHERE trashed = 1;"
+  "ALTER TABLE conversations ADD COLUMN feedback TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE conversations ADD COLUMN feedback_shared INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SK_STORE_SCHEMA_VERSION);
 
 /* Tables in the order trashed rows are purged: children last, so that
  * their rows cascade. */
-static const char * const purge_tables[] = { "network_people", "emotion_ratings", "conversations", "children" };
+static const char * const purge_tables[] = { "lundy_answers", "network_people", "emotion_ratings", "conversations", "children" };
 
 G_DEFINE_QUARK (sk-store-error-quark, sk_store_error)
 
