@@ -268,6 +268,24 @@ assert_child_screen (SkWindow *window)
   g_assert_null (strstr (text, "Only for me"));
 }
 
+/* The switch between the caseworker's view and the child's is a
+ * crossfade; a slow run (the sanitizers) needs more frames for it. */
+static gboolean
+views_settled (gpointer window)
+{
+  GtkWidget *view = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildView"));
+
+  return view == NULL || !gtk_stack_get_transition_running (GTK_STACK (gtk_widget_get_parent (view)));
+}
+
+static void
+settle (SkWindow *window)
+{
+  sk_test_iterate (50);
+  g_assert_true (sk_test_wait_for (views_settled, window, 3000));
+  sk_test_iterate (20);
+}
+
 static void
 test_child_view_shows_only_this_child (void)
 {
@@ -294,7 +312,7 @@ test_child_view_shows_only_this_child (void)
   g_assert_nonnull (strstr (before, "ONLY-FOR-THE-CASEWORKER"));
 
   activate (window, "child-view");
-  sk_test_iterate (250);   /* past the crossfade */
+  settle (window);
   assert_child_screen (window);
 
   /* The child's view edits the same conversation. */
@@ -315,12 +333,12 @@ test_child_view_shows_only_this_child (void)
   /* While covered, the child's view cannot be left by accident. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
   activate (window, "cover");
-  sk_test_iterate (250);
+  settle (window);
   assert_child_screen (window);
 
   /* One key back to the caseworker. */
   activate (window, "child-view");
-  sk_test_iterate (250);
+  settle (window);
   {
     g_autofree char *back = sk_test_visible_text (GTK_WIDGET (window));
 

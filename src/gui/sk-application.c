@@ -307,6 +307,10 @@ sk_application_startup (GApplication *application)
     { "win.search", { "<Control>f", NULL } },
     { "win.child-view", { "F11", NULL } },
     { "win.cover", { "F9", NULL } },
+    { "win.show-step::space", { "<Control>1", NULL } },
+    { "win.show-step::voice", { "<Control>2", NULL } },
+    { "win.show-step::audience", { "<Control>3", NULL } },
+    { "win.show-step::influence", { "<Control>4", NULL } },
     { "win.back", { "<Alt>Left", NULL } },
     { "win.show-help-overlay", { "<Control>question", "F1", NULL } },
   };

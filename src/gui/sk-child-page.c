@@ -5,6 +5,8 @@
 #include "sk-widget-util.h"
 #include "sk-conversation.h"
 #include "sk-format.h"
+#include "sk-lundy.h"
+#include "sk-lundy-marks.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -12,6 +14,7 @@ struct _SkChildPage
 {
   GtkWidget parent_instance;
 
+  SkStore    *store;
   SkChild    *child;
   GListModel *conversations;
 
@@ -25,6 +28,7 @@ G_DEFINE_FINAL_TYPE (SkChildPage, sk_child_page, GTK_TYPE_WIDGET)
 
 enum {
   CONVERSATION_ACTIVATED,
+  CONVERSATION_PREPARE,
   N_SIGNALS
 };
 
@@ -53,15 +57,37 @@ update_row (AdwActionRow *row)
   adw_action_row_set_subtitle (row, subtitle);
 }
 
+static void
+prepare_clicked_cb (GtkButton *button)
+{
+  SkChildPage *self = SK_CHILD_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), SK_TYPE_CHILD_PAGE));
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  g_signal_emit (self, signals[CONVERSATION_PREPARE], 0, g_object_get_data (G_OBJECT (row), "conversation"));
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
   SkConversation *conversation = item;
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *marks = sk_lundy_marks_new ();
+  GtkWidget *prepare = gtk_button_new_from_icon_name ("object-select-symbolic");
 
   g_object_set_data_full (G_OBJECT (row), "conversation", g_object_ref (conversation), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "marks", marks);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* Progress at a glance: the four Lundy steps. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), marks);
+  /* Opens the conversation on its preparation. */
+  gtk_widget_set_valign (prepare, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (prepare, "flat");
+  gtk_widget_set_tooltip_text (prepare, _("Prepare"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (prepare), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Prepare the conversation"), -1);
+  g_signal_connect (prepare, "clicked", G_CALLBACK (prepare_clicked_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), prepare);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_set (row, "subtitle-lines", 1, NULL);
@@ -71,6 +97,34 @@ create_row_cb (gpointer item,
   g_signal_connect_object (conversation, "notify::place", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
   g_signal_connect_object (conversation, "notify::purpose", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
   return row;
+}
+
+/* The marks follow the answers whenever the list comes into view: after
+ * preparing or evaluating, the caseworker comes back to it. */
+static void
+update_marks (SkChildPage *self)
+{
+  g_autoptr(GHashTable) progress = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->child == NULL)
+    return;
+  progress = sk_lundy_progress_for_child (self->store, sk_record_get_id (SK_RECORD (self->child)), &error);
+  if (progress == NULL)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->conversation_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      SkConversation *conversation = g_object_get_data (G_OBJECT (row), "conversation");
+      GtkWidget *marks = g_object_get_data (G_OBJECT (row), "marks");
+      gint64 id;
+
+      if (conversation == NULL || marks == NULL)
+        continue;
+      id = sk_record_get_id (SK_RECORD (conversation));
+      sk_lundy_marks_set_mask (SK_LUNDY_MARKS (marks), GPOINTER_TO_UINT (g_hash_table_lookup (progress, &id)));
+    }
 }
 
 static void
@@ -106,6 +160,7 @@ sk_child_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->child, self);
   g_clear_object (&self->child);
   g_clear_object (&self->conversations);
+  g_clear_object (&self->store);
   sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CHILD_PAGE);
 
   G_OBJECT_CLASS (sk_child_page_parent_class)->dispose (object);
@@ -121,6 +176,13 @@ sk_child_page_class_init (SkChildPageClass *klass)
 
   signals[CONVERSATION_ACTIVATED] =
     g_signal_new ("conversation-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SK_TYPE_CONVERSATION);
+  /* "Prepare" on a conversation: open it on the Lundy steps, before. */
+  signals[CONVERSATION_PREPARE] =
+    g_signal_new ("conversation-prepare",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -150,10 +212,12 @@ sk_child_page_init (SkChildPage *self)
   gtk_widget_set_margin_start (placeholder, 12);
   gtk_widget_set_margin_end (placeholder, 12);
   gtk_list_box_set_placeholder (self->conversation_list, placeholder);
+  g_signal_connect (self, "map", G_CALLBACK (update_marks), NULL);
 }
 
 void
 sk_child_page_set_child (SkChildPage *self,
+                         SkStore     *store,
                          SkChild     *child,
                          GListModel  *conversations)
 {
@@ -164,6 +228,7 @@ sk_child_page_set_child (SkChildPage *self,
     g_signal_handlers_disconnect_by_data (self->child, self);
   g_set_object (&self->child, child);
   g_set_object (&self->conversations, conversations);
+  g_set_object (&self->store, store);
 
   if (child != NULL)
     {
@@ -171,6 +236,7 @@ sk_child_page_set_child (SkChildPage *self,
       update_header (self);
     }
   gtk_list_box_bind_model (self->conversation_list, conversations, create_row_cb, self, NULL);
+  update_marks (self);
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "sk-child.h"
+#include "sk-store.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SkChildPage, sk_child_page, SK, CHILD_PAGE, GtkWidget)
 
 void        sk_child_page_set_child         (SkChildPage *self,
+                                             SkStore     *store,
                                              SkChild     *child,
                                              GListModel  *conversations);
 

@@ -11,6 +11,7 @@
 #include "sk-note-field.h"
 #include "sk-emotion-tool.h"
 #include "sk-network-tool.h"
+#include "sk-last-time.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -28,6 +29,7 @@ struct _SkChildView
   SkNoteField *agreements_field;
   SkEmotionTool *emotion_tool;
   SkNetworkTool *network_tool;
+  SkLastTime    *last_time;
 };
 
 G_DEFINE_FINAL_TYPE (SkChildView, sk_child_view, GTK_TYPE_WIDGET)
@@ -88,6 +90,12 @@ sk_child_view_init (SkChildView *self)
   self->network_tool = SK_NETWORK_TOOL (sk_network_tool_new (FALSE));
   gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->network_tool), "network", _("My network"));
   tools_changed_cb (self);
+
+  /* What happened with what the child said last time, gone through
+   * together first. */
+  self->last_time = SK_LAST_TIME (sk_last_time_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->tools_box)), GTK_WIDGET (self->last_time),
+                              gtk_widget_get_prev_sibling (self->tools_box));
 }
 
 /**
@@ -117,4 +125,5 @@ sk_child_view_set_conversation (SkChildView    *self,
   sk_note_field_bind (self->agreements_field, SK_RECORD (conversation), "agreements");
   sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
   sk_network_tool_set_conversation (self->network_tool, store, conversation);
+  sk_last_time_set_conversation (self->last_time, store, conversation);
 }

@@ -7,6 +7,8 @@
 #include "sk-note-field.h"
 #include "sk-emotion-tool.h"
 #include "sk-network-tool.h"
+#include "sk-lundy-tool.h"
+#include "sk-last-time.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -19,6 +21,8 @@ struct _SkConversationPage
   GPtrArray      *bindings;
   SkEmotionTool  *emotion_tool;
   SkNetworkTool  *network_tool;
+  SkLundyTool    *lundy_tool;
+  SkLastTime     *last_time;
   gboolean        updating_date;
 
   GtkWidget      *scroller;
@@ -236,7 +240,14 @@ sk_conversation_page_init (SkConversationPage *self)
   gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->emotion_tool), "emotions", _("How I feel"));
   self->network_tool = SK_NETWORK_TOOL (sk_network_tool_new (TRUE));
   gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->network_tool), "network", _("My network"));
+  self->lundy_tool = SK_LUNDY_TOOL (sk_lundy_tool_new ());
+  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->lundy_tool), "lundy", _("The Lundy Steps"));
   tools_changed_cb (self);
+
+  /* Last time's agreements open the conversation, before the tools. */
+  self->last_time = SK_LAST_TIME (sk_last_time_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->tools_box)), GTK_WIDGET (self->last_time),
+                              gtk_widget_get_prev_sibling (self->tools_box));
 }
 
 void
@@ -264,6 +275,8 @@ sk_conversation_page_set_conversation (SkConversationPage *self,
   g_set_object (&self->store, store);
   sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
   sk_network_tool_set_conversation (self->network_tool, store, conversation);
+  sk_lundy_tool_set_conversation (self->lundy_tool, store, conversation);
+  sk_last_time_set_conversation (self->last_time, store, conversation);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -299,4 +312,21 @@ sk_conversation_page_focus_first (SkConversationPage *self)
   g_return_if_fail (SK_IS_CONVERSATION_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->place_row));
+}
+
+/**
+ * sk_conversation_page_show_lundy:
+ * @page: SK_LUNDY_PAGE_BEFORE, …
+ *
+ * Shows the Lundy steps on @page, scrolled into view.
+ */
+void
+sk_conversation_page_show_lundy (SkConversationPage *self,
+                                 const char         *page)
+{
+  g_return_if_fail (SK_IS_CONVERSATION_PAGE (self));
+
+  gtk_stack_set_visible_child (self->tool_stack, GTK_WIDGET (self->lundy_tool));
+  sk_lundy_tool_show_page (self->lundy_tool, page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->lundy_tool));
 }

@@ -15,5 +15,7 @@ void            sk_conversation_page_set_conversation (SkConversationPage *self,
                                                        SkStore            *store,
                                                        SkConversation     *conversation);
 void            sk_conversation_page_focus_first      (SkConversationPage *self);
+void            sk_conversation_page_show_lundy       (SkConversationPage *self,
+                                                       const char         *page);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "sk-child-dialog.h"
 #include "sk-child-page.h"
 #include "sk-child-view.h"
+#include "sk-lundy-line.h"
+#include "sk-lundy-tool.h"
 #include "sk-conversation-page.h"
 #include "sk-format.h"
 #include "sk-undo.h"
@@ -39,6 +41,7 @@ struct _SkWindow
   GtkRevealer        *error_revealer;
   GtkLabel           *error_label;
   GtkStack           *mode_stack;
+  SkLundyLine        *lundy_line;     /* built the first time it is shown */
   AdwLeaflet         *leaflet;
   GtkWidget          *sidebar;
   GtkWidget          *content;
@@ -219,6 +222,7 @@ update_actions (SkWindow *self)
   SET_ENABLED ("new-conversation", caseworker && self->child != NULL);
   SET_ENABLED ("delete-conversation", caseworker && self->conversation != NULL);
   SET_ENABLED ("child-view", self->conversation != NULL);
+  SET_ENABLED ("show-step", self->conversation != NULL);
 #undef SET_ENABLED
 
   gtk_widget_set_visible (self->back_button,
@@ -463,6 +467,36 @@ child_view_activated (GSimpleAction *action,
   set_child_mode (self, !self->child_mode);
 }
 
+/* One Lundy step's line for the child on the whole window; "" goes back. */
+static void
+show_step_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SkWindow *self = SK_WINDOW (user_data);
+  const char *step = g_variant_get_string (parameter, NULL);
+
+  if (self->uncovered_page != NULL)
+    return;
+  if (*step == '\0' || sk_lundy_step (step) == NULL ||
+      (self->lundy_line != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->lundy_line)) &&
+       g_strcmp0 (sk_lundy_line_get_step (self->lundy_line), step) == 0))
+    {
+      /* Back to where the line was shown from. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "step") == 0)
+        gtk_stack_set_visible_child_name (self->mode_stack, self->child_mode ? "child" : "caseworker");
+      return;
+    }
+  if (self->lundy_line == NULL)
+    {
+      self->lundy_line = SK_LUNDY_LINE (sk_lundy_line_new ());
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->lundy_line), "step");
+    }
+  sk_lundy_line_set_step (self->lundy_line, step);
+  gtk_stack_set_visible_child_name (self->mode_stack, "step");
+  gtk_widget_grab_focus (GTK_WIDGET (self->lundy_line));
+}
+
 static void
 cover_activated (GSimpleAction *action,
                  GVariant      *parameter,
@@ -474,7 +508,12 @@ cover_activated (GSimpleAction *action,
     {
       GList *toplevels = gtk_window_list_toplevels ();
 
-      self->uncovered_page = self->child_mode ? "child" : "caseworker";
+      /* Back to what was shown: a step's line, the child's view, or the
+       * caseworker's. */
+      if (self->lundy_line != NULL && gtk_stack_get_visible_child (self->mode_stack) == GTK_WIDGET (self->lundy_line))
+        self->uncovered_page = "step";
+      else
+        self->uncovered_page = self->child_mode ? "child" : "caseworker";
       /* Instantly: no transition that shows the screen for a moment. */
       gtk_stack_set_visible_child_full (self->mode_stack, "cover", GTK_STACK_TRANSITION_TYPE_NONE);
 
@@ -565,6 +604,15 @@ conversation_activated_cb (SkWindow       *self,
                            SkConversation *conversation)
 {
   sk_window_open_conversation (self, conversation);
+}
+
+/* "Prepare": the conversation opens on the Lundy steps, before. */
+static void
+conversation_prepare_cb (SkWindow       *self,
+                         SkConversation *conversation)
+{
+  sk_window_open_conversation (self, conversation);
+  sk_conversation_page_show_lundy (ensure_conversation_page (self), SK_LUNDY_PAGE_BEFORE);
 }
 
 static void
@@ -715,6 +763,7 @@ static const GActionEntry win_entries[] = {
   { .name = "search", .activate = search_activated },
   { .name = "child-view", .activate = child_view_activated },
   { .name = "cover", .activate = cover_activated },
+  { .name = "show-step", .activate = show_step_activated, .parameter_type = "s" },
   { .name = "retry-save", .activate = retry_save_activated },
 };
 
@@ -730,6 +779,8 @@ sk_window_init (SkWindow *self)
   self->needle = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->child_page, "conversation-prepare", G_CALLBACK (conversation_prepare_cb),
+                           self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
 
   /* Children: all of them, sorted by name, filtered by the search. */
@@ -926,7 +977,7 @@ sk_window_select_child (SkWindow *self,
 
   g_set_object (&self->child, child);
   g_set_object (&self->conversations, conversations);
-  sk_child_page_set_child (self->child_page, child, G_LIST_MODEL (conversations));
+  sk_child_page_set_child (self->child_page, self->store, child, G_LIST_MODEL (conversations));
 
   if (child != NULL)
     highlight_child (self, child);

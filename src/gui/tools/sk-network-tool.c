@@ -404,11 +404,12 @@ sk_network_tool_init (SkNetworkTool *self)
   gtk_box_append (GTK_BOX (button_box), self->shared_label);
   gtk_button_set_child (GTK_BUTTON (self->shared_button), button_box);
   gtk_widget_add_css_class (self->shared_button, "shared-button");
-  gtk_widget_set_hexpand (self->shared_button, TRUE);
-  gtk_widget_set_halign (self->shared_button, GTK_ALIGN_END);
+  gtk_widget_set_halign (self->shared_button, GTK_ALIGN_START);
   g_signal_connect_object (self->shared_button, "toggled", G_CALLBACK (update_shared), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (bar), self->shared_button);
   gtk_box_append (GTK_BOX (self->box), bar);
+  /* On a line of its own: the page stays narrow enough for the list of
+   * children beside it. */
+  gtk_box_append (GTK_BOX (self->box), self->shared_button);
 
   self->hint = gtk_label_new (_("The map is empty. Add the first person with the button, or double-click where they belong."));
   gtk_label_set_wrap (GTK_LABEL (self->hint), TRUE);

@@ -1,0 +1,211 @@
+/* sk-last-time.c — closing the loop with the child (Lundy: Influence)
+ *
+ * A new conversation opens with what was agreed last time and what was to
+ * happen next, and a field for "What happened with what you said last
+ * time", which the caseworker fills in and goes through with the child.
+ * The answer belongs to the new conversation; the child decides whether
+ * the parents may see it.  Used in the caseworker's view and the child's.
+ */
+#include "config.h"
+
+#include "sk-last-time.h"
+#include "sk-format.h"
+#include "sk-note-field.h"
+#include "sk-widget-util.h"
+#include "sk-window.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _SkLastTime
+{
+  GtkWidget parent_instance;
+
+  SkConversation *conversation;
+  SkConversation *previous;
+  GBinding       *shared_binding;
+
+  GtkWidget      *box;
+  GtkWidget      *title;
+  GtkWidget      *agreements_title;
+  GtkWidget      *agreements;
+  GtkWidget      *next_steps_title;
+  GtkWidget      *next_steps;
+  GtkWidget      *feedback;
+  GtkWidget      *shared_button;
+  GtkWidget      *shared_icon;
+  GtkWidget      *shared_label;
+};
+
+G_DEFINE_FINAL_TYPE (SkLastTime, sk_last_time, GTK_TYPE_WIDGET)
+
+static void
+show_text (GtkWidget  *title,
+           GtkWidget  *label,
+           const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  gtk_label_set_text (GTK_LABEL (label), trimmed);
+  gtk_widget_set_visible (title, *trimmed != '\0');
+  gtk_widget_set_visible (label, *trimmed != '\0');
+}
+
+static void
+update_shared (SkLastTime *self)
+{
+  gboolean shared = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->shared_button));
+  g_autofree char *markup = g_markup_printf_escaped ("%s <b>%s</b>", _("May your parents see this?"),
+                                                     shared ? _("Yes, they may") : _("No, just for us"));
+
+  gtk_label_set_markup (GTK_LABEL (self->shared_label), markup);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->shared_icon),
+                                shared ? "view-reveal-symbolic" : "view-conceal-symbolic");
+}
+
+void
+sk_last_time_set_conversation (SkLastTime     *self,
+                               SkStore        *store,
+                               SkConversation *conversation)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SK_IS_LAST_TIME (self));
+
+  sk_binding_clear (&self->shared_binding);
+  g_clear_object (&self->previous);
+  g_set_object (&self->conversation, conversation);
+  if (conversation != NULL)
+    self->previous = sk_conversation_previous (conversation, store, NULL, &error);
+  if (error != NULL)
+    sk_window_report (GTK_WIDGET (self), error);
+
+  gtk_widget_set_visible (GTK_WIDGET (self), self->previous != NULL);
+  sk_note_field_bind (SK_NOTE_FIELD (self->feedback), self->previous != NULL ? SK_RECORD (conversation) : NULL,
+                      "feedback");
+  if (self->previous == NULL)
+    return;
+
+  {
+    g_autoptr(GDateTime) when = sk_conversation_dup_local_time (self->previous);
+    g_autofree char *date = sk_format_date (when);
+    /* Translators: heading; %s is the date of the previous conversation */
+    g_autofree char *title = g_strdup_printf (_("Last time, %s"), date);
+
+    gtk_label_set_text (GTK_LABEL (self->title), title);
+  }
+  show_text (self->agreements_title, self->agreements, sk_conversation_get_text (self->previous, "agreements"));
+  show_text (self->next_steps_title, self->next_steps, sk_conversation_get_text (self->previous, "next-steps"));
+  self->shared_binding = sk_bind (conversation, "feedback-shared", self->shared_button, "active",
+                                  G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  update_shared (self);
+}
+
+SkConversation *
+sk_last_time_get_previous (SkLastTime *self)
+{
+  g_return_val_if_fail (SK_IS_LAST_TIME (self), NULL);
+
+  return self->previous;
+}
+
+static void
+sk_last_time_dispose (GObject *object)
+{
+  SkLastTime *self = SK_LAST_TIME (object);
+
+  sk_binding_clear (&self->shared_binding);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->previous);
+  g_clear_object (&self->conversation);
+
+  G_OBJECT_CLASS (sk_last_time_parent_class)->dispose (object);
+}
+
+static void
+sk_last_time_class_init (SkLastTimeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_last_time_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "lasttime");
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static GtkWidget *
+text_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_add_css_class (label, "last-time-text");
+  return label;
+}
+
+static void
+sk_last_time_init (SkLastTime *self)
+{
+  GtkWidget *content;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_widget_add_css_class (self->box, "card");
+  gtk_widget_add_css_class (self->box, "last-time");
+
+  self->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title), 0);
+  gtk_widget_add_css_class (self->title, "last-time-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (self->box), self->title);
+
+  self->agreements_title = heading (_("What we agreed"));
+  self->agreements = text_label ();
+  gtk_box_append (GTK_BOX (self->box), self->agreements_title);
+  gtk_box_append (GTK_BOX (self->box), self->agreements);
+  self->next_steps_title = heading (_("What happens next"));
+  self->next_steps = text_label ();
+  gtk_box_append (GTK_BOX (self->box), self->next_steps_title);
+  gtk_box_append (GTK_BOX (self->box), self->next_steps);
+
+  self->feedback = g_object_new (SK_TYPE_NOTE_FIELD,
+                                 "title", _("What happened with what you said last time"),
+                                 NULL);
+  gtk_widget_add_css_class (self->feedback, "feedback");
+  gtk_widget_set_margin_top (self->feedback, 8);
+  gtk_box_append (GTK_BOX (self->box), self->feedback);
+
+  self->shared_button = gtk_toggle_button_new ();
+  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  self->shared_icon = gtk_image_new ();
+  self->shared_label = gtk_label_new (NULL);
+  gtk_box_append (GTK_BOX (content), self->shared_icon);
+  gtk_box_append (GTK_BOX (content), self->shared_label);
+  gtk_button_set_child (GTK_BUTTON (self->shared_button), content);
+  gtk_widget_set_halign (self->shared_button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (self->shared_button, "shared-button");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shared_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("May your parents see this?"), -1);
+  g_signal_connect_swapped (self->shared_button, "toggled", G_CALLBACK (update_shared), self);
+  gtk_box_append (GTK_BOX (self->box), self->shared_button);
+
+  update_shared (self);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+sk_last_time_new (void)
+{
+  return g_object_new (SK_TYPE_LAST_TIME, NULL);
+}
