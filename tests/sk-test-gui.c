@@ -126,6 +126,8 @@ widget_says (GtkWidget  *widget,
 
   if (GTK_IS_LABEL (widget))
     return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text) == 0;
   if (ADW_IS_PREFERENCES_ROW (widget))
     return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
   if (GTK_IS_BUTTON (widget))

@@ -73,7 +73,7 @@ create_row_cb (gpointer item,
   SkConversation *conversation = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *marks = sk_lundy_marks_new ();
-  GtkWidget *prepare = gtk_button_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *prepare = gtk_button_new_with_label (_("Prepare"));
 
   g_object_set_data_full (G_OBJECT (row), "conversation", g_object_ref (conversation), g_object_unref);
   g_object_set_data (G_OBJECT (row), "marks", marks);
@@ -83,7 +83,7 @@ create_row_cb (gpointer item,
   /* Opens the conversation on its preparation. */
   gtk_widget_set_valign (prepare, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (prepare, "flat");
-  gtk_widget_set_tooltip_text (prepare, _("Prepare"));
+  gtk_widget_set_tooltip_text (prepare, _("Prepare the conversation"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (prepare), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Prepare the conversation"), -1);
   g_signal_connect (prepare, "clicked", G_CALLBACK (prepare_clicked_cb), NULL);

@@ -13,7 +13,7 @@
 
 #include <math.h>
 
-#define MARK_SIZE 14
+#define MARK_SIZE 16
 #define MARK_GAP 5
 
 struct _SkLundyMarks

@@ -49,6 +49,7 @@ step_header (const SkLundyStep *step,
   gtk_box_append (GTK_BOX (words), name);
   gtk_box_append (GTK_BOX (words), meaning);
   gtk_widget_set_valign (words, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (words, TRUE);
   gtk_box_append (GTK_BOX (header), words);
   return header;
 }
