@@ -136,16 +136,30 @@ sk_network_separate (const SkNetworkPolar *places,
                      double                height,
                      int                   pinned)
 {
+  for (guint i = 0; i < n; i++)
+    points[i] = sk_network_polar_to_point (places[i]);
+  sk_network_separate_from (places, points, n, width, height, pinned, SEPARATE_ROUNDS);
+}
+
+void
+sk_network_separate_from (const SkNetworkPolar *places,
+                          SkNetworkPoint       *points,
+                          guint                 n,
+                          double                width,
+                          double                height,
+                          int                   pinned,
+                          guint                 rounds)
+{
   /* Near the borders of their cell, boxes may reach a little over the
    * ring lines: that leaves room to spread out along the ring. */
   double margin = MIN (width, height) * 0.3;
 
   g_return_if_fail (width > 0 && height > 0);
 
-  for (guint i = 0; i < n; i++)
-    points[i] = sk_network_polar_to_point (places[i]);
+  if (pinned >= 0 && (guint) pinned < n)
+    points[pinned] = sk_network_polar_to_point (places[pinned]);
 
-  for (int round = 0; round < SEPARATE_ROUNDS; round++)
+  for (guint round = 0; round < rounds; round++)
     {
       gboolean moved = FALSE;
 

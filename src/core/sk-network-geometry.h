@@ -66,6 +66,18 @@ void           sk_network_separate       (const SkNetworkPolar *places,
                                           double                height,
                                           int                   pinned);
 
+/* The same, starting from the spots in @points (where people were shown
+ * a moment ago) and for at most @rounds rounds: while a person is
+ * dragged, each frame goes on from the last one, and the others glide
+ * aside. */
+void           sk_network_separate_from  (const SkNetworkPolar *places,
+                                          SkNetworkPoint       *points,
+                                          guint                 n,
+                                          double                width,
+                                          double                height,
+                                          int                   pinned,
+                                          guint                 rounds);
+
 /* The topmost of the @n boxes (@width × @height around @points, last on
  * top) that holds @point, or -1. */
 int            sk_network_hit            (const SkNetworkPoint *points,

@@ -22,6 +22,8 @@
 #define DRAG_THRESHOLD 6
 /* During a drag the place is stored this often; the drop is stored at once. */
 #define DRAG_WRITE_MS 400
+/* Rounds of spreading people apart per frame while dragging. */
+#define DRAG_LAYOUT_ROUNDS 6
 /* One arrow key press, in map units (the map's radius is 1). */
 #define KEY_STEP 0.06
 /* How close to a border a dropped person may sit, in map units. */
@@ -260,8 +262,14 @@ sk_network_map_size_allocate (GtkWidget *widget,
                 ? self->drag_place
                 : sk_network_person_get_place (person_at (self, i));
   sk_network_figure_map_size (&frame, &map_width, &map_height);
-  sk_network_separate (places, (SkNetworkPoint *) (void *) self->points->data, self->tokens->len,
-                       map_width, map_height, self->dragging ? self->drag_index : -1);
+  if (self->dragging)
+    /* Each frame of a drag goes on from the last: a few rounds suffice,
+     * and the others glide aside instead of jumping. */
+    sk_network_separate_from (places, (SkNetworkPoint *) (void *) self->points->data, self->tokens->len,
+                              map_width, map_height, self->drag_index, DRAG_LAYOUT_ROUNDS);
+  else
+    sk_network_separate (places, (SkNetworkPoint *) (void *) self->points->data, self->tokens->len,
+                         map_width, map_height, -1);
 
   sk_network_figure_size (&frame, &figure_width, &figure_height);
   for (guint i = 0; i < self->tokens->len; i++)
