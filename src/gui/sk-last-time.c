@@ -11,6 +11,7 @@
 #include "sk-last-time.h"
 #include "sk-format.h"
 #include "sk-note-field.h"
+#include "sk-shared-button.h"
 #include "sk-widget-util.h"
 #include "sk-window.h"
 
@@ -32,8 +33,6 @@ struct _SkLastTime
   GtkWidget      *next_steps;
   GtkWidget      *feedback;
   GtkWidget      *shared_button;
-  GtkWidget      *shared_icon;
-  GtkWidget      *shared_label;
 };
 
 G_DEFINE_FINAL_TYPE (SkLastTime, sk_last_time, GTK_TYPE_WIDGET)
@@ -48,18 +47,6 @@ show_text (GtkWidget  *title,
   gtk_label_set_text (GTK_LABEL (label), trimmed);
   gtk_widget_set_visible (title, *trimmed != '\0');
   gtk_widget_set_visible (label, *trimmed != '\0');
-}
-
-static void
-update_shared (SkLastTime *self)
-{
-  gboolean shared = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->shared_button));
-  g_autofree char *markup = g_markup_printf_escaped ("%s <b>%s</b>", _("May your parents see this?"),
-                                                     shared ? _("Yes, they may") : _("No, just for us"));
-
-  gtk_label_set_markup (GTK_LABEL (self->shared_label), markup);
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->shared_icon),
-                                shared ? "view-reveal-symbolic" : "view-conceal-symbolic");
 }
 
 void
@@ -97,7 +84,6 @@ sk_last_time_set_conversation (SkLastTime     *self,
   show_text (self->next_steps_title, self->next_steps, sk_conversation_get_text (self->previous, "next-steps"));
   self->shared_binding = sk_bind (conversation, "feedback-shared", self->shared_button, "active",
                                   G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  update_shared (self);
 }
 
 SkConversation *
@@ -157,8 +143,6 @@ text_label (void)
 static void
 sk_last_time_init (SkLastTime *self)
 {
-  GtkWidget *content;
-
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_add_css_class (self->box, "card");
@@ -186,21 +170,9 @@ sk_last_time_init (SkLastTime *self)
   gtk_widget_set_margin_top (self->feedback, 8);
   gtk_box_append (GTK_BOX (self->box), self->feedback);
 
-  self->shared_button = gtk_toggle_button_new ();
-  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  self->shared_icon = gtk_image_new ();
-  self->shared_label = gtk_label_new (NULL);
-  gtk_box_append (GTK_BOX (content), self->shared_icon);
-  gtk_box_append (GTK_BOX (content), self->shared_label);
-  gtk_button_set_child (GTK_BUTTON (self->shared_button), content);
-  gtk_widget_set_halign (self->shared_button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (self->shared_button, "shared-button");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shared_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("May your parents see this?"), -1);
-  g_signal_connect_swapped (self->shared_button, "toggled", G_CALLBACK (update_shared), self);
+  self->shared_button = sk_shared_button_new (_("May your parents see this?"));
   gtk_box_append (GTK_BOX (self->box), self->shared_button);
 
-  update_shared (self);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 

@@ -13,6 +13,7 @@
 #include "sk-network.h"
 #include "sk-child.h"
 #include "sk-format.h"
+#include "sk-shared-button.h"
 #include "sk-undo.h"
 #include "sk-widget-util.h"
 #include "sk-window.h"
@@ -36,8 +37,6 @@ struct _SkNetworkTool
   GtkWidget      *copy_button;
   GtkWidget      *compare_button;
   GtkWidget      *shared_button;
-  GtkWidget      *shared_icon;
-  GtkWidget      *shared_label;
   GtkWidget      *hint;
   GtkWidget      *map;
   GtkWidget      *maps;
@@ -64,20 +63,6 @@ update_buttons (SkNetworkTool *self)
   gtk_widget_set_visible (self->previous_box,
                           has_previous && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->compare_button)));
   gtk_widget_set_visible (self->hint, self->people != NULL && n == 0);
-}
-
-static void
-update_shared (SkNetworkTool *self)
-{
-  gboolean shared = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->shared_button));
-  g_autofree char *markup = g_markup_printf_escaped ("%s <b>%s</b>", _("May your parents see the map?"),
-                                                     shared ? _("Yes, they may") : _("No, just for us"));
-
-  gtk_label_set_markup (GTK_LABEL (self->shared_label), markup);
-  gtk_image_set_from_icon_name (GTK_IMAGE (self->shared_icon),
-                                shared ? "view-reveal-symbolic" : "view-conceal-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shared_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("May your parents see the map?"), -1);
 }
 
 static void
@@ -240,7 +225,6 @@ sk_network_tool_set_conversation (SkNetworkTool  *self,
 
       gtk_label_set_text (GTK_LABEL (self->previous_title), title);
     }
-  update_shared (self);
   update_buttons (self);
 }
 
@@ -396,16 +380,7 @@ sk_network_tool_init (SkNetworkTool *self)
   g_signal_connect_object (self->compare_button, "toggled", G_CALLBACK (update_buttons), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), self->compare_button);
 
-  self->shared_button = gtk_toggle_button_new ();
-  button_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  self->shared_icon = gtk_image_new ();
-  self->shared_label = gtk_label_new (NULL);
-  gtk_box_append (GTK_BOX (button_box), self->shared_icon);
-  gtk_box_append (GTK_BOX (button_box), self->shared_label);
-  gtk_button_set_child (GTK_BUTTON (self->shared_button), button_box);
-  gtk_widget_add_css_class (self->shared_button, "shared-button");
-  gtk_widget_set_halign (self->shared_button, GTK_ALIGN_START);
-  g_signal_connect_object (self->shared_button, "toggled", G_CALLBACK (update_shared), self, G_CONNECT_SWAPPED);
+  self->shared_button = sk_shared_button_new (_("May your parents see the map?"));
   gtk_box_append (GTK_BOX (self->box), bar);
   /* On a line of its own: the page stays narrow enough for the list of
    * children beside it. */
@@ -441,7 +416,6 @@ sk_network_tool_init (SkNetworkTool *self)
   self->editor = sk_network_editor_new ();
   gtk_widget_set_parent (self->editor, self->map);
   g_signal_connect_object (self->editor, "remove", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
-  update_shared (self);
   update_buttons (self);
 }
 
