@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sk-application.h"
+#include "sk-export.h"
 #include "sk-demo.h"
 #include "sk-i18n.h"
 #include "sk-preferences.h"
@@ -265,7 +266,8 @@ sk_application_handle_local_options (GApplication *application,
       g_print ("samtalekuffert %s\n", SK_VERSION);
       return 0;
     }
-  return -1;
+  /* Exports run here, in this process, with no window. */
+  return sk_export_run (options);
 }
 
 static int
@@ -380,6 +382,14 @@ sk_application_init (SkApplication *self)
       N_("Look around with an invented child in a temporary database"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and quit"), NULL },
+    { "export-summary", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("Write the parents’ summary of conversation ID as a PDF, and quit"), N_("ID") },
+    { "export-journal", 0, 0, G_OPTION_ARG_INT64, NULL,
+      N_("Write the journal note of conversation ID as text, and quit"), N_("ID") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The summary’s language: da or en"), N_("LANGUAGE") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("The file to write"), N_("FILE") },
     { NULL }
   };
 

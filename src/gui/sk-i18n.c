@@ -40,6 +40,19 @@ sk_i18n_init (void)
   textdomain (GETTEXT_PACKAGE);
 
   system_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  /* GLib decides at its first lookup, once for the whole process, whether
+   * to translate at all, and in a C.UTF-8 locale with no LANGUAGE it
+   * decides never: the parents' summary could then not be written in
+   * Danish.  Let it decide with a language we have. */
+  g_setenv ("LANGUAGE", "da", TRUE);
+  textdomain (textdomain (NULL));
+  (void) g_dgettext (GETTEXT_PACKAGE, "");
+  if (system_language != NULL)
+    g_setenv ("LANGUAGE", system_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  textdomain (textdomain (NULL));
 }
 
 /**

@@ -1,0 +1,157 @@
+/* sk-export.c — the summary and the journal note from the command line
+ *
+ *   samtalekuffert --export-summary ID --language en --output FILE.pdf
+ *   samtalekuffert --export-journal ID --output FILE.txt
+ *
+ * For batch work and tests: no window, no display.  An unknown id or a
+ * path that cannot be written gives a clear message and exit status 1.
+ */
+#include "config.h"
+
+#include "sk-export.h"
+#include "sk-i18n.h"
+#include "sk-conversation.h"
+#include "sk-settings.h"
+#include "sk-store.h"
+#include "sk-summary-draw.h"
+#include "sk-summary.h"
+
+#include <glib/gi18n-lib.h>
+
+static SkStore *
+open_store (const char  *database,
+            GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  if (database != NULL)
+    path = g_strdup (database);
+  else if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
+    path = g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
+  else
+    path = sk_store_default_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: %s is a file name */
+                   _("There is no database at “%s”."), path);
+      return NULL;
+    }
+  return sk_store_open (path, error);
+}
+
+static SkConversation *
+load_conversation (SkStore  *store,
+                   gint64    id,
+                   GError  **error)
+{
+  g_autoptr(GError) local = NULL;
+  SkConversation *conversation = id > 0 ? sk_store_load (store, SK_TYPE_CONVERSATION, id, &local) : NULL;
+
+  if (conversation == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NOT_FOUND,
+                   /* Translators: %s is a number the user gave */
+                   _("There is no conversation with the number %s."), number);
+    }
+  return conversation;
+}
+
+gboolean
+sk_export_summary (const char  *database,
+                   gint64       id,
+                   const char  *language,
+                   const char  *output,
+                   GError     **error)
+{
+  g_autoptr(SkStore) store = NULL;
+  g_autoptr(SkConversation) conversation = NULL;
+  g_autoptr(SkSummary) summary = NULL;
+  g_autoptr(GSettings) settings = sk_settings_new ();
+  g_autofree char *caseworker = g_settings_get_string (settings, "caseworker-name");
+  g_autofree char *municipality = g_settings_get_string (settings, "municipality");
+  g_autofree char *phone = g_settings_get_string (settings, "phone");
+  SkSummarySender sender = { caseworker, municipality, phone };
+
+  if (g_strcmp0 (language, "da") != 0 && g_strcmp0 (language, "en") != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is what the user gave for --language */
+                   _("The summary can be written in “da” (Danish) or “en” (English), not “%s”."),
+                   language != NULL ? language : "");
+      return FALSE;
+    }
+  store = open_store (database, error);
+  if (store == NULL)
+    return FALSE;
+  conversation = load_conversation (store, id, error);
+  if (conversation == NULL)
+    return FALSE;
+  summary = sk_summary_build (store, conversation, language, &sender, error);
+  return summary != NULL && sk_summary_write_pdf (summary, output, error);
+}
+
+gboolean
+sk_export_journal (const char  *database,
+                   gint64       id,
+                   const char  *output,
+                   GError     **error)
+{
+  g_autoptr(SkStore) store = NULL;
+  g_autoptr(SkConversation) conversation = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *text = NULL;
+
+  store = open_store (database, error);
+  if (store == NULL)
+    return FALSE;
+  conversation = load_conversation (store, id, error);
+  if (conversation == NULL)
+    return FALSE;
+  journal = sk_journal_build (store, conversation, error);
+  if (journal == NULL)
+    return FALSE;
+  text = g_strconcat (journal, "\n", NULL);
+  return g_file_set_contents_full (output, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+int
+sk_export_run (GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *database = NULL, *output = NULL, *language = "da";
+  gint64 id = 0;
+  gboolean summary, journal, ok;
+
+  summary = g_variant_dict_lookup (options, "export-summary", "x", &id);
+  journal = !summary && g_variant_dict_lookup (options, "export-journal", "x", &id);
+  if (!summary && !journal)
+    return -1;
+
+  /* The journal note in the interface's language, as in the window. */
+  {
+    g_autoptr(GSettings) settings = sk_settings_new ();
+    g_autofree char *interface = g_settings_get_string (settings, "language");
+
+    sk_i18n_set_language (interface);
+  }
+  g_variant_dict_lookup (options, "database", "^&ay", &database);
+  g_variant_dict_lookup (options, "output", "^&ay", &output);
+  g_variant_dict_lookup (options, "language", "&s", &language);
+  if (output == NULL)
+    {
+      g_printerr ("%s\n", _("Say where to write it, with --output FILE."));
+      return 1;
+    }
+
+  ok = summary ? sk_export_summary (database, id, language, output, &error)
+               : sk_export_journal (database, id, output, &error);
+  if (!ok)
+    {
+      g_printerr ("samtalekuffert: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}

@@ -1,0 +1,569 @@
+/* sk-summary-draw.c — the parents' summary laid out on pages
+ *
+ * Calm and plain: generous margins, 12 pt text, headings in the child's
+ * font, the faces and the network map drawn by the same code as the
+ * screen.  Long text flows on to the next page line by line; a heading is
+ * never left alone at the foot of a page; pictures are never cut.
+ */
+#include "config.h"
+
+#include "sk-summary-draw.h"
+#include "sk-art.h"
+#include "sk-language.h"
+#include "sk-network-draw.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#define MARGIN_X 64.0
+#define MARGIN_TOP 60.0
+#define MARGIN_BOTTOM 72.0
+#define BODY_SIZE 12.0
+#define FACE_SIZE 52.0
+#define BODY_FONT "Cantarell, DejaVu Sans, sans-serif"
+#define CHILD_FONT "Andika, Cantarell, sans-serif"
+
+typedef enum
+{
+  PIECE_LINES,    /* lines first … last of a layout */
+  PIECE_FACE,
+  PIECE_MAP,
+  PIECE_RULE,
+} PieceKind;
+
+typedef struct
+{
+  PieceKind    kind;
+  double       y;            /* top on the page */
+  double       x;
+  PangoLayout *layout;       /* owned by the pages */
+  int          first_line;
+  int          last_line;
+  double       layout_top;   /* y of the first line within the layout */
+  char        *art;
+  GArray      *people;       /* SkSummaryPerson, borrowed copy */
+  char        *child_name;
+  double       size;
+} Piece;
+
+struct _SkSummaryPages
+{
+  double        width;
+  double        height;
+  PangoContext *context;
+  GPtrArray    *layouts;     /* PangoLayout, kept alive */
+  GPtrArray    *pages;       /* GPtrArray of Piece */
+  GPtrArray    *numbers;     /* PangoLayout per page: "Page 1 of 2" */
+  GPtrArray    *people;      /* GArray of SkSummaryPerson copies */
+  GPtrArray    *strings;
+};
+
+typedef struct
+{
+  SkSummaryPages *pages;
+  GPtrArray      *page;      /* the page being filled */
+  double          y;
+  double          bottom;
+} Flow;
+
+static void
+piece_free (gpointer data)
+{
+  g_free (data);
+}
+
+static void
+person_copy_clear (gpointer data)
+{
+  SkSummaryPerson *person = data;
+
+  g_free (person->name);
+  g_free (person->relation);
+  g_free (person->avatar);
+}
+
+static PangoLayout *
+make_layout (SkSummaryPages *pages,
+             const char     *text,
+             const char     *family,
+             double          size,
+             PangoWeight     weight,
+             PangoStyle      style,
+             double          width)
+{
+  PangoLayout *layout = pango_layout_new (pages->context);
+  PangoFontDescription *font = pango_font_description_from_string (family);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_style (font, style);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_spacing (layout, (int) (size * 0.25 * PANGO_SCALE));
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  g_ptr_array_add (pages->layouts, layout);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static void
+new_page (Flow *flow)
+{
+  flow->page = g_ptr_array_new_with_free_func (piece_free);
+  g_ptr_array_add (flow->pages->pages, flow->page);
+  flow->y = MARGIN_TOP;
+}
+
+static Piece *
+add_piece (Flow      *flow,
+           PieceKind  kind,
+           double     height)
+{
+  Piece *piece = g_new0 (Piece, 1);
+
+  piece->kind = kind;
+  piece->y = flow->y;
+  piece->x = MARGIN_X;
+  g_ptr_array_add (flow->page, piece);
+  flow->y += height;
+  return piece;
+}
+
+/* A whole layout that must not be split (title, a face's words …). */
+static void
+place_whole (Flow        *flow,
+             PangoLayout *layout,
+             double       space_after)
+{
+  double height = layout_height (layout);
+  Piece *piece;
+
+  if (flow->y + height > flow->bottom && flow->y > MARGIN_TOP)
+    new_page (flow);
+  piece = add_piece (flow, PIECE_LINES, height);
+  piece->layout = layout;
+  piece->first_line = 0;
+  piece->last_line = pango_layout_get_line_count (layout) - 1;
+  piece->layout_top = 0;
+  flow->y += space_after;
+}
+
+/* Text that flows on to the next page, line by line. */
+static void
+place_flowing (Flow        *flow,
+               PangoLayout *layout,
+               double       space_after)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int line = 0, first = 0;
+  double first_top = 0, piece_top = flow->y;
+
+  do
+    {
+      PangoRectangle logical;
+      double top, bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      top = (double) logical.y / PANGO_SCALE;
+      bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
+      if (line == first)
+        first_top = top;
+      if (piece_top + (bottom - first_top) > flow->bottom && line > first)
+        {
+          Piece *piece = add_piece (flow, PIECE_LINES, 0);
+
+          piece->y = piece_top;
+          piece->layout = layout;
+          piece->first_line = first;
+          piece->last_line = line - 1;
+          piece->layout_top = first_top;
+          new_page (flow);
+          first = line;
+          first_top = top;
+          piece_top = flow->y;
+        }
+      line++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  {
+    Piece *piece = add_piece (flow, PIECE_LINES, 0);
+
+    piece->y = piece_top;
+    piece->layout = layout;
+    piece->first_line = first;
+    piece->last_line = line - 1;
+    piece->layout_top = first_top;
+    flow->y = piece_top + (layout_height (layout) - first_top) + space_after;
+  }
+}
+
+SkSummaryPages *
+sk_summary_pages_new (const SkSummary *summary,
+                      double           width,
+                      double           height)
+{
+  SkSummaryPages *pages = g_new0 (SkSummaryPages, 1);
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+  double content = width - 2 * MARGIN_X;
+  char *previous_language;
+  Flow flow = { pages, NULL, 0, height - MARGIN_BOTTOM };
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  pages->width = width;
+  pages->height = height;
+  pages->context = pango_font_map_create_context (font_map);
+  /* Points as units, and no hinting: the same lines on screen and paper. */
+  pango_cairo_context_set_resolution (pages->context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pages->context, options);
+  cairo_font_options_destroy (options);
+  pages->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  pages->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  pages->numbers = g_ptr_array_new ();
+  pages->people = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  pages->strings = g_ptr_array_new_with_free_func (g_free);
+
+  previous_language = sk_language_push (summary->language);
+  new_page (&flow);
+
+  for (guint i = 0; i < summary->blocks->len; i++)
+    {
+      const SkSummaryBlock *block = g_ptr_array_index (summary->blocks, i);
+      const SkSummaryBlock *next = i + 1 < summary->blocks->len ? g_ptr_array_index (summary->blocks, i + 1) : NULL;
+
+      switch (block->kind)
+        {
+        case SK_SUMMARY_TITLE:
+          place_whole (&flow, make_layout (pages, block->text, CHILD_FONT, 26, PANGO_WEIGHT_BOLD,
+                                           PANGO_STYLE_NORMAL, content), 4);
+          break;
+
+        case SK_SUMMARY_META:
+          place_whole (&flow, make_layout (pages, block->text, BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                                           PANGO_STYLE_NORMAL, content), 10);
+          add_piece (&flow, PIECE_RULE, 14);
+          break;
+
+        case SK_SUMMARY_HEADING:
+          {
+            PangoLayout *layout = make_layout (pages, block->text, CHILD_FONT, 16, PANGO_WEIGHT_BOLD,
+                                               PANGO_STYLE_NORMAL, content);
+            /* Never alone at the foot of a page: with room for what follows
+             * (three lines of text, or the picture). */
+            double keep = layout_height (layout) +
+                          (next != NULL && next->kind == SK_SUMMARY_FACE ? FACE_SIZE :
+                           next != NULL && next->kind == SK_SUMMARY_MAP ? content * 0.8 : BODY_SIZE * 4);
+
+            if (flow.y + keep > flow.bottom && flow.y > MARGIN_TOP)
+              new_page (&flow);
+            flow.y += 8;
+            place_whole (&flow, layout, 6);
+          }
+          break;
+
+        case SK_SUMMARY_PARAGRAPH:
+          place_flowing (&flow, make_layout (pages, block->text, BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                                             PANGO_STYLE_NORMAL, content), 10);
+          break;
+
+        case SK_SUMMARY_FACE:
+          {
+            g_autoptr(GString) text = g_string_new (NULL);
+            g_autofree char *markup = NULL;
+            PangoLayout *layout;
+            double text_height, row;
+            Piece *face, *words;
+
+            markup = g_markup_printf_escaped ("<b>%s</b>\n%s", block->text, block->detail);
+            g_string_append (text, markup);
+            if (block->words != NULL && *block->words != '\0')
+              {
+                g_autofree char *quoted = g_markup_printf_escaped ("\n<i>“%s”</i>", block->words);
+
+                g_string_append (text, quoted);
+              }
+            layout = make_layout (pages, "", BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                                  content - FACE_SIZE - 16);
+            pango_layout_set_markup (layout, text->str, -1);
+            text_height = layout_height (layout);
+            row = MAX (FACE_SIZE, text_height);
+            if (flow.y + row > flow.bottom && flow.y > MARGIN_TOP)
+              new_page (&flow);
+            face = add_piece (&flow, PIECE_FACE, 0);
+            face->art = block->art;
+            face->size = FACE_SIZE;
+            words = add_piece (&flow, PIECE_LINES, row + 12);
+            words->x = MARGIN_X + FACE_SIZE + 16;
+            words->layout = layout;
+            words->first_line = 0;
+            words->last_line = pango_layout_get_line_count (layout) - 1;
+          }
+          break;
+
+        case SK_SUMMARY_MAP:
+          {
+            double size = MIN (content, 400);
+            PangoLayout *caption = make_layout (pages, block->text, BODY_FONT, 10.5, PANGO_WEIGHT_NORMAL,
+                                                PANGO_STYLE_NORMAL, content);
+            GArray *people = g_array_new (FALSE, TRUE, sizeof (SkSummaryPerson));
+            Piece *map;
+
+            g_array_set_clear_func (people, person_copy_clear);
+            for (guint p = 0; p < block->people->len; p++)
+              {
+                SkSummaryPerson copy = g_array_index (block->people, SkSummaryPerson, p);
+
+                copy.name = g_strdup (copy.name);
+                copy.relation = g_strdup (copy.relation);
+                copy.avatar = g_strdup (copy.avatar);
+                g_array_append_val (people, copy);
+              }
+            g_ptr_array_add (pages->people, people);
+            if (flow.y + size + layout_height (caption) > flow.bottom && flow.y > MARGIN_TOP)
+              new_page (&flow);
+            map = add_piece (&flow, PIECE_MAP, size + 8);
+            map->x = MARGIN_X + (content - size) / 2;
+            map->size = size;
+            map->people = people;
+            map->child_name = g_strdup (summary->child_name);
+            g_ptr_array_add (pages->strings, map->child_name);
+            place_whole (&flow, caption, 10);
+          }
+          break;
+
+        case SK_SUMMARY_CONTACT:
+          flow.y += 10;
+          add_piece (&flow, PIECE_RULE, 12);
+          place_whole (&flow, make_layout (pages, block->text, BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                                           PANGO_STYLE_NORMAL, content), 8);
+          break;
+
+        case SK_SUMMARY_FOOTER:
+          place_whole (&flow, make_layout (pages, block->text, CHILD_FONT, 13, PANGO_WEIGHT_NORMAL,
+                                           PANGO_STYLE_ITALIC, content), 0);
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  for (guint p = 0; p < pages->pages->len; p++)
+    {
+      /* Translators: at the foot of each page of the parents' summary */
+      g_autofree char *number = g_strdup_printf (_("Page %u of %u"), p + 1, pages->pages->len);
+      PangoLayout *layout = make_layout (pages, number, BODY_FONT, 9.5, PANGO_WEIGHT_NORMAL,
+                                         PANGO_STYLE_NORMAL, content);
+
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      g_ptr_array_add (pages->numbers, layout);
+    }
+  sk_language_pop (previous_language);
+  return pages;
+}
+
+void
+sk_summary_pages_free (SkSummaryPages *pages)
+{
+  if (pages == NULL)
+    return;
+  g_ptr_array_unref (pages->pages);
+  g_ptr_array_unref (pages->numbers);
+  g_ptr_array_unref (pages->layouts);
+  g_ptr_array_unref (pages->people);
+  g_ptr_array_unref (pages->strings);
+  g_object_unref (pages->context);
+  g_free (pages);
+}
+
+guint
+sk_summary_pages_get_n (SkSummaryPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+
+  return pages->pages->len;
+}
+
+static void
+draw_lines (cairo_t     *cr,
+            const Piece *piece)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (piece->layout);
+  int line = 0;
+
+  do
+    {
+      if (line >= piece->first_line && line <= piece->last_line)
+        {
+          int baseline = pango_layout_iter_get_baseline (iter);
+
+          cairo_move_to (cr, piece->x, piece->y + (double) baseline / PANGO_SCALE - piece->layout_top);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      line++;
+    }
+  while (line <= piece->last_line && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+draw_map (cairo_t     *cr,
+          const Piece *piece,
+          gboolean     vector)
+{
+  guint n = piece->people->len;
+  g_autofree SkNetworkFigure *figures = g_new0 (SkNetworkFigure, MAX (n, 1));
+  g_autofree SkNetworkPolar *places = g_new0 (SkNetworkPolar, MAX (n, 1));
+  g_autofree SkNetworkPoint *points = g_new0 (SkNetworkPoint, MAX (n, 1));
+  SkNetworkFrame frame;
+  double w, h;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SkSummaryPerson *person = &g_array_index (piece->people, SkSummaryPerson, i);
+
+      figures[i] = (SkNetworkFigure) { person->name, person->relation, person->avatar,
+                                       person->can_talk, person->worried, FALSE };
+      places[i] = (SkNetworkPolar) { person->angle, person->distance };
+    }
+  sk_network_frame_fit (&frame, piece->x, piece->y, piece->size, piece->size);
+  sk_network_figure_map_size (&frame, &w, &h);
+  sk_network_separate (places, points, n, w, h, -1);
+  sk_network_draw (cr, &frame, piece->child_name, figures, points, n, vector);
+}
+
+void
+sk_summary_pages_draw (SkSummaryPages *pages,
+                       cairo_t        *cr,
+                       guint           page,
+                       gboolean        vector)
+{
+  GPtrArray *pieces;
+
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (page < pages->pages->len);
+
+  pieces = g_ptr_array_index (pages->pages, page);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, pages->width, pages->height);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = g_ptr_array_index (pieces, i);
+
+      cairo_set_source_rgb (cr, 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0);
+      switch (piece->kind)
+        {
+        case PIECE_LINES:
+          draw_lines (cr, piece);
+          break;
+        case PIECE_FACE:
+          if (vector)
+            sk_art_draw (cr, piece->art, piece->x, piece->y, piece->size);
+          else
+            sk_art_paint (cr, piece->art, piece->x, piece->y, piece->size);
+          break;
+        case PIECE_MAP:
+          draw_map (cr, piece, vector);
+          break;
+        case PIECE_RULE:
+          cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.25);
+          cairo_set_line_width (cr, 0.8);
+          cairo_move_to (cr, MARGIN_X, piece->y + 2);
+          cairo_line_to (cr, pages->width - MARGIN_X, piece->y + 2);
+          cairo_stroke (cr);
+          break;
+        default:
+          break;
+        }
+    }
+
+  {
+    Piece number = { PIECE_LINES, pages->height - MARGIN_BOTTOM / 2 - 6, MARGIN_X,
+                     g_ptr_array_index (pages->numbers, page), 0, 0, 0, NULL, NULL, NULL, 0 };
+
+    cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.7);
+    draw_lines (cr, &number);
+  }
+  cairo_restore (cr);
+}
+
+gboolean
+sk_summary_write_pdf (const SkSummary  *summary,
+                      const char       *path,
+                      GError          **error)
+{
+  g_autoptr(SkSummaryPages) pages = NULL;
+  g_autofree char *partial = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pages = sk_summary_pages_new (summary, SK_SUMMARY_PAGE_WIDTH, SK_SUMMARY_PAGE_HEIGHT);
+  /* Written beside the file and moved over it at the end: an old file is
+   * never left half overwritten. */
+  partial = g_strconcat (path, ".partial", NULL);
+  surface = cairo_pdf_surface_create (partial, SK_SUMMARY_PAGE_WIDTH, SK_SUMMARY_PAGE_HEIGHT);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("The PDF could not be written to “%s”."), path);
+      return FALSE;
+    }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samtalekuffert");
+  cr = cairo_create (surface);
+  for (guint p = 0; p < sk_summary_pages_get_n (pages); p++)
+    {
+      sk_summary_pages_draw (pages, cr, p, TRUE);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name */
+                   _("The PDF could not be written to “%s”."), path);
+      g_remove (partial);
+      return FALSE;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The PDF could not be written to “%s”: %s"), path, g_strerror (saved));
+      g_remove (partial);
+      return FALSE;
+    }
+  return TRUE;
+}
