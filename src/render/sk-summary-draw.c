@@ -415,8 +415,12 @@ draw_lines (cairo_t     *cr,
       if (line >= piece->first_line && line <= piece->last_line)
         {
           int baseline = pango_layout_iter_get_baseline (iter);
+          PangoRectangle logical;
 
-          cairo_move_to (cr, piece->x, piece->y + (double) baseline / PANGO_SCALE - piece->layout_top);
+          /* The line's own offset: centred lines start further in. */
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, piece->x + (double) logical.x / PANGO_SCALE,
+                         piece->y + (double) baseline / PANGO_SCALE - piece->layout_top);
           pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
         }
       line++;
