@@ -309,6 +309,7 @@ sk_application_startup (GApplication *application)
     { "win.search", { "<Control>f", NULL } },
     { "win.child-view", { "F11", NULL } },
     { "win.cover", { "F9", NULL } },
+    { "win.summary", { "<Control>p", NULL } },
     { "win.show-step::space", { "<Control>1", NULL } },
     { "win.show-step::voice", { "<Control>2", NULL } },
     { "win.show-step::audience", { "<Control>3", NULL } },

@@ -244,6 +244,28 @@ sk_conversation_page_init (SkConversationPage *self)
   gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->lundy_tool), "lundy", _("The Lundy Steps"));
   tools_changed_cb (self);
 
+  /* The end of every conversation: the parents' summary and the journal. */
+  {
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+    GtkWidget *summary = gtk_button_new_with_mnemonic (_("_Summary for the Parents…"));
+    GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Journal Note"));
+    GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Journal Note…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (summary), "win.summary");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-journal");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "win.save-journal");
+    gtk_widget_add_css_class (summary, "suggested-action");
+    gtk_widget_add_css_class (summary, "pill");
+    gtk_widget_add_css_class (copy, "pill");
+    gtk_widget_add_css_class (save, "pill");
+    gtk_widget_set_tooltip_text (copy, _("For the case system: everything, with your own notes"));
+    gtk_box_append (GTK_BOX (bar), summary);
+    gtk_box_append (GTK_BOX (bar), copy);
+    gtk_box_append (GTK_BOX (bar), save);
+    gtk_widget_set_margin_top (bar, 12);
+    gtk_box_append (GTK_BOX (gtk_widget_get_parent (self->tools_box)), bar);
+  }
+
   /* Last time's agreements open the conversation, before the tools. */
   self->last_time = SK_LAST_TIME (sk_last_time_new ());
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->tools_box)), GTK_WIDGET (self->last_time),

@@ -11,6 +11,9 @@
 #include "sk-child-page.h"
 #include "sk-child-view.h"
 #include "sk-lundy-line.h"
+#include "sk-application.h"
+#include "sk-summary-dialog.h"
+#include "sk-summary.h"
 #include "sk-lundy-tool.h"
 #include "sk-conversation-page.h"
 #include "sk-format.h"
@@ -223,6 +226,9 @@ update_actions (SkWindow *self)
   SET_ENABLED ("delete-conversation", caseworker && self->conversation != NULL);
   SET_ENABLED ("child-view", self->conversation != NULL);
   SET_ENABLED ("show-step", self->conversation != NULL);
+  SET_ENABLED ("summary", caseworker && self->conversation != NULL);
+  SET_ENABLED ("copy-journal", caseworker && self->conversation != NULL);
+  SET_ENABLED ("save-journal", caseworker && self->conversation != NULL);
 #undef SET_ENABLED
 
   gtk_widget_set_visible (self->back_button,
@@ -351,6 +357,84 @@ delete_child_activated (GSimpleAction *action,
   g_object_set_data_full (G_OBJECT (dialog), "child", g_object_ref (self->child), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_child_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The summary for the parents: preview, choices, print and PDF. */
+static void
+summary_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SkWindow *self = SK_WINDOW (user_data);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  SkSummaryDialog *dialog;
+
+  if (self->conversation == NULL || app == NULL)
+    return;
+  dialog = sk_summary_dialog_new (GTK_WINDOW (self), self->store, self->conversation,
+                                  sk_application_get_settings (SK_APPLICATION (app)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+copy_journal_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SkWindow *self = SK_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+
+  if (self->conversation == NULL)
+    return;
+  journal = sk_journal_build (self->store, self->conversation, &error);
+  if (journal == NULL)
+    {
+      sk_window_show_error (self, error);
+      return;
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), journal);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The journal note is copied: paste it into the case system")));
+}
+
+static void
+save_journal_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          SkWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->conversation != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *journal = sk_journal_build (self->store, self->conversation, &error);
+      g_autofree char *text = journal != NULL ? g_strconcat (journal, "\n", NULL) : NULL;
+
+      if (text != NULL && path != NULL)
+        g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+      if (error != NULL)
+        sk_window_show_error (self, error);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_journal_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SkWindow *self = SK_WINDOW (user_data);
+  GtkFileChooserNative *chooser;
+
+  if (self->conversation == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save the Journal Note"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: the suggested file name of the journal note */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("journal-note.txt"));
+  g_signal_connect (chooser, "response", G_CALLBACK (save_journal_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -764,6 +848,9 @@ static const GActionEntry win_entries[] = {
   { .name = "child-view", .activate = child_view_activated },
   { .name = "cover", .activate = cover_activated },
   { .name = "show-step", .activate = show_step_activated, .parameter_type = "s" },
+  { .name = "summary", .activate = summary_activated },
+  { .name = "copy-journal", .activate = copy_journal_activated },
+  { .name = "save-journal", .activate = save_journal_activated },
   { .name = "retry-save", .activate = retry_save_activated },
 };
 

@@ -322,7 +322,7 @@ sk_summary_pages_new (const SkSummary *summary,
         case SK_SUMMARY_MAP:
           {
             double size = MIN (content, 400);
-            PangoLayout *caption = make_layout (pages, block->text, BODY_FONT, 10.5, PANGO_WEIGHT_NORMAL,
+            PangoLayout *caption = make_layout (pages, block->text, BODY_FONT, 11, PANGO_WEIGHT_NORMAL,
                                                 PANGO_STYLE_NORMAL, content);
             GArray *people = g_array_new (FALSE, TRUE, sizeof (SkSummaryPerson));
             Piece *map;
@@ -371,7 +371,7 @@ sk_summary_pages_new (const SkSummary *summary,
     {
       /* Translators: at the foot of each page of the parents' summary */
       g_autofree char *number = g_strdup_printf (_("Page %u of %u"), p + 1, pages->pages->len);
-      PangoLayout *layout = make_layout (pages, number, BODY_FONT, 9.5, PANGO_WEIGHT_NORMAL,
+      PangoLayout *layout = make_layout (pages, number, BODY_FONT, 11, PANGO_WEIGHT_NORMAL,
                                          PANGO_STYLE_NORMAL, content);
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);

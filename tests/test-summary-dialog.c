@@ -1,0 +1,170 @@
+/* test-summary-dialog.c — the summary for the parents in the window: the
+ * preview and its choices, the language, and the journal note */
+#include "sk-application.h"
+#include "sk-demo.h"
+#include "sk-summary-dialog.h"
+#include "sk-test-gui.h"
+#include "sk-test-util.h"
+
+#include <string.h>
+
+static SkApplication *app;
+
+static SkWindow *
+open_today (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SkWindow *window = sk_application_open (app, path, FALSE, &error);
+  g_autoptr(SkChild) child = NULL;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  child = g_list_model_get_item (sk_window_get_children (window), 0);
+  sk_window_select_child (window, child);
+  {
+    GtkWidget *page = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildPage"));
+    GtkWidget *list = sk_test_find_type (page, GTK_TYPE_LIST_BOX);
+
+    g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  }
+  sk_test_iterate (300);
+  return window;
+}
+
+static char *
+pdf_words (const char *pdf)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_auto(GStrv) words = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, NULL));
+  words = g_strsplit_set (out, " \n\f", -1);
+  return g_strjoinv (" ", words);
+}
+
+static void
+clipboard_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+}
+
+static gboolean
+have_text (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+static void
+test_preview_choices_language_journal (void)
+{
+  g_autofree char *path = sk_test_path ("summary.db");
+  g_autofree char *pdf = sk_test_path ("summary.pdf");
+  GSettings *settings = sk_application_get_settings (app);
+  SkWindow *window;
+  SkSummaryDialog *dialog;
+  GtkWidget *row, *toggle;
+  g_autofree char *words = NULL;
+  g_autofree char *journal = NULL;
+  g_autoptr(GError) error = NULL;
+  char *value;
+
+  g_settings_set_string (settings, "language", "da");
+  g_settings_set_string (settings, "caseworker-name", "Lone Eksempel");
+  sk_test_iterate (100);
+  {
+    g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sk_demo_fill (store, &error));
+  }
+  window = open_today (path);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "summary", NULL);
+  sk_test_iterate (400);
+  dialog = SK_SUMMARY_DIALOG (sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (sk_summary_dialog_get_n_pages (dialog), >=, 1);
+  sk_test_save_screenshot (GTK_WIDGET (dialog), "summary-dialog-da.png");
+
+  /* In Danish, as the interface; shared topics are on it. */
+  g_assert_true (sk_summary_dialog_save_pdf (dialog, pdf, &error));
+  words = pdf_words (pdf);
+  g_assert_nonnull (strstr (words, "Vores samtale"));
+  g_assert_nonnull (strstr (words, "Skolen"));
+  g_assert_nonnull (strstr (words, "Rådgiver: Lone Eksempel"));
+  g_assert_null (strstr (words, "Mig selv"));   /* not shared in the demo */
+  g_clear_pointer (&words, g_free);
+
+  /* The child takes school off: the record, the file and the pages. */
+  row = sk_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Skolen");
+  g_assert_nonnull (row);
+  toggle = sk_test_find_type (row, GTK_TYPE_SWITCH);
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  sk_test_iterate (100);
+  value = sk_test_sql (path, "SELECT shared FROM emotion_ratings r JOIN conversations c ON c.id = r.conversation_id "
+                             "WHERE r.topic_key = 'school' ORDER BY c.started_at DESC LIMIT 1");
+  g_assert_cmpstr (value, ==, "0");
+  g_free (value);
+  g_assert_true (sk_summary_dialog_save_pdf (dialog, pdf, &error));
+  words = pdf_words (pdf);
+  g_assert_null (strstr (words, "Skolen"));
+  g_assert_nonnull (strstr (words, "Hjemme"));
+  g_clear_pointer (&words, g_free);
+
+  /* An English summary from a Danish interface. */
+  sk_summary_dialog_set_language (dialog, "en");
+  g_assert_true (sk_summary_dialog_save_pdf (dialog, pdf, &error));
+  words = pdf_words (pdf);
+  g_assert_nonnull (strstr (words, "Our conversation"));
+  g_assert_null (strstr (words, "Vores samtale"));
+  g_clear_pointer (&words, g_free);
+  {
+    /* The interface stays Danish. */
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (dialog));
+
+    g_assert_nonnull (strstr (text, "Sådan har jeg det"));
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+  sk_test_iterate (100);
+
+  /* The journal note on the clipboard: everything, also the caseworker's
+   * own notes. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "copy-journal", NULL);
+  sk_test_iterate (100);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_cb, &journal);
+  g_assert_true (sk_test_wait_for (have_text, &journal, 2000));
+  g_assert_nonnull (strstr (journal, "Samtale med Alma"));
+  g_assert_nonnull (strstr (journal, "Kun til mig"));
+  g_assert_nonnull (strstr (journal, "Lundy-trinene"));
+
+  gtk_window_close (GTK_WINDOW (window));
+  sk_test_iterate (50);
+  g_settings_reset (settings, "language");
+  g_settings_reset (settings, "caseworker-name");
+  sk_test_iterate (100);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  sk_test_gui_init (&argc, &argv);
+
+  app = sk_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/summary-dialog/preview-choices-language-journal", test_preview_choices_language_journal);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
