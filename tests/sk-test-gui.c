@@ -1,5 +1,6 @@
 /* sk-test-gui.c — driving real widgets under Xvfb from GLib tests */
 #include "sk-test-gui.h"
+#include "sk-application.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -349,4 +350,29 @@ sk_test_find_controller (GtkWidget *widget,
         return controller;
     }
   g_assert_not_reached ();
+}
+
+SkApplication *
+sk_test_app_start (int    *argc,
+                   char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  SkApplication *app;
+
+  sk_test_gui_init (argc, argv);
+  app = sk_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
+
+int
+sk_test_app_run (SkApplication **app)
+{
+  int status = g_test_run ();
+
+  g_application_release (G_APPLICATION (*app));
+  g_clear_object (app);
+  return status;
 }

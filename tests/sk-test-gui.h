@@ -3,7 +3,15 @@
 
 #include <adwaita.h>
 
+#include "sk-application.h"
+
 G_BEGIN_DECLS
+
+/* The gui tests' application: set up (a display, no D-Bus name), and run
+ * the tests, then let it go. */
+SkApplication *sk_test_app_start (int            *argc,
+                                  char         ***argv);
+int            sk_test_app_run   (SkApplication **app);
 
 void        sk_test_gui_init         (int         *argc,
                                       char      ***argv);

@@ -404,14 +404,7 @@ test_screenshots (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  sk_test_gui_init (&argc, &argv);
-
-  app = sk_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = sk_test_app_start (&argc, &argv);
 
   g_test_add_func ("/emotion-tool/faces-click-keyboard", test_faces_by_click_and_keyboard);
   g_test_add_func ("/emotion-tool/feelings-words-shared-restart", test_feelings_words_shared_survive_restart);
@@ -419,8 +412,5 @@ main (int argc, char **argv)
   g_test_add_func ("/emotion-tool/child-view-screenshots", test_child_view_and_screenshots);
   g_test_add_func ("/emotion-tool/screenshots", test_screenshots);
 
-  status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return status;
+  return sk_test_app_run (&app);
 }

@@ -308,21 +308,11 @@ test_screenshots (void)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  sk_test_gui_init (&argc, &argv);
-
-  app = sk_application_new (G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_application_hold (G_APPLICATION (app));
+  app = sk_test_app_start (&argc, &argv);
 
   g_test_add_func ("/lundy-tool/prepare-hold-evaluate", test_prepare_hold_evaluate);
   g_test_add_func ("/lundy-tool/last-time", test_last_time);
   g_test_add_func ("/lundy-tool/screenshots", test_screenshots);
 
-  status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
-  return status;
+  return sk_test_app_run (&app);
 }
