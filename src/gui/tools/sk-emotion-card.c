@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sk-emotion-card.h"
+#include "sk-shared-button.h"
 #include "sk-art-image.h"
 #include "sk-face-scale.h"
 #include "sk-format.h"
@@ -39,8 +40,6 @@ struct _SkEmotionCard
   GtkFlowBox      *all_feelings;
   SkNoteField     *words_field;
   GtkToggleButton *shared_button;
-  GtkImage        *shared_icon;
-  GtkLabel        *shared_label;
   GtkBox          *history_box;
 };
 
@@ -118,22 +117,6 @@ feeling_toggled_cb (GtkToggleButton *toggle,
 }
 
 static void
-update_shared (SkEmotionCard *self)
-{
-  gboolean shared = sk_emotion_rating_get_shared (self->rating);
-  g_autofree char *markup = NULL;
-
-  /* The question, and the child's answer in words and a picture. */
-  markup = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>",
-                                    _("May your parents see this?"),
-                                    shared ? _("Yes, they may") : _("No, just for us"));
-  gtk_label_set_markup (self->shared_label, markup);
-  gtk_image_set_from_icon_name (self->shared_icon, shared ? "view-reveal-symbolic" : "view-conceal-symbolic");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shared_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("May your parents see this?"), -1);
-}
-
-static void
 update_question (SkEmotionCard *self)
 {
   g_autofree char *question = sk_emotion_rating_dup_question (self->rating);
@@ -195,8 +178,6 @@ rating_notify_cb (SkEmotionCard *self,
 {
   if (g_str_equal (pspec->name, "feelings"))
     update_feelings (self);
-  else if (g_str_equal (pspec->name, "shared"))
-    update_shared (self);
   else if (g_str_equal (pspec->name, "topic"))
     update_question (self);
 }
@@ -330,6 +311,7 @@ sk_emotion_card_class_init (SkEmotionCardClass *klass)
 
   g_type_ensure (SK_TYPE_FACE_SCALE);
   g_type_ensure (SK_TYPE_NOTE_FIELD);
+  g_type_ensure (SK_TYPE_SHARED_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-emotion-card.ui");
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, question_label);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, topic_menu_button);
@@ -338,8 +320,6 @@ sk_emotion_card_class_init (SkEmotionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, all_feelings);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, words_field);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, shared_button);
-  gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, shared_icon);
-  gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, shared_label);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, history_box);
 
   gtk_widget_class_install_action (widget_class, "topic.rename", NULL, rename_activated);
@@ -426,7 +406,6 @@ sk_emotion_card_new (SkStore         *store,
   gtk_widget_set_visible (self->topic_menu_button, caseworker);
   update_question (self);
   update_feelings (self);
-  update_shared (self);
   update_history (self);
   return GTK_WIDGET (self);
 }
