@@ -1,12 +1,14 @@
 /* sk-art-image.c — one of the program's pictures, sharp at any size
  *
  * A square of @size pixels (more if it is given more room; the picture is
- * then centred).  The picture comes from the render layer's cache as a
- * texture, made once per pixel size.
+ * then centred).  The picture comes from the render layer's cache, one
+ * rendering per pixel size, and goes into the frame as sk-snapshot.c
+ * decides: a texture made once on the GPU, a cairo paint in software.
  */
 #include "config.h"
 
 #include "sk-art-image.h"
+#include "sk-snapshot.h"
 #include "sk-art.h"
 
 struct _SkArtImage
@@ -28,34 +30,24 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-static GHashTable *textures;   /* "name@px" → GdkTexture */
+/* "name@px" → the texture made from sk_art_surface() for GPU renderers,
+ * made once for the whole program. */
+static GHashTable *textures;
 
-static GdkTexture *
-lookup_texture (const char *art,
-                int         px)
+static GdkTexture **
+texture_slot (const char *key)
 {
-  g_autofree char *key = g_strdup_printf ("%s@%d", art, px);
-  GdkTexture *texture;
-  cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture **slot;
 
   if (textures == NULL)
-    textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-
-  texture = g_hash_table_lookup (textures, key);
-  if (texture != NULL)
-    return texture;
-
-  surface = sk_art_surface (art, px);
-  if (surface == NULL)
-    return NULL;
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * px);
-  /* Cairo's ARGB32 is GDK's default memory format. */
-  texture = gdk_memory_texture_new (px, px, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  g_hash_table_insert (textures, g_steal_pointer (&key), texture);
-  return texture;
+    textures = g_hash_table_new (g_str_hash, g_str_equal);
+  slot = g_hash_table_lookup (textures, key);
+  if (slot == NULL)
+    {
+      slot = g_new0 (GdkTexture *, 1);
+      g_hash_table_insert (textures, g_strdup (key), slot);
+    }
+  return slot;
 }
 
 static void
@@ -80,19 +72,24 @@ sk_art_image_snapshot (GtkWidget   *widget,
   double side = MIN (width, height) * self->scale;
   int scale_factor = gtk_widget_get_scale_factor (widget);
   int px;
-  GdkTexture *texture;
+  cairo_surface_t *surface;
+  g_autofree char *key = NULL;
 
   if (self->art == NULL || side < 1)
     return;
 
   /* Rounded to 4 px steps, so that resizing makes few sizes. */
   px = ((int) (side * scale_factor) + 3) / 4 * 4;
-  texture = lookup_texture (self->art, px);
-  if (texture == NULL)
+  surface = sk_art_surface (self->art, px);
+  if (surface == NULL)
     return;
 
-  gtk_snapshot_append_texture (snapshot, texture,
-                               &GRAPHENE_RECT_INIT ((width - side) / 2, (height - side) / 2, side, side));
+  key = g_strdup_printf ("%s@%d", self->art, px);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - side) / 2, (height - side) / 2));
+  gtk_snapshot_scale (snapshot, side / px, side / px);
+  sk_snapshot_append_surface (snapshot, widget, surface, texture_slot (key), px, px);
+  gtk_snapshot_restore (snapshot);
 }
 
 static void
