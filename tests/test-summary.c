@@ -272,6 +272,9 @@ test_pdf (void)
           g_assert_nonnull (strstr (words, "Det aftalte vi"));
           g_assert_nonnull (strstr (text, "Side 1 af"));
           g_assert_nonnull (strstr (words, "Åse har valgt, hvad I ser her."));
+          /* The map's own words too, not the interface's. */
+          g_assert_nonnull (strstr (words, "Voksne der hjælper"));
+          g_assert_null (strstr (words, "Grown-ups who help"));
         }
       else
         {
@@ -279,6 +282,7 @@ test_pdf (void)
           g_assert_nonnull (strstr (words, "What we agreed"));
           g_assert_nonnull (strstr (text, "Page 1 of"));
           g_assert_null (strstr (words, "Vores samtale"));
+          g_assert_nonnull (strstr (words, "Grown-ups who help"));
         }
     }
 

@@ -45,8 +45,7 @@ typedef struct
   int          last_line;
   double       layout_top;   /* y of the first line within the layout */
   char        *art;
-  GArray      *people;       /* SkSummaryPerson, borrowed copy */
-  char        *child_name;
+  GArray      *people;       /* SkSummaryPerson, held in pages->people */
   double       size;
 } Piece;
 
@@ -58,8 +57,9 @@ struct _SkSummaryPages
   GPtrArray    *layouts;     /* PangoLayout, kept alive */
   GPtrArray    *pages;       /* GPtrArray of Piece */
   GPtrArray    *numbers;     /* PangoLayout per page: "Page 1 of 2" */
-  GPtrArray    *people;      /* GArray of SkSummaryPerson copies */
-  GPtrArray    *strings;
+  GPtrArray    *people;      /* GArray of SkSummaryPerson, referenced */
+  char         *child_name;  /* in the middle of the map */
+  char         *language;    /* the map's words are drawn in it too */
 };
 
 typedef struct
@@ -74,16 +74,6 @@ static void
 piece_free (gpointer data)
 {
   g_free (data);
-}
-
-static void
-person_copy_clear (gpointer data)
-{
-  SkSummaryPerson *person = data;
-
-  g_free (person->name);
-  g_free (person->relation);
-  g_free (person->avatar);
 }
 
 static PangoLayout *
@@ -240,7 +230,8 @@ sk_summary_pages_new (const SkSummary *summary,
   pages->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   pages->numbers = g_ptr_array_new ();
   pages->people = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  pages->strings = g_ptr_array_new_with_free_func (g_free);
+  pages->child_name = g_strdup (summary->child_name);
+  pages->language = g_strdup (summary->language);
 
   previous_language = sk_language_push (summary->language);
   new_page (&flow);
@@ -321,22 +312,14 @@ sk_summary_pages_new (const SkSummary *summary,
 
         case SK_SUMMARY_MAP:
           {
-            double size = MIN (content, 400);
+            /* As wide as the text: room for names of at least 12 pt. */
+            double size = content;
             PangoLayout *caption = make_layout (pages, block->text, BODY_FONT, 11, PANGO_WEIGHT_NORMAL,
                                                 PANGO_STYLE_NORMAL, content);
-            GArray *people = g_array_new (FALSE, TRUE, sizeof (SkSummaryPerson));
+            /* The people outlive the summary with the pages: a reference. */
+            GArray *people = g_array_ref (block->people);
             Piece *map;
 
-            g_array_set_clear_func (people, person_copy_clear);
-            for (guint p = 0; p < block->people->len; p++)
-              {
-                SkSummaryPerson copy = g_array_index (block->people, SkSummaryPerson, p);
-
-                copy.name = g_strdup (copy.name);
-                copy.relation = g_strdup (copy.relation);
-                copy.avatar = g_strdup (copy.avatar);
-                g_array_append_val (people, copy);
-              }
             g_ptr_array_add (pages->people, people);
             if (flow.y + size + layout_height (caption) > flow.bottom && flow.y > MARGIN_TOP)
               new_page (&flow);
@@ -344,8 +327,6 @@ sk_summary_pages_new (const SkSummary *summary,
             map->x = MARGIN_X + (content - size) / 2;
             map->size = size;
             map->people = people;
-            map->child_name = g_strdup (summary->child_name);
-            g_ptr_array_add (pages->strings, map->child_name);
             place_whole (&flow, caption, 10);
           }
           break;
@@ -390,7 +371,8 @@ sk_summary_pages_free (SkSummaryPages *pages)
   g_ptr_array_unref (pages->numbers);
   g_ptr_array_unref (pages->layouts);
   g_ptr_array_unref (pages->people);
-  g_ptr_array_unref (pages->strings);
+  g_free (pages->child_name);
+  g_free (pages->language);
   g_object_unref (pages->context);
   g_free (pages);
 }
@@ -432,6 +414,7 @@ draw_lines (cairo_t     *cr,
 static void
 draw_map (cairo_t     *cr,
           const Piece *piece,
+          const char  *child_name,
           gboolean     vector)
 {
   guint n = piece->people->len;
@@ -452,7 +435,7 @@ draw_map (cairo_t     *cr,
   sk_network_frame_fit (&frame, piece->x, piece->y, piece->size, piece->size);
   sk_network_figure_map_size (&frame, &w, &h);
   sk_network_separate (places, points, n, w, h, -1);
-  sk_network_draw (cr, &frame, piece->child_name, figures, points, n, vector);
+  sk_network_draw (cr, &frame, child_name, figures, points, n, vector);
 }
 
 void
@@ -462,11 +445,14 @@ sk_summary_pages_draw (SkSummaryPages *pages,
                        gboolean        vector)
 {
   GPtrArray *pieces;
+  char *previous_language;
 
   g_return_if_fail (pages != NULL);
   g_return_if_fail (page < pages->pages->len);
 
   pieces = g_ptr_array_index (pages->pages, page);
+  /* The map names its sectors and rings as it draws. */
+  previous_language = sk_language_push (pages->language);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, pages->width, pages->height);
@@ -489,7 +475,7 @@ sk_summary_pages_draw (SkSummaryPages *pages,
             sk_art_paint (cr, piece->art, piece->x, piece->y, piece->size);
           break;
         case PIECE_MAP:
-          draw_map (cr, piece, vector);
+          draw_map (cr, piece, pages->child_name, vector);
           break;
         case PIECE_RULE:
           cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.25);
@@ -505,12 +491,13 @@ sk_summary_pages_draw (SkSummaryPages *pages,
 
   {
     Piece number = { PIECE_LINES, pages->height - MARGIN_BOTTOM / 2 - 6, MARGIN_X,
-                     g_ptr_array_index (pages->numbers, page), 0, 0, 0, NULL, NULL, NULL, 0 };
+                     g_ptr_array_index (pages->numbers, page), 0, 0, 0, NULL, NULL, 0 };
 
     cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.7);
     draw_lines (cr, &number);
   }
   cairo_restore (cr);
+  sk_language_pop (previous_language);
 }
 
 gboolean
