@@ -757,6 +757,23 @@ sk_store_default_path (void)
 }
 
 /**
+ * sk_store_choose_path:
+ * @path: (nullable): a file asked for, e.g. with --database
+ *
+ * Returns: the file to open: @path, else $SAMTALEKUFFERT_DATABASE (for
+ *   tests and other setups), else sk_store_default_path()
+ */
+char *
+sk_store_choose_path (const char *path)
+{
+  if (path != NULL)
+    return g_strdup (path);
+  if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
+    return g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
+  return sk_store_default_path ();
+}
+
+/**
  * sk_store_open:
  * @path: the database file; it and its folder are created when missing
  *

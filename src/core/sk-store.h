@@ -33,6 +33,7 @@ G_DECLARE_FINAL_TYPE (SkStore, sk_store, SK, STORE, GObject)
 GQuark      sk_store_error_quark  (void);
 
 char       *sk_store_default_path (void);
+char       *sk_store_choose_path  (const char  *path);
 SkStore    *sk_store_open         (const char  *path,
                                    GError     **error);
 char       *sk_store_set_aside    (const char  *path,

@@ -488,12 +488,8 @@ sk_application_open (SkApplication  *self,
         return NULL;
       job.path = g_build_filename (self->demo_dir, "demo.db", NULL);
     }
-  else if (path != NULL)
-    job.path = g_strdup (path);
-  else if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
-    job.path = g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
   else
-    job.path = sk_store_default_path ();
+    job.path = sk_store_choose_path (path);
 
   window = find_window (self, job.path);
   if (window != NULL)
@@ -546,12 +542,7 @@ sk_application_open_or_explain (SkApplication *self,
   if (window != NULL)
     return window;
 
-  if (path != NULL)
-    shown = g_strdup (path);
-  else if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
-    shown = g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
-  else
-    shown = sk_store_default_path ();
+  shown = sk_store_choose_path (path);
   g_printerr ("%s\n", error->message);
   show_open_error (self, shown, error);
   return NULL;

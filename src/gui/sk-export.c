@@ -22,14 +22,8 @@ static SkStore *
 open_store (const char  *database,
             GError     **error)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = sk_store_choose_path (database);
 
-  if (database != NULL)
-    path = g_strdup (database);
-  else if (g_getenv ("SAMTALEKUFFERT_DATABASE") != NULL)
-    path = g_strdup (g_getenv ("SAMTALEKUFFERT_DATABASE"));
-  else
-    path = sk_store_default_path ();
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
