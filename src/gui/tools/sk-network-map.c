@@ -210,6 +210,17 @@ sk_network_map_get_spot (SkNetworkMap    *self,
   return FALSE;
 }
 
+void
+sk_network_map_place_to_spot (SkNetworkMap   *self,
+                              SkNetworkPolar  place,
+                              double         *x,
+                              double         *y)
+{
+  g_return_if_fail (SK_IS_NETWORK_MAP (self));
+
+  sk_network_frame_to_area (&self->frame, sk_network_polar_to_point (place), x, y);
+}
+
 /* Layout and drawing */
 
 static void

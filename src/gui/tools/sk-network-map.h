@@ -27,4 +27,10 @@ gboolean   sk_network_map_get_spot    (SkNetworkMap    *self,
                                        double          *x,
                                        double          *y);
 
+/* Where @place is on the map as it is shown now, in its coordinates. */
+void       sk_network_map_place_to_spot (SkNetworkMap   *self,
+                                         SkNetworkPolar  place,
+                                         double         *x,
+                                         double         *y);
+
 G_END_DECLS

@@ -8,7 +8,6 @@
 
 #include "sk-network-tool.h"
 #include "sk-network-editor.h"
-#include "sk-network-draw.h"
 #include "sk-network-map.h"
 #include "sk-network.h"
 #include "sk-child.h"
@@ -24,7 +23,6 @@ struct _SkNetworkTool
 {
   GtkWidget parent_instance;
 
-  gboolean        caseworker;
   SkStore        *store;
   SkConversation *conversation;
   GListStore     *people;
@@ -103,13 +101,12 @@ map_add_cb (SkNetworkTool *self,
             double         angle,
             double         distance)
 {
-  SkNetworkFrame frame;
+  SkNetworkPolar place = { angle, distance };
   double x, y;
 
   /* A double-click on the map: the editor opens at that spot. */
-  add_at (self, (SkNetworkPolar) { angle, distance });
-  sk_network_frame_fit (&frame, 0, 0, gtk_widget_get_width (self->map), gtk_widget_get_height (self->map));
-  sk_network_frame_to_area (&frame, sk_network_polar_to_point ((SkNetworkPolar) { angle, distance }), &x, &y);
+  add_at (self, place);
+  sk_network_map_place_to_spot (SK_NETWORK_MAP (self->map), place, &x, &y);
   point_editor_at (self, x, y);
 }
 
@@ -424,7 +421,6 @@ sk_network_tool_new (gboolean caseworker)
 {
   SkNetworkTool *self = g_object_new (SK_TYPE_NETWORK_TOOL, NULL);
 
-  self->caseworker = caseworker;
   if (!caseworker)
     gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
   return GTK_WIDGET (self);
