@@ -66,3 +66,47 @@ sk_test_add_conversation (SkStore *store,
   g_assert_no_error (error);
   return conversation;
 }
+
+/* The tables as each version wrote them: never change these, add. */
+static const char * const old_schemas[] = {
+  /* 1 */
+  "CREATE TABLE children (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
+  "  birth_year INTEGER NOT NULL DEFAULT 0, case_ref TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL DEFAULT 0,"
+  "  trashed INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE conversations (id INTEGER PRIMARY KEY,"
+  "  child_id INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,"
+  "  started_at INTEGER NOT NULL DEFAULT 0, place TEXT NOT NULL DEFAULT '',"
+  "  participants TEXT NOT NULL DEFAULT '', purpose TEXT NOT NULL DEFAULT '',"
+  "  child_words TEXT NOT NULL DEFAULT '', agreements TEXT NOT NULL DEFAULT '',"
+  "  next_steps TEXT NOT NULL DEFAULT '', private_notes TEXT NOT NULL DEFAULT '',"
+  "  trashed INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX conversations_by_child ON conversations (child_id, started_at);"
+  "CREATE INDEX children_trashed ON children (id) WHERE trashed = 1;"
+  "CREATE INDEX conversations_trashed ON conversations (id) WHERE trashed = 1;",
+  /* 2: version 1 and the emotion scale */
+  "CREATE TABLE emotion_ratings (id INTEGER PRIMARY KEY,"
+  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0, topic_key TEXT NOT NULL DEFAULT '',"
+  "  topic TEXT NOT NULL DEFAULT '', face INTEGER NOT NULL DEFAULT 0,"
+  "  feelings TEXT NOT NULL DEFAULT '', child_words TEXT NOT NULL DEFAULT '',"
+  "  shared INTEGER NOT NULL DEFAULT 0, trashed INTEGER NOT NULL DEFAULT 0);",
+};
+
+void
+sk_test_make_old_database (const char *path,
+                           int         version,
+                           const char *rows)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (version, >=, 1);
+  g_assert_cmpint (version, <=, (int) G_N_ELEMENTS (old_schemas));
+  for (int v = 0; v < version; v++)
+    g_string_append (sql, old_schemas[v]);
+  g_string_append_printf (sql, "%s PRAGMA user_version = %d;", rows, version);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}

@@ -265,24 +265,7 @@ test_history_across_conversations (void)
 }
 
 /* The schema as version 1 shipped it, to test the step to version 2. */
-static const char *schema_v1 =
-  "CREATE TABLE children (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
-  "  birth_year INTEGER NOT NULL DEFAULT 0, case_ref TEXT NOT NULL DEFAULT '',"
-  "  language TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL DEFAULT 0,"
-  "  trashed INTEGER NOT NULL DEFAULT 0);"
-  "CREATE TABLE conversations (id INTEGER PRIMARY KEY,"
-  "  child_id INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,"
-  "  started_at INTEGER NOT NULL DEFAULT 0, place TEXT NOT NULL DEFAULT '',"
-  "  participants TEXT NOT NULL DEFAULT '', purpose TEXT NOT NULL DEFAULT '',"
-  "  child_words TEXT NOT NULL DEFAULT '', agreements TEXT NOT NULL DEFAULT '',"
-  "  next_steps TEXT NOT NULL DEFAULT '', private_notes TEXT NOT NULL DEFAULT '',"
-  "  trashed INTEGER NOT NULL DEFAULT 0);"
-  "CREATE INDEX conversations_by_child ON conversations (child_id, started_at);"
-  "CREATE INDEX children_trashed ON children (id) WHERE trashed = 1;"
-  "CREATE INDEX conversations_trashed ON conversations (id) WHERE trashed = 1;"
-  "INSERT INTO children (name) VALUES ('Fra version 1');"
-  "INSERT INTO conversations (child_id, started_at, child_words) VALUES (1, 5, 'Gamle ord');"
-  "PRAGMA user_version = 1;";
+
 
 static void
 test_migrate_from_v1 (void)
@@ -293,11 +276,10 @@ test_migrate_from_v1 (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *version = NULL;
   g_autofree char *words = NULL;
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, schema_v1, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  sk_test_make_old_database (path, 1,
+                             "INSERT INTO children (name) VALUES ('Fra version 1');"
+                             "INSERT INTO conversations (child_id, started_at, child_words) VALUES (1, 5, 'Gamle ord');");
 
   store = sk_test_open_store (path);
   version = sk_test_sql (path, "PRAGMA user_version");

@@ -341,10 +341,6 @@ test_copy_previous (void)
   g_assert_cmpint (sk_record_get_id (SK_RECORD (previous)), ==, sk_record_get_id (SK_RECORD (first)));
 }
 
-static const char *schema_v2_extra =
-  "INSERT INTO children (name) VALUES ('Fra version 2');"
-  "INSERT INTO conversations (child_id, started_at, agreements) VALUES (1, 5, 'Vi ses');";
-
 static void
 test_migrate_from_v2 (void)
 {
@@ -354,32 +350,10 @@ test_migrate_from_v2 (void)
   g_autoptr(GListStore) people = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *version = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3 *db = NULL;
 
-  /* A version 2 file, made by hand the way version 2 made it. */
-  sql = g_strconcat (
-    "CREATE TABLE children (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
-    "  birth_year INTEGER NOT NULL DEFAULT 0, case_ref TEXT NOT NULL DEFAULT '',"
-    "  language TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL DEFAULT 0,"
-    "  trashed INTEGER NOT NULL DEFAULT 0);"
-    "CREATE TABLE conversations (id INTEGER PRIMARY KEY,"
-    "  child_id INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,"
-    "  started_at INTEGER NOT NULL DEFAULT 0, place TEXT NOT NULL DEFAULT '',"
-    "  participants TEXT NOT NULL DEFAULT '', purpose TEXT NOT NULL DEFAULT '',"
-    "  child_words TEXT NOT NULL DEFAULT '', agreements TEXT NOT NULL DEFAULT '',"
-    "  next_steps TEXT NOT NULL DEFAULT '', private_notes TEXT NOT NULL DEFAULT '',"
-    "  trashed INTEGER NOT NULL DEFAULT 0);"
-    "CREATE TABLE emotion_ratings (id INTEGER PRIMARY KEY,"
-    "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
-    "  position INTEGER NOT NULL DEFAULT 0, topic_key TEXT NOT NULL DEFAULT '',"
-    "  topic TEXT NOT NULL DEFAULT '', face INTEGER NOT NULL DEFAULT 0,"
-    "  feelings TEXT NOT NULL DEFAULT '', child_words TEXT NOT NULL DEFAULT '',"
-    "  shared INTEGER NOT NULL DEFAULT 0, trashed INTEGER NOT NULL DEFAULT 0);",
-    schema_v2_extra, "PRAGMA user_version = 2;", NULL);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  sk_test_make_old_database (path, 2,
+                             "INSERT INTO children (name) VALUES ('Fra version 2');"
+                             "INSERT INTO conversations (child_id, started_at, agreements) VALUES (1, 5, 'Vi ses');");
 
   store = sk_test_open_store (path);
   version = sk_test_sql (path, "PRAGMA user_version");
