@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <glib/gstdio.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/XKBlib.h>
+#include <X11/extensions/XTest.h>
 
 void
 sk_test_gui_init (int    *argc,
@@ -375,4 +378,221 @@ sk_test_app_run (SkApplication **app)
   g_application_release (G_APPLICATION (*app));
   g_clear_object (app);
   return status;
+}
+
+/* Real input: key presses and clicks that go through the X server (XTest)
+ * to whichever window and widget has them, exactly as a person's do. */
+
+static Display *
+x_display (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+static void
+x_settle (void)
+{
+  XSync (x_display (), False);
+  sk_test_iterate (40);
+}
+
+/* Where a point of @widget is on the screen. */
+static void
+root_point (GtkWidget *widget,
+            double     x,
+            double     y,
+            int       *root_x,
+            int       *root_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t point;
+  double dx, dy;
+  Window child;
+  int ox, oy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XTranslateCoordinates (x_display (), gdk_x11_surface_get_xid (surface),
+                         DefaultRootWindow (x_display ()), 0, 0, &ox, &oy, &child);
+  *root_x = ox + (int) (point.x + dx);
+  *root_y = oy + (int) (point.y + dy);
+}
+
+/* Gives @window the keyboard, as a click on its title would. */
+void
+sk_test_focus_window (GtkWindow *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  XRaiseWindow (x_display (), gdk_x11_surface_get_xid (surface));
+  XSetInputFocus (x_display (), gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+  x_settle ();
+}
+
+/* The key code for @keysym and whether it needs Shift; a key the keyboard
+ * map lacks (ø on a US map) is put on a spare key code for the moment. */
+static KeyCode
+key_for (KeySym    keysym,
+         gboolean *shift)
+{
+  Display *dpy = x_display ();
+  KeyCode code = XKeysymToKeycode (dpy, keysym);
+  int min, max, per;
+  KeySym *map;
+
+  *shift = FALSE;
+  if (code != 0)
+    {
+      *shift = XkbKeycodeToKeysym (dpy, code, 0, 0) != keysym && XkbKeycodeToKeysym (dpy, code, 0, 1) == keysym;
+      return code;
+    }
+  XDisplayKeycodes (dpy, &min, &max);
+  map = XGetKeyboardMapping (dpy, min, max - min + 1, &per);
+  for (int c = max; c >= min && code == 0; c--)
+    {
+      gboolean empty = TRUE;
+
+      for (int i = 0; i < per; i++)
+        empty = empty && map[(c - min) * per + i] == NoSymbol;
+      if (empty)
+        code = c;
+    }
+  XFree (map);
+  g_assert_cmpint (code, !=, 0);
+  {
+    KeySym both[2] = { keysym, keysym };
+
+    XChangeKeyboardMapping (dpy, code, 2, both, 1);
+  }
+  x_settle ();
+  sk_test_iterate (100);
+  return code;
+}
+
+static void
+send_key (KeyCode code,
+          Bool    down)
+{
+  XTestFakeKeyEvent (x_display (), code, down, CurrentTime);
+}
+
+/**
+ * sk_test_press:
+ * @accelerator: as gtk_accelerator_parse() reads it: "F9", "<Control>p",
+ *   "space", "Return", "Escape"
+ *
+ * Presses and lets go of @accelerator on the keyboard; it goes to the
+ * window that has the keyboard, as a person's key press does.
+ */
+void
+sk_test_press (const char *accelerator)
+{
+  static const struct { GdkModifierType mask; KeySym key; } modifiers[] = {
+    { GDK_CONTROL_MASK, XK_Control_L },
+    { GDK_SHIFT_MASK, XK_Shift_L },
+    { GDK_ALT_MASK, XK_Alt_L },
+  };
+  guint keyval;
+  GdkModifierType mods;
+  gboolean shift;
+  KeyCode code;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &mods));
+  code = key_for (keyval, &shift);
+  if (shift)
+    mods |= GDK_SHIFT_MASK;
+  for (guint i = 0; i < G_N_ELEMENTS (modifiers); i++)
+    if (mods & modifiers[i].mask)
+      send_key (XKeysymToKeycode (x_display (), modifiers[i].key), True);
+  send_key (code, True);
+  send_key (code, False);
+  for (guint i = G_N_ELEMENTS (modifiers); i-- > 0;)
+    if (mods & modifiers[i].mask)
+      send_key (XKeysymToKeycode (x_display (), modifiers[i].key), False);
+  x_settle ();
+}
+
+/* Types @text on the keyboard, character by character. */
+void
+sk_test_type (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint keyval = gdk_unicode_to_keyval (g_utf8_get_char (p));
+      gboolean shift;
+      KeyCode code = key_for (keyval, &shift);
+
+      if (shift)
+        send_key (XKeysymToKeycode (x_display (), XK_Shift_L), True);
+      send_key (code, True);
+      send_key (code, False);
+      if (shift)
+        send_key (XKeysymToKeycode (x_display (), XK_Shift_L), False);
+      XSync (x_display (), False);
+      sk_test_iterate (5);
+    }
+  x_settle ();
+}
+
+/* Moves the pointer to the middle of @widget and clicks there: the click
+ * goes to whatever is on top at that spot. */
+void
+sk_test_press_pointer (GtkWidget *widget,
+                       guint      hold_ms)
+{
+  int x, y;
+
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  root_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, &x, &y);
+  XTestFakeMotionEvent (x_display (), -1, x, y, CurrentTime);
+  x_settle ();
+  XTestFakeButtonEvent (x_display (), 1, True, CurrentTime);
+  XSync (x_display (), False);
+  sk_test_iterate (hold_ms > 0 ? hold_ms : 20);
+  XTestFakeButtonEvent (x_display (), 1, False, CurrentTime);
+  x_settle ();
+}
+
+void
+sk_test_real_click (GtkWidget *widget)
+{
+  sk_test_press_pointer (widget, 0);
+  sk_test_iterate (100);
+}
+
+/* Returns: (transfer none): the row of "Our summary" or the summary dialog
+ * that asks about @title (a topic, a person, "The map" …) */
+GtkWidget *
+sk_test_find_choice (GtkWidget  *root,
+                     const char *title)
+{
+  GtkWidget *label = NULL;
+
+  for (GtkWidget *w = root; w != NULL;)
+    {
+      /* Depth first, among the choices' titles only. */
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "summary-choice-title") &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), title) == 0)
+        {
+          label = w;
+          break;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != root && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == root ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  while (label != NULL && !gtk_widget_has_css_class (label, "summary-choice"))
+    label = gtk_widget_get_parent (label);
+  return label;
 }

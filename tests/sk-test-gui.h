@@ -34,6 +34,14 @@ void        sk_test_click            (GtkWidget   *button);
 void        sk_test_save_screenshot  (GtkWidget   *widget,
                                       const char  *name);
 void        sk_test_scroll_to        (GtkWidget   *widget);
+void        sk_test_focus_window     (GtkWindow   *window);
+void        sk_test_press            (const char  *accelerator);
+void        sk_test_type             (const char  *text);
+void        sk_test_press_pointer    (GtkWidget   *widget,
+                                      guint        hold_ms);
+void        sk_test_real_click       (GtkWidget   *widget);
+GtkWidget  *sk_test_find_choice      (GtkWidget   *root,
+                                      const char  *title);
 GtkEventController *sk_test_find_controller (GtkWidget *widget,
                                              GType      type);
 

@@ -334,7 +334,7 @@ test_child_view_and_screenshots (void)
     g_assert_cmpint (sk_face_scale_get_value (sk_emotion_card_get_face_scale (home)), ==, 4);
   }
   sk_test_save_screenshot (GTK_WIDGET (window), "emotion-child-view-da.png");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
   sk_test_iterate (100);
 
   g_settings_reset (settings, "language");
@@ -392,7 +392,7 @@ test_screenshots (void)
             g_assert_cmpint (MIN (gtk_widget_get_width (image), gtk_widget_get_height (image)), >=, 64);
           }
           sk_test_save_screenshot (GTK_WIDGET (window), child);
-          g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+          g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
           sk_test_iterate (200);
         }
       close_window (window);

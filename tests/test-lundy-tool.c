@@ -228,7 +228,7 @@ test_last_time (void)
     g_assert_nonnull (strstr (text, "Skolen har lavet en frikvartersven-ordning."));
     g_assert_nonnull (strstr (text, "Maja må ringe til mig, når hun vil."));
   }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
   sk_test_iterate (300);
   close_window (window);
 }

@@ -423,7 +423,7 @@ test_screenshots (void)
       /* The same twelve people in the child's view. */
       g_assert_cmpuint (g_list_model_get_n_items (sk_network_tool_get_people (SK_NETWORK_TOOL (child_tool))), ==, 12);
       sk_test_save_screenshot (GTK_WIDGET (window), child);
-      g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+      g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
       sk_test_iterate (200);
     }
   /* Today's map beside last time's, in the caseworker's view. */

@@ -101,11 +101,14 @@ test_preview_choices_language_journal (void)
   g_clear_pointer (&words, g_free);
 
   /* The child takes school off: the record, the file and the pages. */
-  row = sk_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Skolen");
+  row = sk_test_find_choice (GTK_WIDGET (dialog), "Skolen");
   g_assert_nonnull (row);
-  toggle = sk_test_find_type (row, GTK_TYPE_SWITCH);
-  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  toggle = sk_test_find_labelled (row, GTK_TYPE_TOGGLE_BUTTON, "Nej");
+  sk_test_scroll_to (row);
   sk_test_iterate (100);
+  sk_test_real_click (toggle);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sk_test_find_labelled (row, GTK_TYPE_TOGGLE_BUTTON, "Ja"))));
   value = sk_test_sql (path, "SELECT shared FROM emotion_ratings r JOIN conversations c ON c.id = r.conversation_id "
                              "WHERE r.topic_key = 'school' ORDER BY c.started_at DESC LIMIT 1");
   g_assert_cmpstr (value, ==, "0");

@@ -45,6 +45,7 @@ prepare (const char *path,
   g_object_set (conversation,
                 "place", "Samtalerummet",
                 "child-words", words->str,
+                "child-words-shared", TRUE,
                 "agreements", "Åse må ringe, når hun vil.",
                 "next-steps", "Rådgiveren taler med skolen.",
                 "private-notes", SECRET,
@@ -138,16 +139,61 @@ test_model (void)
       g_assert_null (strstr (text, LUNDY_NOTE));
     }
 
-  /* Unshare the map and the answer: they are gone. */
-  g_object_set (conversation, "network-shared", FALSE, "feedback-shared", FALSE, NULL);
+  g_assert_nonnull (strstr (text_da, "Det fortalte Åse mig"));
+  g_assert_nonnull (strstr (text_da, "æbler, øer og ål"));
+
+  /* Unshare the child's own words, the map and the answer: they are gone. */
+  g_object_set (conversation, "child-words-shared", FALSE, "network-shared", FALSE, "feedback-shared", FALSE, NULL);
   {
     g_autoptr(SkSummary) again = sk_summary_build (store, conversation, "da", NULL, NULL);
     g_autofree char *text = model_text (again);
 
+    g_assert_null (strstr (text, "Det fortalte Åse mig"));
+    g_assert_null (strstr (text, "æbler, øer og ål"));
     g_assert_null (strstr (text, "netværk"));
     g_assert_null (strstr (text, "Skolen har fået en plan."));
     g_assert_null (strstr (text, "Rådgiver: "));
   }
+}
+
+/* Every item the child made, each with its own choice, in the
+ * summary's order; a person only on a shared map. */
+static void
+test_choices (void)
+{
+  g_autofree char *path = sk_test_path ("choices.db");
+  gint64 id = prepare (path, 0);
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkConversation) conversation = sk_store_load (store, SK_TYPE_CONVERSATION, id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = sk_summary_list_choices (store, conversation, &error);
+  g_autoptr(GString) titles = g_string_new (NULL);
+  int map = -1;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const SkShareItem *item = items->pdata[i];
+
+      g_string_append_printf (titles, "%s/%s/%s;", item->group, item->title, item->property);
+      if (g_str_equal (item->property, "network-shared"))
+        map = (int) i;
+      else if (SK_IS_NETWORK_PERSON (item->record))
+        g_assert_cmpint (item->depends_on, ==, map);
+      else
+        g_assert_cmpint (item->depends_on, ==, -1);
+      g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (item->record), item->property));
+    }
+  g_test_message ("%s", titles->str);
+  g_assert_true (g_str_has_prefix (titles->str, "In your own words/What you told me/child-words-shared;"
+                                                "How I feel/Home/shared;How I feel/School/shared;"
+                                                "How I feel/Friends/shared;My network/The map/network-shared;"
+                                                "My network/Mormor Ærtebjerg/shared;"));
+  g_assert_nonnull (strstr (titles->str, "My network/" HIDDEN_PERSON "/shared;"));
+  g_assert_true (g_str_has_suffix (titles->str, "Last time/What happened with what you said last time/feedback-shared;"));
+  /* The caseworker's things are never the child's to choose. */
+  g_assert_null (strstr (titles->str, "private"));
+  g_assert_null (strstr (titles->str, "agreements"));
 }
 
 static void
@@ -404,6 +450,7 @@ main (int   argc,
   sk_i18n_init ();
 
   g_test_add_func ("/summary/model", test_model);
+  g_test_add_func ("/summary/choices", test_choices);
   g_test_add_func ("/summary/journal", test_journal);
   g_test_add_func ("/summary/pdf", test_pdf);
   g_test_add_func ("/summary/command-line", test_command_line);

@@ -47,6 +47,14 @@ close_window (SkWindow *window)
   sk_test_iterate (50);
 }
 
+/* The privacy cover, over every window (an action of the application). */
+static void
+cover (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "cover", NULL);
+  sk_test_iterate (30);
+}
+
 static void
 activate (SkWindow   *window,
           const char *action)
@@ -322,7 +330,7 @@ test_child_view_shows_only_this_child (void)
   g_assert_cmpstr (after, ==, "I like football and my cat and drawing");
 
   /* The cover hides everything, and the same key brings it back. */
-  activate (window, "cover");
+  cover ();
   {
     g_autofree char *covered = sk_test_visible_text (GTK_WIDGET (window));
 
@@ -331,13 +339,17 @@ test_child_view_shows_only_this_child (void)
     g_assert_nonnull (strstr (covered, "Pause"));
   }
   /* While covered, the child's view cannot be left by accident. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "leave-child-view"));
+  cover ();
+  settle (window);
+  assert_child_screen (window);
+  /* Entering again does not leave: only the way out does. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
-  activate (window, "cover");
   settle (window);
   assert_child_screen (window);
 
-  /* One key back to the caseworker. */
-  activate (window, "child-view");
+  /* Back to the caseworker. */
+  activate (window, "leave-child-view");
   settle (window);
   {
     g_autofree char *back = sk_test_visible_text (GTK_WIDGET (window));
@@ -358,7 +370,7 @@ test_cover_hides_caseworker_view (void)
   window = open_window (path);
   sk_window_select_child (window, child_named (window, "Bertil"));
 
-  activate (window, "cover");
+  cover ();
   {
     g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
 
@@ -368,7 +380,7 @@ test_cover_hides_caseworker_view (void)
   }
   /* Nothing else works under the cover. */
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-child"));
-  activate (window, "cover");
+  cover ();
   {
     g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
 
@@ -496,7 +508,7 @@ test_language_switch_to_danish (void)
   g_assert_true (has_line (child_view, "Det aftalte vi"));
   g_assert_false (has_line (child_view, "In your own words"));
   sk_test_save_screenshot (GTK_WIDGET (window), "window-child-view-da.png");
-  activate (window, "child-view");
+  activate (window, "leave-child-view");
 
   window = switch_language (window, "en");
   english = (g_free (english), sk_test_visible_text (GTK_WIDGET (window)));

@@ -23,6 +23,8 @@ sk_conversation_class_init (SkConversationClass *klass)
     g_param_spec_string ("purpose", NULL, NULL, "", flags),
     /* What the child said, in the child's own words. */
     g_param_spec_string ("child-words", NULL, NULL, "", flags),
+    /* The child's choice: may the parents read the child's own words? */
+    g_param_spec_boolean ("child-words-shared", NULL, NULL, FALSE, flags),
     g_param_spec_string ("agreements", NULL, NULL, "", flags),
     g_param_spec_string ("next-steps", NULL, NULL, "", flags),
     /* The caseworker's own notes: never shown to the child, never printed

@@ -115,6 +115,10 @@ static const char * const migrations[] = {
   "CREATE INDEX lundy_answers_trashed ON lundy_answers (id) WHERE trashed = 1;"
   "ALTER TABLE conversations ADD COLUMN feedback TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE conversations ADD COLUMN feedback_shared INTEGER NOT NULL DEFAULT 0;",
+
+  /* 4 → 5: the child's own words are the child's to share, like every
+   * other item; until the child says yes, they are not. */
+  "ALTER TABLE conversations ADD COLUMN child_words_shared INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SK_STORE_SCHEMA_VERSION);

@@ -22,7 +22,7 @@ typedef enum
 } SkStoreError;
 
 /* The schema this build writes; see the migrations in sk-store.c. */
-#define SK_STORE_SCHEMA_VERSION 4
+#define SK_STORE_SCHEMA_VERSION 5
 
 /* Typed text is written at most this long after the first keystroke. */
 #define SK_STORE_TEXT_DELAY_MS 300

@@ -10,6 +10,7 @@
 #include "sk-network.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 static void
 block_free (gpointer data)
@@ -237,9 +238,10 @@ sk_summary_build (SkStore               *store,
              *place != '\0' ? g_strdup_printf ("%s · %s · %s", name, date, place)
                             : g_strdup_printf ("%s · %s", name, date));
 
-  /* Translators: heading in the parents' summary; %s is the child's name */
-  add_text_section (summary, g_strdup_printf (_("What %s told me"), name),
-                    sk_conversation_get_text (conversation, "child-words"));
+  if (sk_record_get_boolean (SK_RECORD (conversation), "child-words-shared"))
+    /* Translators: heading in the parents' summary; %s is the child's name */
+    add_text_section (summary, g_strdup_printf (_("What %s told me"), name),
+                      sk_conversation_get_text (conversation, "child-words"));
   ok = add_feelings (summary, store, sk_record_get_id (SK_RECORD (conversation)), name, error) &&
        add_network (summary, store, conversation, name, error);
   if (ok && sk_record_get_boolean (SK_RECORD (conversation), "feedback-shared"))
@@ -270,6 +272,124 @@ sk_summary_build (SkStore               *store,
 
   sk_language_pop (previous_language);
   return ok ? g_steal_pointer (&summary) : NULL;
+}
+
+/* What the child chooses */
+
+static void
+share_item_free (gpointer data)
+{
+  SkShareItem *item = data;
+
+  g_free (item->group);
+  g_free (item->title);
+  g_free (item->detail);
+  g_clear_object (&item->record);
+  g_free (item);
+}
+
+static int
+add_choice (GPtrArray  *items,
+            const char *group,
+            char       *title,     /* taken */
+            char       *detail,    /* taken */
+            SkRecord   *record,
+            const char *property,
+            int         depends_on)
+{
+  SkShareItem *item = g_new0 (SkShareItem, 1);
+
+  item->group = g_strdup (group);
+  item->title = title;
+  item->detail = detail;
+  item->record = g_object_ref (record);
+  item->property = property;
+  item->depends_on = depends_on;
+  g_ptr_array_add (items, item);
+  return (int) items->len - 1;
+}
+
+/* A line of the text, enough to know it again. */
+static char *
+first_words (const char *text)
+{
+  g_autofree char *body = trimmed (text);
+  char *newline = strchr (body, '\n');
+
+  if (newline != NULL)
+    *newline = '\0';
+  if (g_utf8_strlen (body, -1) > 80)
+    {
+      g_autofree char *cut = g_utf8_substring (body, 0, 79);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&body);
+}
+
+GPtrArray *
+sk_summary_list_choices (SkStore         *store,
+                         SkConversation  *conversation,
+                         GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (share_item_free);
+  g_autoptr(GListStore) topics = NULL;
+  g_autoptr(GListStore) people = NULL;
+  g_autoptr(SkConversation) previous = NULL;
+  g_autofree char *words = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SK_IS_STORE (store), NULL);
+  g_return_val_if_fail (SK_IS_CONVERSATION (conversation), NULL);
+
+  id = sk_record_get_id (SK_RECORD (conversation));
+  topics = sk_emotions_list (store, id, FALSE, error);
+  people = topics != NULL ? sk_network_list (store, id, error) : NULL;
+  if (people == NULL)
+    return NULL;
+  previous = sk_conversation_previous (conversation, store, NULL, error);
+  if (previous == NULL && error != NULL && *error != NULL)
+    return NULL;
+
+  words = first_words (sk_conversation_get_text (conversation, "child-words"));
+  if (*words != '\0')
+    add_choice (items, _("In your own words"), g_strdup (_("What you told me")), g_steal_pointer (&words),
+                SK_RECORD (conversation), "child-words-shared", -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (topics)); i++)
+    {
+      g_autoptr(SkEmotionRating) rating = g_list_model_get_item (G_LIST_MODEL (topics), i);
+      int face = sk_emotion_rating_get_face (rating);
+
+      if (face != SK_FACE_NONE)
+        add_choice (items, _("How I feel"), sk_emotion_rating_dup_title (rating), g_strdup (sk_face_label (face)),
+                    SK_RECORD (rating), "shared", -1);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (people)) > 0)
+    {
+      int map = add_choice (items, _("My network"), g_strdup (_("The map")), NULL,
+                            SK_RECORD (conversation), "network-shared", -1);
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (people)); i++)
+        {
+          g_autoptr(SkNetworkPerson) person = g_list_model_get_item (G_LIST_MODEL (people), i);
+          const char *relation = sk_record_get_string (SK_RECORD (person), "relation");
+
+          add_choice (items, _("My network"), g_strdup (sk_record_get_string (SK_RECORD (person), "name")),
+                      *relation != '\0' ? g_strdup (relation) : NULL, SK_RECORD (person), "shared", map);
+        }
+    }
+
+  if (previous != NULL)
+    {
+      g_autofree char *feedback = first_words (sk_conversation_get_text (conversation, "feedback"));
+
+      if (*feedback != '\0')
+        add_choice (items, _("Last time"), g_strdup (_("What happened with what you said last time")),
+                    g_steal_pointer (&feedback), SK_RECORD (conversation), "feedback-shared", -1);
+    }
+  return g_steal_pointer (&items);
 }
 
 /* The journal note */
@@ -353,7 +473,13 @@ sk_journal_build (SkStore         *store,
       journal_field (out, feedback, sk_conversation_get_text (conversation, "feedback"));
     }
 
-  journal_field (out, _("In the child’s own words"), sk_conversation_get_text (conversation, "child-words"));
+  {
+    g_autofree char *label = g_strdup_printf ("%s (%s)", _("In the child’s own words"),
+                                              shared_mark (sk_record_get_boolean (SK_RECORD (conversation),
+                                                                                  "child-words-shared")));
+
+    journal_field (out, label, sk_conversation_get_text (conversation, "child-words"));
+  }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (topics));
   if (n > 0)

@@ -71,6 +71,25 @@ SkSummary *sk_summary_build (SkStore               *store,
 void       sk_summary_free  (SkSummary             *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkSummary, sk_summary_free)
 
+/* One thing the child decides about, item by item: may the parents see
+ * it?  Its words are in the interface's language, for the child. */
+typedef struct
+{
+  char       *group;       /* the heading it stands under */
+  char       *title;
+  char       *detail;      /* or NULL */
+  SkRecord   *record;
+  const char *property;    /* a boolean of @record: TRUE when the parents may see it */
+  int         depends_on;  /* the index of the item that must be shared first, or -1 */
+} SkShareItem;
+
+/* Every item of @conversation the child can share, in the summary's
+ * order; only what there is (a topic with a face, a map with people).
+ * Returns: (element-type SkShareItem) */
+GPtrArray *sk_summary_list_choices (SkStore        *store,
+                                    SkConversation *conversation,
+                                    GError        **error);
+
 /* The whole conversation as plain text for the case system, in the
  * interface's language: everything, with the caseworker's notes and the
  * Lundy steps, and what is shared with the parents marked. */

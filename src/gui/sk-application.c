@@ -27,6 +27,8 @@ struct _SkApplication
   GSettings *settings;
   char      *demo_dir;
   guint      rebuild_id;
+  gboolean   covered;
+  GPtrArray *covered_windows;   /* dialogs hidden by the cover */
 };
 
 G_DEFINE_FINAL_TYPE (SkApplication, sk_application, ADW_TYPE_APPLICATION)
@@ -163,8 +165,108 @@ terminate_cb (gpointer user_data)
 }
 #endif
 
+/* The privacy cover, over every window and dialog at once; the same key
+ * lifts it and brings back what was shown. */
+static void
+toggle_cover (SkApplication *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  self->covered = !self->covered;
+  if (self->covered)
+    {
+      g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* First hide the dialogs, then cover the windows under them. */
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (windows, g_list_model_get_item (toplevels, i));
+      for (guint i = 0; i < windows->len; i++)
+        if (!SK_IS_WINDOW (windows->pdata[i]) && gtk_widget_get_visible (windows->pdata[i]))
+          {
+            gtk_widget_set_visible (windows->pdata[i], FALSE);
+            g_ptr_array_add (self->covered_windows, g_object_ref (windows->pdata[i]));
+          }
+      for (guint i = 0; i < windows->len; i++)
+        if (SK_IS_WINDOW (windows->pdata[i]))
+          sk_window_set_covered (windows->pdata[i], TRUE);
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (SK_IS_WINDOW (window))
+            sk_window_set_covered (SK_WINDOW (window), FALSE);
+        }
+      for (guint i = 0; i < self->covered_windows->len; i++)
+        gtk_window_present (self->covered_windows->pdata[i]);
+      g_ptr_array_set_size (self->covered_windows, 0);
+    }
+}
+
+static void
+cover_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  toggle_cover (SK_APPLICATION (user_data));
+}
+
+static gboolean
+cover_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  toggle_cover (SK_APPLICATION (user_data));
+  return TRUE;
+}
+
+/* F9 in every window of the program, dialogs and the system's own file
+ * and print dialogs included, before any widget in it sees the key. */
+static void
+toplevels_changed_cb (GListModel    *toplevels,
+                      guint          position,
+                      guint          removed,
+                      guint          added,
+                      SkApplication *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkEventController *controller;
+      GtkShortcut *shortcut;
+
+      if (g_object_get_data (G_OBJECT (window), "sk-cover-shortcut") != NULL)
+        continue;
+      controller = gtk_shortcut_controller_new ();
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+      shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F9, 0),
+                                   gtk_callback_action_new (cover_shortcut_cb, self, NULL));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+      gtk_widget_add_controller (GTK_WIDGET (window), controller);
+      g_object_set_data (G_OBJECT (window), "sk-cover-shortcut", controller);
+    }
+}
+
+/**
+ * sk_application_get_covered:
+ *
+ * Returns: %TRUE while the privacy cover is on
+ */
+gboolean
+sk_application_get_covered (SkApplication *self)
+{
+  g_return_val_if_fail (SK_IS_APPLICATION (self), FALSE);
+
+  return self->covered;
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "quit", .activate = quit_activated },
+  { .name = "cover", .activate = cover_activated },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "about", .activate = about_activated },
 };
@@ -308,7 +410,7 @@ sk_application_startup (GApplication *application)
     { "win.new-child", { "<Control><Shift>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.child-view", { "F11", NULL } },
-    { "win.cover", { "F9", NULL } },
+    { "win.leave-child-view", { "<Control>F11", NULL } },
     { "win.summary", { "<Control>p", NULL } },
     { "win.show-step::space", { "<Control>1", NULL } },
     { "win.show-step::voice", { "<Control>2", NULL } },
@@ -336,6 +438,11 @@ sk_application_startup (GApplication *application)
 #endif
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_changed_cb), self, 0);
+  toplevels_changed_cb (gtk_window_get_toplevels (), 0, 0,
+                        g_list_model_get_n_items (gtk_window_get_toplevels ()), self);
 }
 
 static void
@@ -356,6 +463,7 @@ sk_application_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   remove_demo_dir (self);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->covered_windows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sk_application_parent_class)->dispose (object);
 }
@@ -395,6 +503,7 @@ sk_application_init (SkApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  self->covered_windows = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 SkApplication *

@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (SkApplication, sk_application, SK, APPLICATION, AdwApplica
 
 SkApplication *sk_application_new          (GApplicationFlags flags);
 GSettings     *sk_application_get_settings (SkApplication    *self);
+gboolean       sk_application_get_covered  (SkApplication    *self);
 SkWindow      *sk_application_open         (SkApplication    *self,
                                             const char       *path,
                                             gboolean          demo,

@@ -209,6 +209,8 @@ sk_child_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->language_row), sk_child_get_language (child));
     }
   changed_cb (self);
+  /* The keyboard starts in the name: typing never presses a button. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
 }
 

@@ -1,14 +1,20 @@
 /* sk-child-view.c — the screen the child sees: one name, big words, the tools
  *
  * Built to show nothing but this child's own things: the child's name, the
- * tools, the child's own words and what we agreed.  It never holds a list
- * of children, nor the caseworker's notes.
+ * tools, the child's own words and what we agreed, and at the end "Our
+ * summary", where the child says yes or no to each thing the parents may
+ * see.  It never holds a list of children, nor the caseworker's notes.
+ * The way out is held down, or a key combination: never one key or tap.
  */
 #include "config.h"
 
 #include "sk-child-view.h"
 #include "sk-widget-util.h"
+#include "sk-hold-button.h"
 #include "sk-note-field.h"
+#include "sk-shared-button.h"
+#include "sk-summary-panel.h"
+#include "sk-undo.h"
 #include "sk-emotion-tool.h"
 #include "sk-network-tool.h"
 #include "sk-last-time.h"
@@ -19,20 +25,40 @@ struct _SkChildView
 {
   GtkWidget parent_instance;
 
+  GSettings   *settings;
+  SkStore     *store;
+  SkConversation *conversation;
   SkChild     *child;
   GBinding    *name_binding;
+  GBinding    *words_shared_binding;
 
+  GtkWidget   *toast_overlay;
+  GtkWidget   *back_button;
   GtkLabel    *name_label;
+  GtkStack    *steps;
+  GtkWidget   *scroller;
+  GtkWidget   *content;
   GtkWidget   *tools_box;
   GtkStack    *tool_stack;
   SkNoteField *child_words_field;
+  GtkWidget   *child_words_shared;
   SkNoteField *agreements_field;
+  GtkWidget   *summary_button;
+  SkSummaryPanel *summary_panel;   /* built the first time it is shown */
   SkEmotionTool *emotion_tool;
   SkNetworkTool *network_tool;
   SkLastTime    *last_time;
 };
 
 G_DEFINE_FINAL_TYPE (SkChildView, sk_child_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 tools_changed_cb (SkChildView *self)
@@ -47,15 +73,96 @@ tools_changed_cb (SkChildView *self)
 }
 
 static void
+ensure_summary (SkChildView *self)
+{
+  GtkWidget *page, *title;
+
+  if (self->summary_panel != NULL)
+    return;
+
+  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  title = gtk_label_new (_("Our Summary"));
+  gtk_widget_add_css_class (title, "tool-title");
+  gtk_widget_add_css_class (title, "child-step-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  gtk_box_append (GTK_BOX (page), title);
+  self->summary_panel = SK_SUMMARY_PANEL (sk_summary_panel_new (self->settings, TRUE));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->summary_panel), TRUE);
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->summary_panel));
+  gtk_stack_add_named (self->steps, page, "summary");
+}
+
+static void
+summary_clicked_cb (SkChildView *self)
+{
+  sk_child_view_show_summary (self);
+}
+
+static void
+back_clicked_cb (SkChildView *self)
+{
+  sk_child_view_show_tools (self);
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  SkChildView *self = SK_CHILD_VIEW (widget);
+
+  /* Esc goes back from the summary to the tools, and never further. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "summary") == 0)
+    sk_child_view_show_tools (self);
+  return TRUE;
+}
+
+static void
 sk_child_view_dispose (GObject *object)
 {
   SkChildView *self = SK_CHILD_VIEW (object);
 
   sk_binding_clear (&self->name_binding);
+  sk_binding_clear (&self->words_shared_binding);
   g_clear_object (&self->child);
+  g_clear_object (&self->conversation);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CHILD_VIEW);
 
   G_OBJECT_CLASS (sk_child_view_parent_class)->dispose (object);
+}
+
+static void
+sk_child_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, SK_CHILD_VIEW (object)->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_child_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      SK_CHILD_VIEW (object)->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -65,14 +172,34 @@ sk_child_view_class_init (SkChildViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sk_child_view_dispose;
+  object_class->get_property = sk_child_view_get_property;
+  object_class->set_property = sk_child_view_set_property;
+
+  /* The caseworker's details for the summary, and its print settings. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SK_TYPE_NOTE_FIELD);
+  g_type_ensure (SK_TYPE_SHARED_BUTTON);
+  g_type_ensure (SK_TYPE_HOLD_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-child-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, back_button);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, steps);
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, content);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, tools_box);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, tool_stack);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, child_words_field);
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, child_words_shared);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, agreements_field);
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, summary_button);
+  gtk_widget_class_bind_template_callback (widget_class, summary_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "childview");
 }
@@ -94,8 +221,15 @@ sk_child_view_init (SkChildView *self)
   /* What happened with what the child said last time, gone through
    * together first. */
   self->last_time = SK_LAST_TIME (sk_last_time_new ());
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->tools_box)), GTK_WIDGET (self->last_time),
-                              gtk_widget_get_prev_sibling (self->tools_box));
+  gtk_box_prepend (GTK_BOX (self->content), GTK_WIDGET (self->last_time));
+}
+
+GtkWidget *
+sk_child_view_new (GSettings *settings)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (SK_TYPE_CHILD_VIEW, "settings", settings, NULL);
 }
 
 /**
@@ -103,7 +237,8 @@ sk_child_view_init (SkChildView *self)
  * @child: (nullable): the child the conversation is with
  * @conversation: (nullable): the conversation to show
  *
- * %NULL for both empties the view, so that nothing is left behind.
+ * %NULL for both empties the view, so that nothing is left behind.  The
+ * view starts on the tools, at the top.
  */
 void
 sk_child_view_set_conversation (SkChildView    *self,
@@ -114,7 +249,10 @@ sk_child_view_set_conversation (SkChildView    *self,
   g_return_if_fail (SK_IS_CHILD_VIEW (self));
 
   sk_binding_clear (&self->name_binding);
+  sk_binding_clear (&self->words_shared_binding);
   g_set_object (&self->child, child);
+  g_set_object (&self->store, store);
+  g_set_object (&self->conversation, conversation);
 
   if (child != NULL)
     self->name_binding = sk_bind (child, "name", self->name_label, "label", G_BINDING_SYNC_CREATE);
@@ -122,8 +260,72 @@ sk_child_view_set_conversation (SkChildView    *self,
     gtk_label_set_label (self->name_label, "");
 
   sk_note_field_bind (self->child_words_field, SK_RECORD (conversation), "child-words");
+  if (conversation != NULL)
+    self->words_shared_binding = sk_bind (conversation, "child-words-shared", self->child_words_shared, "active",
+                                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   sk_note_field_bind (self->agreements_field, SK_RECORD (conversation), "agreements");
   sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
   sk_network_tool_set_conversation (self->network_tool, store, conversation);
   sk_last_time_set_conversation (self->last_time, store, conversation);
+  if (self->summary_panel != NULL)
+    sk_summary_panel_set_conversation (self->summary_panel, NULL, NULL);
+  sk_child_view_show_tools (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+}
+
+/**
+ * sk_child_view_show_summary:
+ *
+ * "Our summary": the parents' pages beside a yes and a no for each thing
+ * the child can share, full size.
+ */
+void
+sk_child_view_show_summary (SkChildView *self)
+{
+  g_return_if_fail (SK_IS_CHILD_VIEW (self));
+
+  if (self->conversation == NULL)
+    return;
+  ensure_summary (self);
+  sk_summary_panel_set_conversation (self->summary_panel, self->store, self->conversation);
+  gtk_stack_set_visible_child_name (self->steps, "summary");
+  gtk_widget_set_visible (self->back_button, TRUE);
+  gtk_widget_grab_focus (self->back_button);
+}
+
+void
+sk_child_view_show_tools (SkChildView *self)
+{
+  g_return_if_fail (SK_IS_CHILD_VIEW (self));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "tools") == 0)
+    return;
+  gtk_stack_set_visible_child_name (self->steps, "tools");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  gtk_widget_grab_focus (self->summary_button);
+}
+
+/**
+ * sk_child_view_focus_start:
+ *
+ * Puts the keyboard on the first thing of the child's own, never on the
+ * way out.
+ */
+void
+sk_child_view_focus_start (SkChildView *self)
+{
+  g_return_if_fail (SK_IS_CHILD_VIEW (self));
+
+  if (!gtk_widget_child_focus (gtk_stack_get_visible_child (self->steps), GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (self->summary_button);
+}
+
+/* Makes the deletes waiting for their Undo here final. */
+gboolean
+sk_child_view_finish (SkChildView  *self,
+                      GError      **error)
+{
+  g_return_val_if_fail (SK_IS_CHILD_VIEW (self), FALSE);
+
+  return sk_undo_finish_all (self->toast_overlay, error);
 }

@@ -12,9 +12,15 @@ G_BEGIN_DECLS
 #define SK_TYPE_CHILD_VIEW (sk_child_view_get_type ())
 G_DECLARE_FINAL_TYPE (SkChildView, sk_child_view, SK, CHILD_VIEW, GtkWidget)
 
-void sk_child_view_set_conversation (SkChildView    *self,
-                                     SkStore        *store,
-                                     SkChild        *child,
-                                     SkConversation *conversation);
+GtkWidget *sk_child_view_new              (GSettings      *settings);
+void       sk_child_view_set_conversation (SkChildView    *self,
+                                           SkStore        *store,
+                                           SkChild        *child,
+                                           SkConversation *conversation);
+void       sk_child_view_show_summary     (SkChildView    *self);
+void       sk_child_view_show_tools       (SkChildView    *self);
+void       sk_child_view_focus_start      (SkChildView    *self);
+gboolean   sk_child_view_finish           (SkChildView    *self,
+                                           GError        **error);
 
 G_END_DECLS

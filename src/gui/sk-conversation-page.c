@@ -5,6 +5,7 @@
 #include "sk-widget-util.h"
 #include "sk-format.h"
 #include "sk-note-field.h"
+#include "sk-shared-button.h"
 #include "sk-emotion-tool.h"
 #include "sk-network-tool.h"
 #include "sk-lundy-tool.h"
@@ -36,6 +37,7 @@ struct _SkConversationPage
   GtkWidget      *tools_box;
   GtkStack       *tool_stack;
   SkNoteField    *child_words_field;
+  GtkWidget      *child_words_shared;
   SkNoteField    *agreements_field;
   SkNoteField    *next_steps_field;
   SkNoteField    *private_notes_field;
@@ -207,6 +209,7 @@ sk_conversation_page_class_init (SkConversationPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SK_TYPE_NOTE_FIELD);
+  g_type_ensure (SK_TYPE_SHARED_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-conversation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, date_button);
@@ -219,6 +222,7 @@ sk_conversation_page_class_init (SkConversationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, tools_box);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, tool_stack);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, child_words_field);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, child_words_shared);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, agreements_field);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, next_steps_field);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, private_notes_field);
@@ -313,6 +317,10 @@ sk_conversation_page_set_conversation (SkConversationPage *self,
     }
 
   sk_note_field_bind (self->child_words_field, SK_RECORD (conversation), "child-words");
+  if (conversation != NULL)
+    g_ptr_array_add (self->bindings,
+                     sk_bind (conversation, "child-words-shared", self->child_words_shared, "active",
+                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
   sk_note_field_bind (self->agreements_field, SK_RECORD (conversation), "agreements");
   sk_note_field_bind (self->next_steps_field, SK_RECORD (conversation), "next-steps");
   sk_note_field_bind (self->private_notes_field, SK_RECORD (conversation), "private-notes");

@@ -47,3 +47,16 @@ sk_binding_clear (GBinding **binding)
 }
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Presents a question such as "Delete …?": the keyboard starts on none of
+ * its answers, so a key pressed by chance answers nothing. */
+static inline void
+sk_present_message_dialog (GtkWidget *dialog)
+{
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+}
+
+G_END_DECLS

@@ -18,6 +18,7 @@
 #include "sk-conversation-page.h"
 #include "sk-format.h"
 #include "sk-undo.h"
+#include "sk-widget-util.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -35,7 +36,6 @@ struct _SkWindow
   SkChild            *child;
   GListStore         *conversations;
   SkConversation     *conversation;
-  GPtrArray          *covered_windows;
   gboolean            child_mode;
   gboolean            was_fullscreen;
   const char         *uncovered_page;
@@ -82,10 +82,36 @@ ensure_child_view (SkWindow *self)
 {
   if (self->child_view == NULL)
     {
-      self->child_view = g_object_new (SK_TYPE_CHILD_VIEW, NULL);
+      self->child_view = SK_CHILD_VIEW (sk_child_view_new (self->settings));
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->child_view), "child");
     }
   return self->child_view;
+}
+
+/* Shows one of the window's faces: "caseworker", "child", "step" or
+ * "cover".  Only that one is there at all: the others are hidden, so they
+ * are neither drawn nor in the tree a screen reader walks, and none of
+ * their controls can be reached. */
+static void
+show_mode (SkWindow   *self,
+           const char *mode)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->mode_stack, mode);
+
+  g_return_if_fail (page != NULL);
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child_full (self->mode_stack, mode, GTK_STACK_TRANSITION_TYPE_NONE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->mode_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != page)
+      gtk_widget_set_visible (child, FALSE);
+}
+
+static gboolean
+is_covered (SkWindow *self)
+{
+  return self->uncovered_page != NULL;
 }
 
 /* Rows of the children list, built in code: a row is two labels, and
@@ -209,7 +235,7 @@ update_actions (SkWindow *self)
   static const char * const caseworker_only[] = {
     "new-child", "search", "back",
   };
-  gboolean caseworker = !self->child_mode && g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "cover") != 0;
+  gboolean caseworker = !self->child_mode && !is_covered (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (caseworker_only); i++)
     {
@@ -224,9 +250,10 @@ update_actions (SkWindow *self)
   SET_ENABLED ("delete-child", caseworker && self->child != NULL);
   SET_ENABLED ("new-conversation", caseworker && self->child != NULL);
   SET_ENABLED ("delete-conversation", caseworker && self->conversation != NULL);
-  SET_ENABLED ("child-view", self->conversation != NULL);
-  SET_ENABLED ("show-step", self->conversation != NULL);
-  SET_ENABLED ("summary", caseworker && self->conversation != NULL);
+  SET_ENABLED ("child-view", caseworker && self->conversation != NULL);
+  SET_ENABLED ("leave-child-view", self->child_mode && !is_covered (self));
+  SET_ENABLED ("show-step", self->conversation != NULL && !is_covered (self));
+  SET_ENABLED ("summary", self->conversation != NULL && !is_covered (self));
   SET_ENABLED ("copy-journal", caseworker && self->conversation != NULL);
   SET_ENABLED ("save-journal", caseworker && self->conversation != NULL);
 #undef SET_ENABLED
@@ -356,7 +383,7 @@ delete_child_activated (GSimpleAction *action,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "child", g_object_ref (self->child), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_child_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  sk_present_message_dialog (dialog);
 }
 
 /* The summary for the parents: preview, choices, print and PDF. */
@@ -371,6 +398,14 @@ summary_activated (GSimpleAction *action,
 
   if (self->conversation == NULL || app == NULL)
     return;
+  /* With the child: chosen in the child's view, over nothing else. */
+  if (self->child_mode)
+    {
+      if (gtk_stack_get_visible_child (self->mode_stack) != GTK_WIDGET (self->child_view))
+        show_mode (self, "child");
+      sk_child_view_show_summary (self->child_view);
+      return;
+    }
   dialog = sk_summary_dialog_new (GTK_WINDOW (self), self->store, self->conversation,
                                   sk_application_get_settings (SK_APPLICATION (app)));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -462,28 +497,76 @@ new_conversation_activated (GSimpleAction *action,
 }
 
 static void
+conversation_restored_cb (SkRecord *record,
+                          gpointer  user_data)
+{
+  SkWindow *self = user_data;
+
+  /* The list's rows are built anew, with their Lundy marks. */
+  sk_child_page_set_child (self->child_page, self->store, self->child, G_LIST_MODEL (self->conversations));
+}
+
+static void
+delete_conversation (SkWindow       *self,
+                     SkConversation *conversation)
+{
+  g_autoptr(GDateTime) local = sk_conversation_dup_local_time (conversation);
+  g_autofree char *date = local ? sk_format_date (local) : g_strdup ("");
+  /* Translators: %s is a date */
+  g_autofree char *message = g_strdup_printf (_("The conversation of %s was deleted"), date);
+
+  g_object_ref (conversation);
+  if (self->conversation == conversation)
+    sk_window_open_conversation (self, NULL);
+  sk_undo_trash (GTK_WIDGET (self->toast_overlay), self->store, SK_RECORD (conversation),
+                 self->conversations, compare_newest_first, message, conversation_restored_cb, self);
+  g_object_unref (conversation);
+}
+
+static void
+delete_conversation_response_cb (AdwMessageDialog *dialog,
+                                 const char       *response,
+                                 SkWindow         *self)
+{
+  SkConversation *conversation = g_object_get_data (G_OBJECT (dialog), "conversation");
+
+  if (g_strcmp0 (response, "delete") == 0 && self->conversations != NULL &&
+      g_list_store_find (self->conversations, conversation, NULL))
+    delete_conversation (self, conversation);
+}
+
+static void
 delete_conversation_activated (GSimpleAction *action,
                                GVariant      *parameter,
                                gpointer       user_data)
 {
   SkWindow *self = SK_WINDOW (user_data);
-  g_autoptr(SkConversation) conversation = NULL;
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *date = NULL;
-  g_autofree char *message = NULL;
+  GtkWidget *dialog;
 
   if (self->conversation == NULL)
     return;
 
-  conversation = g_object_ref (self->conversation);
-  local = sk_conversation_dup_local_time (conversation);
+  local = sk_conversation_dup_local_time (self->conversation);
   date = local ? sk_format_date (local) : g_strdup ("");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   /* Translators: %s is a date */
-  message = g_strdup_printf (_("The conversation of %s was deleted"), date);
-
-  sk_window_open_conversation (self, NULL);
-  sk_undo_trash (GTK_WIDGET (self->toast_overlay), self->store, SK_RECORD (conversation),
-                 self->conversations, compare_newest_first, message, NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete the Conversation of %s?"), date);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("Everything in it is deleted too: the child’s words, the faces, the map and "
+                                 "the Lundy notes. For a few seconds you can undo it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "conversation", g_object_ref (self->conversation), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_conversation_response_cb), self, 0);
+  sk_present_message_dialog (dialog);
 }
 
 static void
@@ -524,20 +607,26 @@ set_child_mode (SkWindow *self,
     {
       sk_child_view_set_conversation (ensure_child_view (self), self->store, self->child, self->conversation);
       self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
-      gtk_stack_set_visible_child_name (self->mode_stack, "child");
+      show_mode (self, "child");
       gtk_window_fullscreen (GTK_WINDOW (self));
+      /* The keyboard starts on the child's things, never on the way out. */
+      sk_child_view_focus_start (self->child_view);
     }
   else
     {
-      gtk_stack_set_visible_child_name (self->mode_stack, "caseworker");
+      show_mode (self, "caseworker");
       /* Nothing of this child stays behind in the hidden view. */
       sk_child_view_set_conversation (ensure_child_view (self), NULL, NULL, NULL);
       if (!self->was_fullscreen)
         gtk_window_unfullscreen (GTK_WINDOW (self));
+      if (self->conversation != NULL)
+        gtk_widget_grab_focus (self->child_view_button);
     }
   update_actions (self);
 }
 
+/* Into the child's view (F11); the way back is a key combination or a
+ * button held down, never one key or one tap. */
 static void
 child_view_activated (GSimpleAction *action,
                       GVariant      *parameter,
@@ -545,10 +634,20 @@ child_view_activated (GSimpleAction *action,
 {
   SkWindow *self = SK_WINDOW (user_data);
 
+  if (!is_covered (self))
+    set_child_mode (self, TRUE);
+}
+
+static void
+leave_child_view_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SkWindow *self = SK_WINDOW (user_data);
+
   /* The cover stays until its own key lifts it. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "cover") == 0)
-    return;
-  set_child_mode (self, !self->child_mode);
+  if (!is_covered (self))
+    set_child_mode (self, FALSE);
 }
 
 /* One Lundy step's line for the child on the whole window; "" goes back. */
@@ -560,7 +659,7 @@ show_step_activated (GSimpleAction *action,
   SkWindow *self = SK_WINDOW (user_data);
   const char *step = g_variant_get_string (parameter, NULL);
 
-  if (self->uncovered_page != NULL)
+  if (is_covered (self))
     return;
   if (*step == '\0' || sk_lundy_step (step) == NULL ||
       (self->lundy_line != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->lundy_line)) &&
@@ -568,59 +667,18 @@ show_step_activated (GSimpleAction *action,
     {
       /* Back to where the line was shown from. */
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "step") == 0)
-        gtk_stack_set_visible_child_name (self->mode_stack, self->child_mode ? "child" : "caseworker");
+        show_mode (self, self->child_mode ? "child" : "caseworker");
       return;
     }
   if (self->lundy_line == NULL)
     {
       self->lundy_line = SK_LUNDY_LINE (sk_lundy_line_new ());
+      gtk_widget_set_visible (GTK_WIDGET (self->lundy_line), FALSE);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->lundy_line), "step");
     }
   sk_lundy_line_set_step (self->lundy_line, step);
-  gtk_stack_set_visible_child_name (self->mode_stack, "step");
+  show_mode (self, "step");
   gtk_widget_grab_focus (GTK_WIDGET (self->lundy_line));
-}
-
-static void
-cover_activated (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       user_data)
-{
-  SkWindow *self = SK_WINDOW (user_data);
-
-  if (self->uncovered_page == NULL)
-    {
-      GList *toplevels = gtk_window_list_toplevels ();
-
-      /* Back to what was shown: a step's line, the child's view, or the
-       * caseworker's. */
-      if (self->lundy_line != NULL && gtk_stack_get_visible_child (self->mode_stack) == GTK_WIDGET (self->lundy_line))
-        self->uncovered_page = "step";
-      else
-        self->uncovered_page = self->child_mode ? "child" : "caseworker";
-      /* Instantly: no transition that shows the screen for a moment. */
-      gtk_stack_set_visible_child_full (self->mode_stack, "cover", GTK_STACK_TRANSITION_TYPE_NONE);
-
-      /* Dialogs of this window go too. */
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (self) &&
-            gtk_widget_get_visible (l->data))
-          {
-            gtk_widget_set_visible (l->data, FALSE);
-            g_ptr_array_add (self->covered_windows, g_object_ref (l->data));
-          }
-      g_list_free (toplevels);
-    }
-  else
-    {
-      gtk_stack_set_visible_child_full (self->mode_stack, self->uncovered_page,
-                                        GTK_STACK_TRANSITION_TYPE_NONE);
-      self->uncovered_page = NULL;
-      for (guint i = 0; i < self->covered_windows->len; i++)
-        gtk_window_present (self->covered_windows->pdata[i]);
-      g_ptr_array_set_size (self->covered_windows, 0);
-    }
-  update_actions (self);
 }
 
 static void
@@ -784,8 +842,6 @@ sk_window_dispose (GObject *object)
   g_clear_object (&self->store);
   self->conversation_page = NULL;
   self->child_view = NULL;
-  if (self->covered_windows != NULL)
-    g_ptr_array_set_size (self->covered_windows, 0);
 
   G_OBJECT_CLASS (sk_window_parent_class)->dispose (object);
 }
@@ -795,7 +851,6 @@ sk_window_finalize (GObject *object)
 {
   SkWindow *self = SK_WINDOW (object);
 
-  g_ptr_array_unref (self->covered_windows);
   g_free (self->needle);
 
   G_OBJECT_CLASS (sk_window_parent_class)->finalize (object);
@@ -846,7 +901,7 @@ static const GActionEntry win_entries[] = {
   { .name = "back", .activate = back_activated },
   { .name = "search", .activate = search_activated },
   { .name = "child-view", .activate = child_view_activated },
-  { .name = "cover", .activate = cover_activated },
+  { .name = "leave-child-view", .activate = leave_child_view_activated },
   { .name = "show-step", .activate = show_step_activated, .parameter_type = "s" },
   { .name = "summary", .activate = summary_activated },
   { .name = "copy-journal", .activate = copy_journal_activated },
@@ -862,10 +917,10 @@ sk_window_init (SkWindow *self)
   GtkSortListModel *sorted;
   GtkExpression *name;
 
-  self->covered_windows = g_ptr_array_new_with_free_func (g_object_unref);
   self->needle = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  show_mode (self, "caseworker");
   g_signal_connect_object (self->child_page, "conversation-prepare", G_CALLBACK (conversation_prepare_cb),
                            self, G_CONNECT_SWAPPED);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
@@ -999,7 +1054,7 @@ sk_window_new_like (SkWindow *other)
       self->was_fullscreen = other->was_fullscreen;
     }
   if (other->uncovered_page != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (self), "cover", NULL);
+    sk_window_set_covered (self, TRUE);
   return self;
 }
 
@@ -1152,6 +1207,7 @@ sk_window_finish (SkWindow  *self,
   g_return_val_if_fail (SK_IS_WINDOW (self), FALSE);
 
   return sk_undo_finish_all (GTK_WIDGET (self->toast_overlay), error) &&
+         (self->child_view == NULL || sk_child_view_finish (self->child_view, error)) &&
          sk_store_flush (self->store, error);
 }
 
@@ -1176,4 +1232,49 @@ sk_window_report (GtkWidget    *from,
     sk_window_show_error (SK_WINDOW (root), error);
   else
     g_printerr ("%s\n", error->message);
+}
+
+/**
+ * sk_window_set_covered:
+ *
+ * The privacy cover: a calm screen over everything this window shows, at
+ * once, with no transition; uncovered, the window shows again what it
+ * showed.  The application covers every window and dialog together.
+ */
+void
+sk_window_set_covered (SkWindow *self,
+                       gboolean  covered)
+{
+  g_return_if_fail (SK_IS_WINDOW (self));
+
+  if (covered == is_covered (self))
+    return;
+  if (covered)
+    {
+      /* Back to what was shown: a step's line, the child's view, or the
+       * caseworker's. */
+      if (self->lundy_line != NULL && gtk_stack_get_visible_child (self->mode_stack) == GTK_WIDGET (self->lundy_line))
+        self->uncovered_page = "step";
+      else
+        self->uncovered_page = self->child_mode ? "child" : "caseworker";
+      show_mode (self, "cover");
+    }
+  else
+    {
+      const char *page = self->uncovered_page;
+
+      self->uncovered_page = NULL;
+      show_mode (self, page);
+      if (self->child_mode && g_str_equal (page, "child"))
+        sk_child_view_focus_start (self->child_view);
+    }
+  update_actions (self);
+}
+
+gboolean
+sk_window_get_covered (SkWindow *self)
+{
+  g_return_val_if_fail (SK_IS_WINDOW (self), FALSE);
+
+  return is_covered (self);
 }

@@ -35,5 +35,8 @@ void            sk_window_report            (GtkWidget      *from,
                                              const GError   *error);
 gboolean        sk_window_finish            (SkWindow       *self,
                                              GError        **error);
+void            sk_window_set_covered       (SkWindow       *self,
+                                             gboolean        covered);
+gboolean        sk_window_get_covered       (SkWindow       *self);
 
 G_END_DECLS

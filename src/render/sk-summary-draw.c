@@ -14,6 +14,8 @@
 
 #include <cairo-pdf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -518,6 +520,17 @@ sk_summary_write_pdf (const SkSummary  *summary,
   /* Written beside the file and moved over it at the end: an old file is
    * never left half overwritten. */
   partial = g_strconcat (path, ".partial", NULL);
+  {
+    /* Private to the user, like the database: cairo keeps the mode of
+     * the file it writes into. */
+    int fd = g_open (partial, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+    if (fd >= 0)
+      {
+        g_chmod (partial, 0600);
+        close (fd);
+      }
+  }
   surface = cairo_pdf_surface_create (partial, SK_SUMMARY_PAGE_WIDTH, SK_SUMMARY_PAGE_HEIGHT);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
