@@ -25,6 +25,9 @@ sk_test_gui_init (int    *argc,
    * gdk-pixbuf needs to recognise SVG icons. */
   home = g_dir_make_tmp ("samtalekuffert-gui-test-XXXXXX", NULL);
   g_assert_nonnull (home);
+  /* What the program saves of its own accord (the child's view saves the
+   * summary in the documents folder, or home) stays in the test's home. */
+  g_setenv ("HOME", home, TRUE);
   for (guint i = 0; i < 4; i++)
     {
       static const char * const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };

@@ -172,7 +172,8 @@ sk_demo_fill (SkStore  *store,
   if (!rate_topics (store, first, first_faces, error) ||
       !place_people (store, first, G_N_ELEMENTS (demo_people) - 1, error))
     return FALSE;
-  g_object_set (first, "network-shared", TRUE, NULL);
+  /* Last time Alma let her parents read her words and see her map. */
+  g_object_set (first, "network-shared", TRUE, "child-words-shared", TRUE, NULL);
 
   second = sk_conversation_new (sk_record_get_id (SK_RECORD (child)),
                                 g_date_time_to_unix (today));

@@ -75,21 +75,11 @@ tools_changed_cb (SkChildView *self)
 static void
 ensure_summary (SkChildView *self)
 {
-  GtkWidget *page, *title;
-
   if (self->summary_panel != NULL)
     return;
 
-  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  title = gtk_label_new (_("Our Summary"));
-  gtk_widget_add_css_class (title, "tool-title");
-  gtk_widget_add_css_class (title, "child-step-title");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  gtk_box_append (GTK_BOX (page), title);
   self->summary_panel = SK_SUMMARY_PANEL (sk_summary_panel_new (self->settings, TRUE));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->summary_panel), TRUE);
-  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->summary_panel));
-  gtk_stack_add_named (self->steps, page, "summary");
+  gtk_stack_add_named (self->steps, GTK_WIDGET (self->summary_panel), "summary");
 }
 
 static void

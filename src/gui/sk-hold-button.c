@@ -71,11 +71,10 @@ tick_cb (GtkWidget     *widget,
 }
 
 static void
-pressed_cb (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            SkHoldButton    *self)
+pressed_cb (GtkGestureDrag *gesture,
+            double          x,
+            double          y,
+            SkHoldButton   *self)
 {
   if (self->pressed_at != 0)
     return;
@@ -220,7 +219,8 @@ sk_hold_button_class_init (SkHoldButtonClass *klass)
 static void
 sk_hold_button_init (SkHoldButton *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
+  /* A drag gesture, not a click: it has no time limit of its own. */
+  GtkGesture *press = gtk_gesture_drag_new ();
 
   self->content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   self->icon = gtk_image_new ();
@@ -232,12 +232,11 @@ sk_hold_button_init (SkHoldButton *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
-  g_signal_connect_swapped (click, "released", G_CALLBACK (released_cb), self);
-  g_signal_connect_swapped (click, "stopped", G_CALLBACK (released_cb), self);
-  g_signal_connect_swapped (click, "cancel", G_CALLBACK (released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (press), GDK_BUTTON_PRIMARY);
+  g_signal_connect (press, "drag-begin", G_CALLBACK (pressed_cb), self);
+  g_signal_connect_swapped (press, "drag-end", G_CALLBACK (released_cb), self);
+  g_signal_connect_swapped (press, "cancel", G_CALLBACK (released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
 }
 
 /* How long it must be held, in milliseconds. */

@@ -74,3 +74,15 @@ sk_i18n_set_language (const char *language)
   /* Tells gettext that its cached lookups are stale. */
   textdomain (textdomain (NULL));
 }
+
+/**
+ * sk_i18n_get_language:
+ *
+ * Returns: the language the interface speaks now, "da" or "en"
+ */
+const char *
+sk_i18n_get_language (void)
+{
+  /* Translators: the code of the language you translate to: "da" */
+  return g_str_equal (C_("interface language code", "en"), "da") ? "da" : "en";
+}

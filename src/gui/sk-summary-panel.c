@@ -13,6 +13,7 @@
 #include "sk-summary-draw.h"
 #include "sk-summary-print.h"
 #include "sk-summary.h"
+#include "sk-i18n.h"
 #include "sk-widget-util.h"
 
 #include <glib/gi18n-lib.h>
@@ -35,11 +36,12 @@ struct _SkSummaryPanel
   GPtrArray       *bindings;
   guint            rebuild_id;
 
-  AdwToastOverlay *toast_overlay;
   GtkRevealer     *error_revealer;
   GtkLabel        *error_label;
+  GtkImage        *message_icon;
   GtkWidget       *pages_box;
   GtkWidget       *choices_box;
+  GtkLabel        *title_label;
   GtkLabel        *intro_label;
   GtkDropDown     *language_dropdown;
   GtkWidget       *save_button;
@@ -290,6 +292,30 @@ rebuild_choices (SkSummaryPanel *self)
     }
 }
 
+/* A message over the panel until it is closed or the next one comes: an
+ * error in red, news in the calm colours. */
+static void
+show_message (SkSummaryPanel *self,
+              const char     *message,
+              gboolean        error)
+{
+  GtkWidget *bar = gtk_revealer_get_child (self->error_revealer);
+
+  gtk_label_set_label (self->error_label, message);
+  gtk_image_set_from_icon_name (self->message_icon, error ? "dialog-warning-symbolic" : "dialog-information-symbolic");
+  if (error)
+    {
+      gtk_widget_add_css_class (bar, "error-bar");
+      gtk_widget_remove_css_class (bar, "info-bar");
+    }
+  else
+    {
+      gtk_widget_add_css_class (bar, "info-bar");
+      gtk_widget_remove_css_class (bar, "error-bar");
+    }
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
 static void
 language_changed_cb (SkSummaryPanel *self)
 {
@@ -356,7 +382,7 @@ save_directly (SkSummaryPanel *self)
   display = g_filename_display_name (folder);
   /* Translators: %1$s is a file name, %2$s a folder */
   message = g_strdup_printf (_("Saved as “%1$s” in %2$s"), base, display);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  show_message (self, message, FALSE);
 }
 
 static void
@@ -410,6 +436,9 @@ sk_summary_panel_constructed (GObject *object)
 
   if (self->child_view)
     {
+      gtk_label_set_label (self->title_label, _("Our Summary"));
+      gtk_widget_set_visible (GTK_WIDGET (self->title_label), TRUE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
       gtk_label_set_label (self->intro_label, _("This is what your parents get. You decide what is on it: "
                                                 "say yes or no to each thing."));
       gtk_widget_add_css_class (GTK_WIDGET (self), "child-summary");
@@ -512,11 +541,12 @@ sk_summary_panel_class_init (SkSummaryPanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-summary-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, message_icon);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, pages_box);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, choices_box);
+  gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, intro_label);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, save_button);
@@ -534,8 +564,10 @@ sk_summary_panel_init (SkSummaryPanel *self)
 {
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->bindings = g_ptr_array_new ();
-  self->language = g_strdup ("da");
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The parents' language is the interface's until chosen otherwise. */
+  self->language = g_strdup (g_str_has_prefix (sk_i18n_get_language (), "en") ? "en" : "da");
+  gtk_drop_down_set_selected (self->language_dropdown, g_str_equal (self->language, "en") ? 1 : 0);
 }
 
 GtkWidget *
@@ -623,6 +655,5 @@ sk_summary_panel_report (SkSummaryPanel *self,
   g_return_if_fail (SK_IS_SUMMARY_PANEL (self));
   g_return_if_fail (error != NULL);
 
-  gtk_label_set_label (self->error_label, error->message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  show_message (self, error->message, TRUE);
 }

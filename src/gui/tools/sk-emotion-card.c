@@ -301,6 +301,16 @@ sk_emotion_card_dispose (GObject *object)
   G_OBJECT_CLASS (sk_emotion_card_parent_class)->dispose (object);
 }
 
+static void ensure_all_feelings (SkEmotionCard *self);
+
+/* The popover itself is shown (not its content, which stays visible):
+ * its words are built now, before it is measured. */
+static void
+feelings_popover_show_cb (SkEmotionCard *self)
+{
+  ensure_all_feelings (self);
+}
+
 static void
 sk_emotion_card_class_init (SkEmotionCardClass *klass)
 {
@@ -318,6 +328,7 @@ sk_emotion_card_class_init (SkEmotionCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, face_scale);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, chosen_feelings);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, all_feelings);
+  gtk_widget_class_bind_template_callback (widget_class, feelings_popover_show_cb);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, words_field);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, shared_button);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, history_box);
@@ -347,7 +358,7 @@ ensure_all_feelings (SkEmotionCard *self)
     {
       GtkWidget *toggle = gtk_toggle_button_new ();
 
-      gtk_button_set_child (GTK_BUTTON (toggle), feeling_chip_content (words[i].key, 32));
+      gtk_button_set_child (GTK_BUTTON (toggle), feeling_chip_content (words[i].key, 40));
       gtk_widget_add_css_class (toggle, "feeling-chip");
       g_object_set_data (G_OBJECT (toggle), "feeling", (gpointer) words[i].key);
       gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -359,18 +370,9 @@ ensure_all_feelings (SkEmotionCard *self)
 }
 
 static void
-feelings_popover_show_cb (SkEmotionCard *self)
-{
-  ensure_all_feelings (self);
-}
-
-static void
 sk_emotion_card_init (SkEmotionCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect_object (gtk_widget_get_parent (GTK_WIDGET (self->all_feelings)), "show",
-                           G_CALLBACK (feelings_popover_show_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
