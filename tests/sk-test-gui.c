@@ -180,6 +180,10 @@ widget_says (GtkWidget  *widget,
           if (g_strcmp0 (plain, text) == 0)
             return TRUE;
         }
+      /* A stack switcher's buttons hold their label directly. */
+      if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return TRUE;
       if (GTK_IS_BUTTON (widget) && GTK_IS_BOX (child))
         for (GtkWidget *inner = gtk_widget_get_first_child (child); inner; inner = gtk_widget_get_next_sibling (inner))
           if (GTK_IS_LABEL (inner) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (inner)), text) == 0)
@@ -548,11 +552,26 @@ void
 sk_test_press_pointer (GtkWidget *widget,
                        guint      hold_ms)
 {
-  int x, y;
+  int x = -1, y = -1, still = 0;
 
   g_assert_nonnull (widget);
   g_assert_true (gtk_widget_get_mapped (widget));
-  root_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, &x, &y);
+  /* A popover that has just grown may still be moving to its place:
+   * aim once it stands still. */
+  for (int tries = 0; still < 3 && tries < 100; tries++)
+    {
+      int nx, ny;
+
+      root_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, &nx, &ny);
+      still = nx == x && ny == y ? still + 1 : 0;
+      x = nx;
+      y = ny;
+      if (still < 3)
+        sk_test_iterate (20);
+    }
+  if (g_getenv ("SK_TEST_DEBUG_CLICKS"))
+    g_printerr ("click %s at %d,%d (%dx%d)\n", G_OBJECT_TYPE_NAME (widget), x, y,
+                gtk_widget_get_width (widget), gtk_widget_get_height (widget));
   XTestFakeMotionEvent (x_display (), -1, x, y, CurrentTime);
   x_settle ();
   XTestFakeButtonEvent (x_display (), 1, True, CurrentTime);
@@ -560,6 +579,13 @@ sk_test_press_pointer (GtkWidget *widget,
   sk_test_iterate (hold_ms > 0 ? hold_ms : 20);
   XTestFakeButtonEvent (x_display (), 1, False, CurrentTime);
   x_settle ();
+  if (g_getenv ("SK_TEST_DEBUG_CLICKS"))
+    {
+      int ax, ay;
+
+      root_point (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0, &ax, &ay);
+      g_printerr ("  after: %d,%d flags %x\n", ax, ay, gtk_widget_get_state_flags (widget));
+    }
 }
 
 void

@@ -258,7 +258,7 @@ test_screenshots (void)
   {
     g_autofree char *text = sk_test_visible_text (tool);
 
-    g_assert_nonnull (strstr (text, "Lundy-trinene"));
+    g_assert_nonnull (strstr (text, "Lundy-modellen"));
     g_assert_nonnull (strstr (text, "Har jeg spurgt barnet, hvor og hvornår det vil tale?"));
     g_assert_null (strstr (text, "Have I asked"));
   }

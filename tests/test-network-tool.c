@@ -17,8 +17,8 @@
 
 static SkApplication *app;
 
-#define RELATION_PLACEHOLDER "Who are they? (grandma, teacher, best friend …)"
-#define RELATION_PLACEHOLDER_DA "Hvem er det? (mormor, lærer, bedste ven …)"
+/* Before a name is typed, the editor asks about "this person". */
+#define RELATION_PLACEHOLDER "Who is this person to you? (grandma, teacher …)"
 
 /* The toggle whose words begin with @prefix ("May your parents see the
  * map? No, just for us"). */
@@ -210,8 +210,9 @@ test_add_mark_and_restart (void)
   sk_test_iterate (100);
   g_assert_true (gtk_widget_get_visible (editor));
   g_assert_true (sk_network_editor_get_person (SK_NETWORK_EDITOR (editor)) == grandma);
-  sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "I can talk to them"));
-  sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "I worry about them"));
+  /* The marks name the person. */
+  sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "I can talk to Bedstemor Åse 👵"));
+  sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "I worry about Bedstemor Åse 👵"));
   gtk_switch_set_active (GTK_SWITCH (sk_test_find_type (editor, GTK_TYPE_SWITCH)), FALSE);
   value = sk_test_sql (path, "SELECT can_talk || worried || shared FROM network_people WHERE name = 'Bedstemor Åse 👵'");
   g_assert_cmpstr (value, ==, "110");
@@ -389,11 +390,11 @@ test_screenshots (void)
     GtkWidget *editor = sk_network_tool_get_editor (tool);
 
     gtk_editable_set_text (GTK_EDITABLE (sk_test_find_labelled (editor, GTK_TYPE_ENTRY, "Navn")), "Oliver");
-    gtk_editable_set_text (GTK_EDITABLE (sk_test_find_labelled (editor, GTK_TYPE_ENTRY, RELATION_PLACEHOLDER_DA)),
+    gtk_editable_set_text (GTK_EDITABLE (sk_test_find_labelled (editor, GTK_TYPE_ENTRY, "Hvem er Oliver for dig?")),
                            "ny ven");
     sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "Venner"));
     sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "Barn"));
-    sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "Jeg kan tale med dem"));
+    sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_TOGGLE_BUTTON, "Jeg kan snakke med Oliver"));
     sk_test_save_screenshot (editor, "network-editor-da.png");
     sk_test_click (sk_test_find_labelled (editor, GTK_TYPE_BUTTON, "Tilføj"));
   }

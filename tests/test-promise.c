@@ -10,12 +10,19 @@
 #include "sk-demo.h"
 #include "sk-emotion-card.h"
 #include "sk-hold-button.h"
+#include "sk-lundy-marks.h"
+#include "sk-lundy-tool.h"
+#include "sk-network-editor.h"
+#include "sk-network-tool.h"
+#include "sk-note-field.h"
 #include "sk-preferences.h"
 #include "sk-store.h"
 #include "sk-summary-dialog.h"
 #include "sk-test-util.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
+#include "sk-lundy.h"
+#include "sk-network.h"
 #include "sk-test-gui.h"
 
 #include <string.h>
@@ -41,6 +48,22 @@ prepare_database (const char *path)
 
   g_assert_no_error (error);
   g_assert_true (sk_demo_fill (store, &error));
+  children = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
+  {
+    /* Today's conversation: the map started from last time's, a step
+     * prepared, a note of the caseworker's on it. */
+    g_autoptr(SkChild) alma = g_list_model_get_item (G_LIST_MODEL (children), 0);
+    g_autoptr(GListStore) conversations = sk_store_list (store, SK_TYPE_CONVERSATION, "child_id",
+                                                         sk_record_get_id (SK_RECORD (alma)), &error);
+    g_autoptr(SkConversation) today = g_list_model_get_item (G_LIST_MODEL (conversations), 0);
+    g_autoptr(SkConversation) earlier = g_list_model_get_item (G_LIST_MODEL (conversations), 1);
+    g_autoptr(GListStore) people = sk_network_list (store, sk_record_get_id (SK_RECORD (today)), &error);
+    g_autoptr(GListStore) answers = sk_lundy_answers (store, sk_record_get_id (SK_RECORD (today)), TRUE, &error);
+
+    g_assert_true (sk_network_copy (store, people, sk_record_get_id (SK_RECORD (today)), earlier, &error));
+    sk_lundy_answer_toggle (sk_lundy_answers_find (G_LIST_MODEL (answers), "voice", SK_LUNDY_BEFORE), "tools");
+    g_object_set (sk_lundy_answers_find (G_LIST_MODEL (answers), "space", SK_LUNDY_BEFORE), "note", LUNDY_NOTE, NULL);
+  }
   g_object_set (other, "case-ref", OTHER_CASE, "birth-year", 2013, NULL);
   g_assert_true (sk_store_insert (store, other, &error));
   conversation = sk_test_add_conversation (store, other, 1763900000);
@@ -80,6 +103,16 @@ open_window (const char *path,
   return window;
 }
 
+static void
+open_first_conversation (SkWindow *window)
+{
+  GtkWidget *page = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildPage"));
+  GtkWidget *list = sk_test_find_type (page, GTK_TYPE_LIST_BOX);
+
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  sk_test_iterate (300);
+}
+
 /* Alma's conversation of today, opened from the list as a person does,
  * with a note of the caseworker's own in it. */
 static SkWindow *
@@ -88,13 +121,9 @@ open_today (const char *path,
             int         height)
 {
   SkWindow *window = open_window (path, width, height);
-  GtkWidget *page, *list;
 
   sk_window_select_child (window, child_named (window, "Alma"));
-  page = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildPage"));
-  list = sk_test_find_type (page, GTK_TYPE_LIST_BOX);
-  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-  sk_test_iterate (300);
+  open_first_conversation (window);
   g_object_set (sk_window_get_conversation (window), "private-notes", OWN_NOTES, NULL);
   return window;
 }
@@ -148,6 +177,7 @@ assert_only_the_childs_things (const char *text)
   g_assert_null (strstr (text, OTHER_NOTES));
   g_assert_null (strstr (text, OWN_NOTES));
   g_assert_null (strstr (text, "DEMO-0001"));
+  g_assert_null (strstr (text, LUNDY_NOTE));
   g_assert_null (strstr (text, "Only for me"));
   g_assert_null (strstr (text, "Mine egne noter"));
   g_assert_null (strstr (text, "Kun til mig"));
@@ -668,7 +698,7 @@ assert_tree_is_the_childs (const char *tree,
 
   g_test_message ("%s: %u accessible nodes", where, n);
   if (strstr (tree, OTHER_CHILD) || strstr (tree, OTHER_CASE) || strstr (tree, OTHER_NOTES) ||
-      strstr (tree, OWN_NOTES) || strstr (tree, "DEMO-0001") || strstr (tree, "Only for me") ||
+      strstr (tree, OWN_NOTES) || strstr (tree, LUNDY_NOTE) || strstr (tree, "DEMO-0001") || strstr (tree, "Only for me") ||
       strstr (tree, "Mine egne noter") || strstr (tree, "Follow up with the school") ||
       strstr (tree, "Prepare") || strstr (tree, "Children"))
     {
@@ -739,6 +769,217 @@ test_accessibility_tree_of_the_childs_view (void)
   close_window (window);
 }
 
+static guint
+first_row_marks (SkWindow *window)
+{
+  GtkWidget *page = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildPage"));
+  GtkWidget *list = sk_test_find_type (page, GTK_TYPE_LIST_BOX);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  GtkWidget *marks = sk_test_find_type (GTK_WIDGET (row), SK_TYPE_LUNDY_MARKS);
+
+  return sk_lundy_marks_get_mask (SK_LUNDY_MARKS (marks));
+}
+
+/* "Delete conversation…" asks first, with the keyboard on neither answer;
+ * after Undo the conversation is back with its Lundy marks. */
+static void
+test_delete_conversation_asks_and_undoes (void)
+{
+  g_autofree char *path = sk_test_path ("delete-conversation.db");
+  SkWindow *window;
+  GtkWidget *button, *undo, *focus;
+  AdwMessageDialog *dialog;
+  g_autofree char *value = NULL;
+  guint marks;
+
+  prepare_database (path);
+  window = open_today (path, 1280, 800);
+  sk_window_open_conversation (window, NULL);
+  sk_test_iterate (300);
+  marks = first_row_marks (window);
+  g_assert_cmpuint (marks, !=, 0);
+  open_first_conversation (window);
+
+  button = sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Delete Conversation…");
+  g_assert_nonnull (button);
+  sk_test_scroll_to (button);
+  sk_test_iterate (300);
+  sk_test_save_screenshot (gtk_widget_get_parent (button), "delete-conversation-button.png");
+  sk_test_real_click (button);
+  sk_test_iterate (300);
+  sk_test_save_screenshot (GTK_WIDGET (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "delete-conversation-dialog.png");
+  sk_test_iterate (300);
+  dialog = ADW_MESSAGE_DIALOG (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog), "Delete the Conversation of "));
+  /* A key pressed by chance answers nothing. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (focus == NULL || !GTK_IS_BUTTON (focus));
+  sk_test_focus_window (GTK_WINDOW (dialog));
+  sk_test_press ("space");
+  sk_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_nonnull (sk_window_get_conversation (window));
+  sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Delete"));
+  sk_test_iterate (300);
+  g_assert_null (sk_window_get_conversation (window));
+  value = sk_test_sql (path, "SELECT c.trashed FROM conversations c JOIN children k ON k.id = c.child_id "
+                             "WHERE k.name = 'Alma' ORDER BY c.started_at DESC LIMIT 1");
+  g_assert_cmpstr (value, ==, "1");
+  g_clear_pointer (&value, g_free);
+
+  undo = sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Undo");
+  g_assert_nonnull (undo);
+  sk_test_real_click (undo);
+  sk_test_iterate (300);
+  value = sk_test_sql (path, "SELECT c.trashed FROM conversations c JOIN children k ON k.id = c.child_id "
+                             "WHERE k.name = 'Alma' ORDER BY c.started_at DESC LIMIT 1");
+  g_assert_cmpstr (value, ==, "0");
+  g_assert_cmpuint (first_row_marks (window), ==, marks);
+  close_window (window);
+}
+
+static gboolean
+editor_shown (gpointer tool)
+{
+  GtkWidget *editor = sk_test_find_type (tool, SK_TYPE_NETWORK_EDITOR);
+
+  return editor != NULL && gtk_widget_get_mapped (editor);
+}
+
+/* The person editor in the child's view fits a 1280×800 screen whole,
+ * its buttons and marks too, and names the person in its questions. */
+static void
+test_person_editor_fits (void)
+{
+  g_autofree char *path = sk_test_path ("person-editor.db");
+  SkWindow *window;
+  GtkWidget *tool, *stack, *editor, *add, *name, *talk;
+  graphene_rect_t bounds;
+  int height;
+  g_autofree char *value = NULL;
+
+  prepare_database (path);
+  window = open_today (path, 1280, 800);
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("F11");
+  g_assert_true (sk_test_wait_for (child_view_shown, window, 2000));
+  tool = sk_test_find_type (child_view (window), SK_TYPE_NETWORK_TOOL);
+  stack = gtk_widget_get_parent (tool);
+  sk_test_scroll_to (gtk_widget_get_parent (stack));
+  sk_test_iterate (200);
+  sk_test_real_click (sk_test_find_shown (gtk_widget_get_parent (stack), GTK_TYPE_TOGGLE_BUTTON, "My network"));
+  sk_test_iterate (400);
+  add = sk_test_find_shown (tool, GTK_TYPE_BUTTON, "Add Person");
+  g_assert_nonnull (add);
+  sk_test_scroll_to (add);
+  sk_test_iterate (200);
+  sk_test_real_click (add);
+  g_assert_true (sk_test_wait_for (editor_shown, tool, 2000));
+  sk_test_iterate (300);
+  editor = sk_test_find_type (tool, SK_TYPE_NETWORK_EDITOR);
+
+  /* Whole on a 1280×800 screen: it fits above or below the button it
+   * points at (GTK puts it on the side with room), every button and mark
+   * inside it. */
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (add, GTK_WIDGET (window), &bounds));
+  g_test_message ("editor: %d px high; %.0f px above the button, %.0f below, in a window %d px high",
+                  gtk_widget_get_height (editor), bounds.origin.y,
+                  height - bounds.origin.y - bounds.size.height, height);
+  g_assert_cmpint (gtk_widget_get_height (editor), <=,
+                   MAX (bounds.origin.y, height - bounds.origin.y - bounds.size.height));
+  for (const char * const *label = (const char * const[]) { "Add", "Cancel", NULL }; *label != NULL; label++)
+    {
+      GtkWidget *button = sk_test_find_shown (editor, GTK_TYPE_BUTTON, *label);
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_compute_bounds (button, editor, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (editor));
+    }
+  sk_test_save_screenshot (editor, "person-editor-child-en.png");
+
+  /* The questions name the person once there is a name. */
+  name = sk_test_find_type (editor, GTK_TYPE_TEXT);
+  sk_test_real_click (name);
+  sk_test_type ("Oliver");
+  sk_test_iterate (300);
+  talk = sk_test_find_shown (editor, GTK_TYPE_LABEL, "I can talk to Oliver");
+  g_assert_nonnull (talk);
+  g_assert_nonnull (sk_test_find_shown (editor, GTK_TYPE_LABEL, "Where does Oliver belong?"));
+  talk = gtk_widget_get_ancestor (talk, GTK_TYPE_TOGGLE_BUTTON);
+  sk_test_real_click (talk);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (talk)));
+  sk_test_save_screenshot (editor, "person-editor-child-en-named.png");
+  sk_test_iterate (200);
+  sk_test_real_click (sk_test_find_shown (editor, GTK_TYPE_BUTTON, "Add"));
+  sk_test_iterate (300);
+  value = sk_test_sql (path, "SELECT can_talk FROM network_people WHERE name = 'Oliver'");
+  g_assert_cmpstr (value, ==, "1");
+  close_window (window);
+}
+
+/* Below a short tool, the next field follows at once: no screen heights
+ * of nothing because a longer tool sits in the same place. */
+static void
+assert_follows (GtkWidget *tool,
+                GtkWidget *field)
+{
+  graphene_rect_t tool_box, field_box;
+  GtkWidget *page = gtk_widget_get_ancestor (tool, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_true (gtk_widget_compute_bounds (tool, page, &tool_box));
+  g_assert_true (gtk_widget_compute_bounds (field, page, &field_box));
+  g_test_message ("%s ends at %.0f, %s begins at %.0f", G_OBJECT_TYPE_NAME (tool),
+                  tool_box.origin.y + tool_box.size.height, G_OBJECT_TYPE_NAME (field), field_box.origin.y);
+  g_assert_cmpfloat (field_box.origin.y - (tool_box.origin.y + tool_box.size.height), <, 100);
+}
+
+static void
+test_no_empty_screens (void)
+{
+  g_autofree char *path = sk_test_path ("empty-screens.db");
+  SkWindow *window;
+
+  prepare_database (path);
+  window = open_today (path, 1280, 800);
+  for (guint view = 0; view < 2; view++)
+    {
+      GtkWidget *root = view == 0 ? GTK_WIDGET (window) : child_view (window);
+      GtkWidget *field = sk_test_find_labelled (root, SK_TYPE_NOTE_FIELD, "In your own words");
+      GType tools[] = { SK_TYPE_NETWORK_TOOL, SK_TYPE_LUNDY_TOOL };
+
+      for (guint t = 0; t < G_N_ELEMENTS (tools); t++)
+        {
+          GtkWidget *tool = sk_test_find_type (root, tools[t]);
+          GtkWidget *stack;
+
+          if (tool == NULL)   /* the Lundy steps are the caseworker's */
+            {
+              g_assert_cmpuint (view, ==, 1);
+              continue;
+            }
+          /* Chosen the way a person chooses it: its switcher button. */
+          stack = gtk_widget_get_parent (tool);
+          sk_test_scroll_to (gtk_widget_get_parent (stack));
+          sk_test_iterate (200);
+          sk_test_real_click (sk_test_find_shown (gtk_widget_get_parent (stack), GTK_TYPE_TOGGLE_BUTTON,
+                                                  gtk_stack_page_get_title (gtk_stack_get_page (GTK_STACK (stack), tool))));
+          sk_test_iterate (400);
+          g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == tool);
+          assert_follows (tool, field);
+        }
+      if (view == 0)
+        {
+          sk_test_focus_window (GTK_WINDOW (window));
+          sk_test_press ("F11");
+          g_assert_true (sk_test_wait_for (child_view_shown, window, 2000));
+          sk_test_iterate (300);
+        }
+    }
+  close_window (window);
+}
+
 /* For a person to look at, and for docs/: "Our summary" in the child's
  * view, both languages, a laptop's screen and a large one. */
 static void
@@ -789,6 +1030,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/promise/feelings-popover", test_feelings_popover);
   g_test_add_func ("/promise/our-summary", test_our_summary_in_the_childs_view);
   g_test_add_func ("/promise/accessibility-tree", test_accessibility_tree_of_the_childs_view);
+  g_test_add_func ("/promise/no-empty-screens", test_no_empty_screens);
+  g_test_add_func ("/promise/person-editor-fits", test_person_editor_fits);
+  g_test_add_func ("/promise/delete-conversation", test_delete_conversation_asks_and_undoes);
   g_test_add_func ("/promise/screenshots", test_screenshots);
   return sk_test_app_run (&app);
 }

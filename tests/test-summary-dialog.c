@@ -96,7 +96,7 @@ test_preview_choices_language_journal (void)
   words = pdf_words (pdf);
   g_assert_nonnull (strstr (words, "Vores samtale"));
   g_assert_nonnull (strstr (words, "Skolen"));
-  g_assert_nonnull (strstr (words, "Rådgiver: Lone Eksempel"));
+  g_assert_nonnull (strstr (words, "Jeres rådgiver: Lone Eksempel"));
   g_assert_null (strstr (words, "Mig selv"));   /* not shared in the demo */
   g_clear_pointer (&words, g_free);
 
@@ -142,8 +142,8 @@ test_preview_choices_language_journal (void)
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_cb, &journal);
   g_assert_true (sk_test_wait_for (have_text, &journal, 2000));
   g_assert_nonnull (strstr (journal, "Samtale med Alma"));
-  g_assert_nonnull (strstr (journal, "Kun til mig"));
-  g_assert_nonnull (strstr (journal, "Lundy-trinene"));
+  g_assert_nonnull (strstr (journal, "Mine egne noter"));
+  g_assert_nonnull (strstr (journal, "Lundy-modellen"));
 
   gtk_window_close (GTK_WINDOW (window));
   sk_test_iterate (50);

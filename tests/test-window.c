@@ -495,7 +495,7 @@ test_language_switch_to_danish (void)
   }
   conversation = sk_test_visible_text (GTK_WIDGET (window));
   g_assert_true (has_line (conversation, "Med dine egne ord"));
-  g_assert_true (has_line (conversation, "Kun til mig"));
+  g_assert_true (has_line (conversation, "Mine egne noter"));
   g_assert_true (has_line (conversation, "Sammen med barnet"));
   g_assert_false (has_line (conversation, "In your own words"));
   g_assert_false (has_line (conversation, "Only for me"));

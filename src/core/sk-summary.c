@@ -497,7 +497,12 @@ sk_journal_build (SkStore         *store,
           if (*feelings != '\0')
             g_string_append_printf (out, " (%s)", feelings);
           if (*words != '\0')
-            g_string_append_printf (out, " — “%s”", words);
+            {
+              /* Translators: quotation marks around the child's own words */
+              g_autofree char *quoted = g_strdup_printf (C_("quotation", "“%s”"), words);
+
+              g_string_append_printf (out, " — %s", quoted);
+            }
           g_string_append_printf (out, " [%s]\n", shared_mark (sk_emotion_rating_get_shared (rating)));
         }
       g_string_append (out, "\n");
@@ -521,7 +526,7 @@ sk_journal_build (SkStore         *store,
   journal_field (out, _("What we agreed"), sk_conversation_get_text (conversation, "agreements"));
   journal_field (out, _("What happens next"), sk_conversation_get_text (conversation, "next-steps"));
 
-  g_string_append_printf (out, "== %s ==\n", _("The Lundy Steps"));
+  g_string_append_printf (out, "== %s ==\n", _("The Lundy Model"));
   for (guint s = 0; s < n_steps; s++)
     for (int phase = SK_LUNDY_BEFORE; phase <= SK_LUNDY_AFTER; phase++)
       {

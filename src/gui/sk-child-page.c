@@ -158,6 +158,8 @@ sk_child_page_dispose (GObject *object)
 
   if (self->child != NULL)
     g_signal_handlers_disconnect_by_data (self->child, self);
+  if (self->conversations != NULL)
+    g_signal_handlers_disconnect_by_data (self->conversations, self);
   g_clear_object (&self->child);
   g_clear_object (&self->conversations);
   g_clear_object (&self->store);
@@ -226,9 +228,16 @@ sk_child_page_set_child (SkChildPage *self,
 
   if (self->child != NULL)
     g_signal_handlers_disconnect_by_data (self->child, self);
+  if (self->conversations != NULL)
+    g_signal_handlers_disconnect_by_data (self->conversations, self);
   g_set_object (&self->child, child);
   g_set_object (&self->conversations, conversations);
   g_set_object (&self->store, store);
+  /* A conversation back from the trash (Undo) gets a new row: its marks
+   * are read again, after the list has made the row. */
+  if (conversations != NULL)
+    g_signal_connect_object (conversations, "items-changed", G_CALLBACK (update_marks), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   if (child != NULL)
     {

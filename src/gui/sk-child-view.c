@@ -11,6 +11,7 @@
 #include "sk-child-view.h"
 #include "sk-widget-util.h"
 #include "sk-hold-button.h"
+#include "sk-scroller.h"
 #include "sk-note-field.h"
 #include "sk-shared-button.h"
 #include "sk-summary-panel.h"
@@ -198,6 +199,7 @@ static void
 sk_child_view_init (SkChildView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_scroller_follow_focus (GTK_SCROLLED_WINDOW (self->scroller));
 
   g_signal_connect_object (self->tool_stack, "notify::pages", G_CALLBACK (tools_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -6,6 +6,7 @@
 #include "sk-format.h"
 #include "sk-note-field.h"
 #include "sk-shared-button.h"
+#include "sk-scroller.h"
 #include "sk-emotion-tool.h"
 #include "sk-network-tool.h"
 #include "sk-lundy-tool.h"
@@ -236,6 +237,7 @@ sk_conversation_page_init (SkConversationPage *self)
 {
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_scroller_follow_focus (GTK_SCROLLED_WINDOW (self->scroller));
 
   g_signal_connect_object (self->tool_stack, "notify::pages", G_CALLBACK (tools_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -245,7 +247,7 @@ sk_conversation_page_init (SkConversationPage *self)
   self->network_tool = SK_NETWORK_TOOL (sk_network_tool_new (TRUE));
   gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->network_tool), "network", _("My network"));
   self->lundy_tool = SK_LUNDY_TOOL (sk_lundy_tool_new ());
-  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->lundy_tool), "lundy", _("The Lundy Steps"));
+  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->lundy_tool), "lundy", _("The Lundy Model"));
   tools_changed_cb (self);
 
   /* The end of every conversation: the parents' summary and the journal. */

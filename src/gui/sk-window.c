@@ -497,16 +497,6 @@ new_conversation_activated (GSimpleAction *action,
 }
 
 static void
-conversation_restored_cb (SkRecord *record,
-                          gpointer  user_data)
-{
-  SkWindow *self = user_data;
-
-  /* The list's rows are built anew, with their Lundy marks. */
-  sk_child_page_set_child (self->child_page, self->store, self->child, G_LIST_MODEL (self->conversations));
-}
-
-static void
 delete_conversation (SkWindow       *self,
                      SkConversation *conversation)
 {
@@ -519,7 +509,7 @@ delete_conversation (SkWindow       *self,
   if (self->conversation == conversation)
     sk_window_open_conversation (self, NULL);
   sk_undo_trash (GTK_WIDGET (self->toast_overlay), self->store, SK_RECORD (conversation),
-                 self->conversations, compare_newest_first, message, conversation_restored_cb, self);
+                 self->conversations, compare_newest_first, message, NULL, NULL);
   g_object_unref (conversation);
 }
 

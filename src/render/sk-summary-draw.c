@@ -290,7 +290,9 @@ sk_summary_pages_new (const SkSummary *summary,
             g_string_append (text, markup);
             if (block->words != NULL && *block->words != '\0')
               {
-                g_autofree char *quoted = g_markup_printf_escaped ("\n<i>“%s”</i>", block->words);
+                /* Translators: quotation marks around the child's own words */
+                g_autofree char *quote = g_strdup_printf (C_("quotation", "“%s”"), block->words);
+                g_autofree char *quoted = g_markup_printf_escaped ("\n<i>%s</i>", quote);
 
                 g_string_append (text, quoted);
               }

@@ -278,7 +278,7 @@ sk_lundy_tool_init (SkLundyTool *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
 
-  title = gtk_label_new (_("The Lundy Steps"));
+  title = gtk_label_new (_("The Lundy Model"));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "tool-title");
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);

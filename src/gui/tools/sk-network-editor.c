@@ -26,6 +26,7 @@ struct _SkNetworkEditor
   gboolean         loading;
 
   GtkWidget *title;
+  GtkWidget *sector_label;
   GtkWidget *name;
   GtkWidget *relation;
   GtkWidget *avatars[8];
@@ -72,11 +73,56 @@ update_add_button (SkNetworkEditor *self)
 }
 
 static void
+set_mark_label (GtkWidget  *mark,
+                const char *text)
+{
+  gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (mark), "label")), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+/* The questions name the person, as the child would say them: "Where
+ * does Hanne belong?", "I can talk to Hanne". */
+static void
+update_texts (SkNetworkEditor *self)
+{
+  g_autofree char *name = trimmed_text (self->name);
+  g_autofree char *belong = NULL;
+  g_autofree char *talk = NULL;
+  g_autofree char *worry = NULL;
+  g_autofree char *who = NULL;
+
+  if (*name == '\0')
+    {
+      belong = g_strdup (_("Where does this person belong?"));
+      talk = g_strdup (_("I can talk to this person"));
+      worry = g_strdup (_("I worry about this person"));
+      who = g_strdup (_("Who is this person to you? (grandma, teacher …)"));
+    }
+  else
+    {
+      /* Translators: %s is the name of a person on the child's map */
+      belong = g_strdup_printf (_("Where does %s belong?"), name);
+      /* Translators: %s is the name of a person on the child's map */
+      talk = g_strdup_printf (_("I can talk to %s"), name);
+      /* Translators: %s is the name of a person on the child's map */
+      worry = g_strdup_printf (_("I worry about %s"), name);
+      /* Translators: placeholder; %s is the name of a person on the child's map */
+      who = g_strdup_printf (_("Who is %s to you?"), name);
+    }
+  gtk_label_set_label (GTK_LABEL (self->sector_label), belong);
+  set_mark_label (self->can_talk, talk);
+  set_mark_label (self->worried, worry);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->relation), who);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->relation), GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
+}
+
+static void
 name_changed_cb (SkNetworkEditor *self)
 {
   g_autofree char *name = trimmed_text (self->name);
 
   update_add_button (self);
+  update_texts (self);
   if (self->loading || self->person == NULL)
     return;
   /* An empty name is not stored over a real one: the old name stays
@@ -130,6 +176,8 @@ static void
 mark_toggled_cb (GtkToggleButton *button,
                  SkNetworkEditor *self)
 {
+  /* On is unmistakable: filled, and a tick, not only a darker grey. */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "check"), gtk_toggle_button_get_active (button));
   if (self->loading || self->person == NULL)
     return;
   g_object_set (self->person, g_object_get_data (G_OBJECT (button), "property"),
@@ -203,6 +251,7 @@ load (SkNetworkEditor *self)
   self->loading = FALSE;
 
   gtk_label_set_text (GTK_LABEL (self->title), self->adding ? _("New person") : _("About this person"));
+  update_texts (self);
   gtk_widget_set_visible (self->add_button, self->adding);
   gtk_widget_set_visible (self->cancel_button, self->adding);
   gtk_widget_set_visible (self->remove_button, !self->adding);
@@ -262,25 +311,42 @@ section_label (const char *text)
 static GtkWidget *
 picture_toggle (const char *art,
                 const char *text,
-                int         size,
-                gboolean    with_text)
+                int         size)
 {
   GtkWidget *button = gtk_toggle_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
   gtk_box_append (GTK_BOX (box), sk_art_image_new (art, size));
-  if (with_text)
-    {
-      GtkWidget *label = gtk_label_new (text);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  else
-    gtk_widget_set_tooltip_text (button, text);
+  gtk_widget_set_tooltip_text (button, text);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return button;
+}
+
+/* One of the child's two marks: its picture, its words, and a tick when
+ * it is on. */
+static GtkWidget *
+mark_toggle (const char *art)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_box_append (GTK_BOX (box), sk_art_image_new (art, 32));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_visible (check, FALSE);
+  gtk_widget_add_css_class (check, "mark-check");
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "mark-button");
+  g_object_set_data (G_OBJECT (button), "label", label);
+  g_object_set_data (G_OBJECT (button), "check", check);
   return button;
 }
 
@@ -312,7 +378,7 @@ static void
 sk_network_editor_init (SkNetworkEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  GtkWidget *row, *grid, *marks, *buttons, *shared_label;
+  GtkWidget *row, *grid, *marks, *buttons, *shared_label, *columns, *left, *right;
   const SkWord *avatars;
   guint n_avatars;
 
@@ -321,11 +387,22 @@ sk_network_editor_init (SkNetworkEditor *self)
   gtk_widget_set_margin_end (box, 8);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_size_request (box, 380, -1);
 
   self->title = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->title, "title-3");
   gtk_box_append (GTK_BOX (box), self->title);
+
+  /* Two columns side by side: the popover stays low enough for a
+   * laptop's screen, even with the child's view's large type. */
+  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  /* One width whatever the name: the popover does not jump while typing. */
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  gtk_widget_set_size_request (columns, 760, -1);
+  gtk_box_append (GTK_BOX (columns), left);
+  gtk_box_append (GTK_BOX (columns), right);
+  gtk_box_append (GTK_BOX (box), columns);
 
   self->name = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->name), _("Name"));
@@ -334,25 +411,22 @@ sk_network_editor_init (SkNetworkEditor *self)
   gtk_widget_add_css_class (self->name, "network-name");
   g_signal_connect_swapped (self->name, "changed", G_CALLBACK (name_changed_cb), self);
   g_signal_connect_swapped (self->name, "activate", G_CALLBACK (sk_network_editor_confirm), self);
-  gtk_box_append (GTK_BOX (box), self->name);
+  gtk_box_append (GTK_BOX (left), self->name);
 
   self->relation = gtk_entry_new ();
-  /* Translators: placeholder; who the person is to the child */
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->relation), _("Who are they? (grandma, teacher, best friend …)"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->relation), 12);
   gtk_entry_set_max_length (GTK_ENTRY (self->relation), MAX_NAME_CHARS);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->relation), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Who they are to you"), -1);
   g_signal_connect_swapped (self->relation, "changed", G_CALLBACK (relation_changed_cb), self);
   g_signal_connect_swapped (self->relation, "activate", G_CALLBACK (sk_network_editor_confirm), self);
-  gtk_box_append (GTK_BOX (box), self->relation);
+  gtk_box_append (GTK_BOX (left), self->relation);
 
-  gtk_box_append (GTK_BOX (box), section_label (_("Picture")));
+  gtk_box_append (GTK_BOX (left), section_label (_("Picture")));
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
   avatars = sk_network_avatars (&n_avatars);
   for (guint i = 0; i < n_avatars && i < G_N_ELEMENTS (self->avatars); i++)
     {
-      GtkWidget *button = picture_toggle (avatars[i].key, _(avatars[i].label), 48, FALSE);
+      GtkWidget *button = picture_toggle (avatars[i].key, _(avatars[i].label), 48);
 
       g_object_set_data (G_OBJECT (button), "avatar", (gpointer) avatars[i].key);
       if (i > 0)
@@ -362,9 +436,10 @@ sk_network_editor_init (SkNetworkEditor *self)
       gtk_box_append (GTK_BOX (row), button);
       self->avatars[i] = button;
     }
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (left), row);
 
-  gtk_box_append (GTK_BOX (box), section_label (_("Where do they belong?")));
+  self->sector_label = section_label (NULL);
+  gtk_box_append (GTK_BOX (right), self->sector_label);
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
@@ -384,19 +459,19 @@ sk_network_editor_init (SkNetworkEditor *self)
       gtk_grid_attach (GTK_GRID (grid), button, i == 1 || i == 2, i >= 2, 1, 1);
       self->sectors[i] = button;
     }
-  gtk_box_append (GTK_BOX (box), grid);
+  gtk_box_append (GTK_BOX (right), grid);
 
   marks = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_set_homogeneous (GTK_BOX (marks), TRUE);
-  self->can_talk = picture_toggle ("mark-talk", _("I can talk to them"), 32, TRUE);
+  self->can_talk = mark_toggle ("mark-talk");
   g_object_set_data (G_OBJECT (self->can_talk), "property", (gpointer) "can-talk");
   g_signal_connect (self->can_talk, "toggled", G_CALLBACK (mark_toggled_cb), self);
-  self->worried = picture_toggle ("mark-worry", _("I worry about them"), 32, TRUE);
+  self->worried = mark_toggle ("mark-worry");
   g_object_set_data (G_OBJECT (self->worried), "property", (gpointer) "worried");
   g_signal_connect (self->worried, "toggled", G_CALLBACK (mark_toggled_cb), self);
   gtk_box_append (GTK_BOX (marks), self->can_talk);
   gtk_box_append (GTK_BOX (marks), self->worried);
-  gtk_box_append (GTK_BOX (box), marks);
+  gtk_box_append (GTK_BOX (right), marks);
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   shared_label = gtk_label_new (_("May your parents see this person?"));
@@ -410,7 +485,7 @@ sk_network_editor_init (SkNetworkEditor *self)
   g_signal_connect_swapped (self->shared, "notify::active", G_CALLBACK (shared_cb), self);
   gtk_box_append (GTK_BOX (row), shared_label);
   gtk_box_append (GTK_BOX (row), self->shared);
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (right), row);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_top (buttons, 6);
@@ -436,6 +511,7 @@ sk_network_editor_init (SkNetworkEditor *self)
 
   gtk_popover_set_child (GTK_POPOVER (self), box);
   gtk_popover_set_default_widget (GTK_POPOVER (self), NULL);
+  update_texts (self);
 }
 
 GtkWidget *

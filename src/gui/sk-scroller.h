@@ -1,0 +1,10 @@
+/* sk-scroller.h — a page that scrolls to the keyboard, but not to popovers */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void sk_scroller_follow_focus (GtkScrolledWindow *scroller);
+
+G_END_DECLS
