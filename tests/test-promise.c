@@ -9,6 +9,7 @@
 #include "sk-child-dialog.h"
 #include "sk-demo.h"
 #include "sk-emotion-card.h"
+#include "sk-format.h"
 #include "sk-hold-button.h"
 #include "sk-lundy-marks.h"
 #include "sk-lundy-tool.h"
@@ -919,6 +920,87 @@ test_person_editor_fits (void)
   close_window (window);
 }
 
+/* The date picker speaks the interface's language whatever the system's
+ * (the tests run in C.UTF-8): Danish names, Monday first; a day is picked
+ * by click and by the arrow keys. */
+static void
+test_calendar_in_danish (void)
+{
+  g_autofree char *path = sk_test_path ("calendar.db");
+  GSettings *settings = sk_application_get_settings (app);
+  SkWindow *window;
+  GtkWidget *button, *picker, *grid, *first, *title;
+  GtkPopover *popover;
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autofree char *value = NULL;
+
+  g_settings_set_string (settings, "language", "da");
+  sk_test_iterate (200);
+  prepare_database (path);
+  window = open_today (path, 1280, 800);
+  before = sk_conversation_dup_local_time (sk_window_get_conversation (window));
+  button = sk_test_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  while (button != NULL && strstr (gtk_widget_get_tooltip_text (button) ?: "", "dato") == NULL)
+    button = NULL;
+  g_assert_nonnull (button);
+  sk_test_real_click (button);
+  g_assert_true (sk_test_wait_for (popover_shown, button, 2000));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  picker = sk_test_find_type (GTK_WIDGET (popover), g_type_from_name ("SkDatePicker"));
+  g_assert_nonnull (picker);
+  grid = sk_test_find_type (picker, GTK_TYPE_GRID);
+  first = gtk_grid_get_child_at (GTK_GRID (grid), 0, 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first)), ==, "ma");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 6, 0))), ==, "sø");
+  title = sk_test_find_type (picker, GTK_TYPE_LABEL);
+  {
+    g_autofree char *expected = sk_format_month_year (before);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, expected);
+    g_assert_null (strstr (expected, "December"));
+  }
+  sk_test_save_screenshot (GTK_WIDGET (popover), "calendar-da.png");
+
+  /* The 12th of the month shown, clicked: the conversation moves to it,
+   * at the same time of day. */
+  for (int cell = 0; cell < 42; cell++)
+    {
+      GtkWidget *day = gtk_grid_get_child_at (GTK_GRID (grid), cell % 7, 1 + cell / 7);
+
+      if (g_str_equal (gtk_button_get_label (GTK_BUTTON (day)), "12") && cell < 21)
+        {
+          sk_test_real_click (day);
+          break;
+        }
+    }
+  sk_test_iterate (200);
+  after = sk_conversation_dup_local_time (sk_window_get_conversation (window));
+  g_assert_cmpint (g_date_time_get_day_of_month (after), ==, 12);
+  g_assert_cmpint (g_date_time_get_month (after), ==, g_date_time_get_month (before));
+  g_assert_cmpint (g_date_time_get_hour (after), ==, g_date_time_get_hour (before));
+
+  /* By keyboard: right, then Enter, the 13th. */
+  sk_test_press ("Right");
+  sk_test_press ("Return");
+  sk_test_iterate (200);
+  g_clear_pointer (&after, g_date_time_unref);
+  after = sk_conversation_dup_local_time (sk_window_get_conversation (window));
+  g_assert_cmpint (g_date_time_get_day_of_month (after), ==, 13);
+  value = sk_test_sql (path, "SELECT strftime('%d', started_at, 'unixepoch', 'localtime') FROM conversations c "
+                             "JOIN children k ON k.id = c.child_id WHERE k.name = 'Alma' ORDER BY c.id DESC LIMIT 1");
+  g_assert_cmpstr (value, ==, "13");
+  /* Esc closes it, as a person does. */
+  sk_test_press ("Escape");
+  sk_test_iterate (200);
+  g_assert_false (popover_shown (button));
+
+  close_window (window);
+  g_settings_reset (settings, "language");
+  sk_test_iterate (200);
+}
+
 /* Below a short tool, the next field follows at once: no screen heights
  * of nothing because a longer tool sits in the same place. */
 static void
@@ -1031,6 +1113,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/promise/our-summary", test_our_summary_in_the_childs_view);
   g_test_add_func ("/promise/accessibility-tree", test_accessibility_tree_of_the_childs_view);
   g_test_add_func ("/promise/no-empty-screens", test_no_empty_screens);
+  g_test_add_func ("/promise/calendar-in-danish", test_calendar_in_danish);
   g_test_add_func ("/promise/person-editor-fits", test_person_editor_fits);
   g_test_add_func ("/promise/delete-conversation", test_delete_conversation_asks_and_undoes);
   g_test_add_func ("/promise/screenshots", test_screenshots);

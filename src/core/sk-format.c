@@ -4,6 +4,7 @@
 #include "sk-format.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 
 static const char * const weekdays[] = {
   NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
@@ -62,4 +63,56 @@ sk_format_short_date (GDateTime *time)
 
   /* Translators: a short date: 1$ day, 2$ month, e.g. "23/11" */
   return g_strdup_printf (_("%1$d/%2$d"), g_date_time_get_day_of_month (time), g_date_time_get_month (time));
+}
+
+/* Short weekday names for a calendar's columns, Monday = 1. */
+static const char * const short_weekdays[] = {
+  NC_("short weekday", "Mo"), NC_("short weekday", "Tu"), NC_("short weekday", "We"),
+  NC_("short weekday", "Th"), NC_("short weekday", "Fr"), NC_("short weekday", "Sa"),
+  NC_("short weekday", "Su"),
+};
+
+/**
+ * sk_format_weekday_short:
+ * @day: 1 (Monday) … 7 (Sunday)
+ */
+const char *
+sk_format_weekday_short (int day)
+{
+  g_return_val_if_fail (day >= 1 && day <= 7, "");
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "short weekday", short_weekdays[day - 1]);
+}
+
+/**
+ * sk_format_month_year:
+ *
+ * Returns: the month and year of @time, as a calendar's heading:
+ *   "December 2026"
+ */
+char *
+sk_format_month_year (GDateTime *time)
+{
+  g_return_val_if_fail (time != NULL, NULL);
+
+  /* Translators: a calendar's heading: 1$ the month, 2$ the year, e.g. "December 2026" */
+  return g_strdup_printf (_("%1$s %2$d"),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "month", months[g_date_time_get_month (time) - 1]),
+                          g_date_time_get_year (time));
+}
+
+/**
+ * sk_format_first_weekday:
+ *
+ * Returns: the day a week starts on in the program's language, 1
+ *   (Monday) … 7 (Sunday)
+ */
+int
+sk_format_first_weekday (void)
+{
+  /* Translators: the day your weeks start on in a calendar: "1" for
+   * Monday, "7" for Sunday */
+  int day = atoi (C_("first day of the week", "1"));
+
+  return day >= 1 && day <= 7 ? day : 1;
 }

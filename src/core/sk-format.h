@@ -14,5 +14,8 @@ char *sk_format_date      (GDateTime *time);
 char *sk_format_time      (GDateTime *time);
 char *sk_format_date_time (GDateTime *time);
 char *sk_format_short_date (GDateTime *time);
+char *sk_format_month_year (GDateTime *time);
+const char *sk_format_weekday_short (int day);
+int   sk_format_first_weekday (void);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "sk-note-field.h"
 #include "sk-shared-button.h"
 #include "sk-scroller.h"
+#include "sk-date-picker.h"
 #include "sk-emotion-tool.h"
 #include "sk-network-tool.h"
 #include "sk-lundy-tool.h"
@@ -29,7 +30,7 @@ struct _SkConversationPage
 
   GtkWidget      *scroller;
   GtkMenuButton  *date_button;
-  GtkCalendar    *calendar;
+  SkDatePicker   *calendar;
   GtkSpinButton  *hour_spin;
   GtkSpinButton  *minute_spin;
   AdwEntryRow    *place_row;
@@ -70,7 +71,7 @@ update_date (SkConversationPage *self)
 
   self->updating_date = TRUE;
   gtk_menu_button_set_label (self->date_button, label);
-  gtk_calendar_select_day (self->calendar, local);
+  sk_date_picker_select_day (self->calendar, local);
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
   self->updating_date = FALSE;
@@ -91,7 +92,7 @@ date_edited_cb (SkConversationPage *self)
   if (self->updating_date || self->conversation == NULL)
     return;
 
-  day = gtk_calendar_get_date (self->calendar);
+  day = sk_date_picker_get_date (self->calendar);
   local = g_date_time_new_local (g_date_time_get_year (day),
                                  g_date_time_get_month (day),
                                  g_date_time_get_day_of_month (day),
@@ -211,6 +212,7 @@ sk_conversation_page_class_init (SkConversationPageClass *klass)
 
   g_type_ensure (SK_TYPE_NOTE_FIELD);
   g_type_ensure (SK_TYPE_SHARED_BUTTON);
+  g_type_ensure (SK_TYPE_DATE_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-conversation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, date_button);
