@@ -350,29 +350,23 @@ delete_child_response_cb (AdwMessageDialog *dialog,
                           const char       *response,
                           SkWindow         *self)
 {
-  SkChild *child = g_object_get_data (G_OBJECT (dialog), "child");
+  SkChild *child = g_object_get_data (G_OBJECT (dialog), "record");
 
   if (g_strcmp0 (response, "delete") == 0)
     sk_window_delete_child (self, child);
 }
 
+/* "Delete …?": the record goes with the question, as "record"; the
+ * keyboard starts on neither answer. */
 static void
-delete_child_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+ask_to_delete (SkWindow   *self,
+               const char *heading,
+               const char *body,
+               SkRecord   *record,
+               GCallback   response_cb)
 {
-  SkWindow *self = SK_WINDOW (user_data);
-  GtkWidget *dialog;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  if (self->child == NULL)
-    return;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete %s?"),
-                                     sk_child_get_name (self->child));
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("All conversations with this child are deleted too. "
-                                 "For a few seconds you can undo it."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
@@ -381,9 +375,27 @@ delete_child_activated (GSimpleAction *action,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "child", g_object_ref (self->child), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_child_response_cb), self, 0);
+  g_object_set_data_full (G_OBJECT (dialog), "record", g_object_ref (record), g_object_unref);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
   sk_present_message_dialog (dialog);
+}
+
+static void
+delete_child_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SkWindow *self = SK_WINDOW (user_data);
+  g_autofree char *heading = NULL;
+
+  if (self->child == NULL)
+    return;
+
+  /* Translators: %s is a child's name */
+  heading = g_strdup_printf (_("Delete %s?"), sk_child_get_name (self->child));
+  ask_to_delete (self, heading, _("All conversations with this child are deleted too. "
+                                  "For a few seconds you can undo it."),
+                 SK_RECORD (self->child), G_CALLBACK (delete_child_response_cb));
 }
 
 /* The summary for the parents: preview, choices, print and PDF. */
@@ -518,7 +530,7 @@ delete_conversation_response_cb (AdwMessageDialog *dialog,
                                  const char       *response,
                                  SkWindow         *self)
 {
-  SkConversation *conversation = g_object_get_data (G_OBJECT (dialog), "conversation");
+  SkConversation *conversation = g_object_get_data (G_OBJECT (dialog), "record");
 
   if (g_strcmp0 (response, "delete") == 0 && self->conversations != NULL &&
       g_list_store_find (self->conversations, conversation, NULL))
@@ -533,30 +545,18 @@ delete_conversation_activated (GSimpleAction *action,
   SkWindow *self = SK_WINDOW (user_data);
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *date = NULL;
-  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
 
   if (self->conversation == NULL)
     return;
 
   local = sk_conversation_dup_local_time (self->conversation);
   date = local ? sk_format_date (local) : g_strdup ("");
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   /* Translators: %s is a date */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete the Conversation of %s?"), date);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Everything in it is deleted too: the child’s words, the faces, the map and "
-                                 "the Lundy notes. For a few seconds you can undo it."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "conversation", g_object_ref (self->conversation), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_conversation_response_cb), self, 0);
-  sk_present_message_dialog (dialog);
+  heading = g_strdup_printf (_("Delete the Conversation of %s?"), date);
+  ask_to_delete (self, heading, _("Everything in it is deleted too: the child’s words, the faces, the map and "
+                                  "the Lundy notes. For a few seconds you can undo it."),
+                 SK_RECORD (self->conversation), G_CALLBACK (delete_conversation_response_cb));
 }
 
 static void
