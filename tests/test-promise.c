@@ -342,6 +342,28 @@ test_cover_from_every_window (void)
       sk_test_iterate (100);
     }
   close_window (window);
+
+  /* Danish words are longer: the shortcuts fit in Danish too. */
+  {
+    GSettings *settings = sk_application_get_settings (app);
+
+    g_settings_set_string (settings, "language", "da");
+    sk_test_iterate (200);
+    window = open_today (path, 1280, 800);
+    sk_test_focus_window (GTK_WINDOW (window));
+    sk_test_press ("F1");
+    sk_test_iterate (300);
+    dialog = sk_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    g_assert_nonnull (dialog);
+    g_test_message ("shortcuts in Danish: %d × %d", gtk_widget_get_width (GTK_WIDGET (dialog)),
+                    gtk_widget_get_height (GTK_WIDGET (dialog)));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 1280);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, 800);
+    sk_test_save_screenshot (GTK_WIDGET (dialog), "shortcuts-da.png");
+    close_window (window);
+    g_settings_reset (settings, "language");
+    sk_test_iterate (200);
+  }
 }
 
 static GtkWidget *
