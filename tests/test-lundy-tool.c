@@ -2,7 +2,7 @@
  * window */
 #include "sk-application.h"
 #include "sk-child-page.h"
-#include "sk-last-time.h"
+#include "sk-last-time-tool.h"
 #include "sk-lundy-line.h"
 #include "sk-lundy-marks.h"
 #include "sk-lundy-tool.h"
@@ -123,7 +123,9 @@ test_prepare_hold_evaluate (void)
 
     g_assert_nonnull (strstr (text, "This is a safe place to talk. You can take a break at any time."));
   }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "show-step", g_variant_new_string ("audience"));
+  /* Ctrl+3, from the keyboard, wherever it is in the window. */
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Control>3");
   sk_test_iterate (300);
   line = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_LUNDY_LINE);
   g_assert_true (gtk_widget_get_mapped (line));
@@ -136,7 +138,7 @@ test_prepare_hold_evaluate (void)
     g_assert_null (strstr (text, "Lokale 2"));
   }
   /* The same key again goes back (as Escape and the button do). */
-  g_action_group_activate_action (G_ACTION_GROUP (window), "show-step", g_variant_new_string ("audience"));
+  sk_test_press ("<Control>3");
   sk_test_iterate (300);
   g_assert_false (gtk_widget_get_mapped (line));
   g_assert_true (gtk_widget_get_mapped (tool));
@@ -186,7 +188,7 @@ test_last_time (void)
   /* The earlier conversation (second in the list) has no last time. */
   g_signal_emit_by_name (gtk_widget_get_parent (conversation_row (window, 1)), "row-activated", conversation_row (window, 1));
   sk_test_iterate (300);
-  last_time = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_LAST_TIME);
+  last_time = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_LAST_TIME_TOOL);
   g_assert_false (gtk_widget_get_visible (last_time));
 
   /* Today's opens with last time's agreements and next steps. */
@@ -282,7 +284,8 @@ test_screenshots (void)
       }
       sk_test_save_screenshot (GTK_WIDGET (window), name);
     }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "show-step", g_variant_new_string ("voice"));
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Control>2");
   sk_test_iterate (400);
   sk_test_save_screenshot (GTK_WIDGET (window), "lundy-line-da-1280x800.png");
 
@@ -291,10 +294,10 @@ test_screenshots (void)
 
     g_assert_nonnull (strstr (text, "Du kan fortælle på din egen måde"));
   }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "show-step", g_variant_new_string (""));
+  sk_test_press ("Escape");
   sk_test_iterate (200);
   /* Last time's agreements open the conversation. */
-  sk_test_scroll_to (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_LAST_TIME));
+  sk_test_scroll_to (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_LAST_TIME_TOOL));
   sk_test_iterate (300);
   sk_test_save_screenshot (GTK_WIDGET (window), "last-time-da-1280x800.png");
   g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);

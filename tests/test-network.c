@@ -357,7 +357,7 @@ test_migrate_from_v2 (void)
 
   store = sk_test_open_store (path);
   version = sk_test_sql (path, "PRAGMA user_version");
-  g_assert_cmpint (atoi (version), ==, SK_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (atoi (version), ==, sk_store_schema_version ());
   conversation = sk_store_load (store, SK_TYPE_CONVERSATION, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sk_record_get_string (SK_RECORD (conversation), "agreements"), ==, "Vi ses");

@@ -94,9 +94,9 @@ model_text (const SkSummary *summary)
 
       g_string_append_printf (out, "%d|%s|%s|%s\n", block->kind, block->text, block->detail ? block->detail : "",
                               block->words ? block->words : "");
-      if (block->people != NULL)
-        for (guint p = 0; p < block->people->len; p++)
-          g_string_append_printf (out, "person|%s\n", g_array_index (block->people, SkSummaryPerson, p).name);
+      if (block->kind == SK_SUMMARY_PICTURE && g_strcmp0 (block->picture, "network") == 0)
+        for (guint p = 0; p < block->data->len; p++)
+          g_string_append_printf (out, "person|%s\n", g_array_index (block->data, SkNetworkShown, p).name);
     }
   return g_string_free (out, FALSE);
 }

@@ -9,6 +9,7 @@
 
 #include "sk-store.h"
 #include "sk-store-private.h"
+#include "sk-tool-module.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,94 +39,90 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Each step takes the schema from version i to i + 1 and runs in its own
+/* The kit's own steps of the schema; the tools bring theirs
+ * (sk-tool-module.h).  All steps for one version run together in one
  * transaction.  Never edit a step that has shipped: add one. */
-static const char * const migrations[] = {
-  /* 0 → 1 */
-  "CREATE TABLE children ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL DEFAULT '',"
-  "  birth_year INTEGER NOT NULL DEFAULT 0,"
-  "  case_ref TEXT NOT NULL DEFAULT '',"
-  "  language TEXT NOT NULL DEFAULT '',"
-  "  created_at INTEGER NOT NULL DEFAULT 0,"
-  "  trashed INTEGER NOT NULL DEFAULT 0);"
-  "CREATE TABLE conversations ("
-  "  id INTEGER PRIMARY KEY,"
-  "  child_id INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,"
-  "  started_at INTEGER NOT NULL DEFAULT 0,"
-  "  place TEXT NOT NULL DEFAULT '',"
-  "  participants TEXT NOT NULL DEFAULT '',"
-  "  purpose TEXT NOT NULL DEFAULT '',"
-  "  child_words TEXT NOT NULL DEFAULT '',"
-  "  agreements TEXT NOT NULL DEFAULT '',"
-  "  next_steps TEXT NOT NULL DEFAULT '',"
-  "  private_notes TEXT NOT NULL DEFAULT '',"
-  "  trashed INTEGER NOT NULL DEFAULT 0);"
-  "CREATE INDEX conversations_by_child ON conversations (child_id, started_at);"
-  /* Partial indexes: finding the trash at start-up costs nothing. */
-  "CREATE INDEX children_trashed ON children (id) WHERE trashed = 1;"
-  "CREATE INDEX conversations_trashed ON conversations (id) WHERE trashed = 1;",
-
-  /* 1 → 2: the emotion scale, "How I feel" */
-  "CREATE TABLE emotion_ratings ("
-  "  id INTEGER PRIMARY KEY,"
-  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL DEFAULT 0,"
-  "  topic_key TEXT NOT NULL DEFAULT '',"
-  "  topic TEXT NOT NULL DEFAULT '',"
-  "  face INTEGER NOT NULL DEFAULT 0,"
-  "  feelings TEXT NOT NULL DEFAULT '',"
-  "  child_words TEXT NOT NULL DEFAULT '',"
-  "  shared INTEGER NOT NULL DEFAULT 0,"
-  "  trashed INTEGER NOT NULL DEFAULT 0);"
-  "CREATE INDEX emotion_ratings_by_conversation ON emotion_ratings (conversation_id, position);"
-  "CREATE INDEX emotion_ratings_trashed ON emotion_ratings (id) WHERE trashed = 1;",
-
-  /* 2 → 3: the network map, "My network" */
-  "CREATE TABLE network_people ("
-  "  id INTEGER PRIMARY KEY,"
-  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL DEFAULT 0,"
-  "  name TEXT NOT NULL DEFAULT '',"
-  "  relation TEXT NOT NULL DEFAULT '',"
-  "  avatar TEXT NOT NULL DEFAULT 'person-adult',"
-  "  angle REAL NOT NULL DEFAULT 0,"
-  "  distance REAL NOT NULL DEFAULT 0.6,"
-  "  can_talk INTEGER NOT NULL DEFAULT 0,"
-  "  worried INTEGER NOT NULL DEFAULT 0,"
-  "  shared INTEGER NOT NULL DEFAULT 1,"
-  "  origin_id INTEGER NOT NULL DEFAULT 0,"
-  "  trashed INTEGER NOT NULL DEFAULT 0);"
-  "CREATE INDEX network_people_by_conversation ON network_people (conversation_id, position);"
-  "CREATE INDEX network_people_trashed ON network_people (id) WHERE trashed = 1;"
-  /* The child's choice for the whole map: may the parents see it? */
-  "ALTER TABLE conversations ADD COLUMN network_shared INTEGER NOT NULL DEFAULT 0;",
-
-  /* 3 → 4: the Lundy steps, and closing the loop with the child */
-  "CREATE TABLE lundy_answers ("
-  "  id INTEGER PRIMARY KEY,"
-  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
-  "  step TEXT NOT NULL DEFAULT '',"
-  "  phase INTEGER NOT NULL DEFAULT 0,"
-  "  checked TEXT NOT NULL DEFAULT '',"
-  "  note TEXT NOT NULL DEFAULT '',"
-  "  trashed INTEGER NOT NULL DEFAULT 0);"
-  "CREATE UNIQUE INDEX lundy_answers_by_conversation ON lundy_answers (conversation_id, step, phase);"
-  "CREATE INDEX lundy_answers_trashed ON lundy_answers (id) WHERE trashed = 1;"
-  "ALTER TABLE conversations ADD COLUMN feedback TEXT NOT NULL DEFAULT '';"
-  "ALTER TABLE conversations ADD COLUMN feedback_shared INTEGER NOT NULL DEFAULT 0;",
-
-  /* 4 → 5: the child's own words are the child's to share, like every
-   * other item; until the child says yes, they are not. */
-  "ALTER TABLE conversations ADD COLUMN child_words_shared INTEGER NOT NULL DEFAULT 0;",
+static const SkSchemaStep base_schema[] = {
+  { 1,
+    "CREATE TABLE children ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  birth_year INTEGER NOT NULL DEFAULT 0,"
+    "  case_ref TEXT NOT NULL DEFAULT '',"
+    "  language TEXT NOT NULL DEFAULT '',"
+    "  created_at INTEGER NOT NULL DEFAULT 0,"
+    "  trashed INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE conversations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  child_id INTEGER NOT NULL REFERENCES children (id) ON DELETE CASCADE,"
+    "  started_at INTEGER NOT NULL DEFAULT 0,"
+    "  place TEXT NOT NULL DEFAULT '',"
+    "  participants TEXT NOT NULL DEFAULT '',"
+    "  purpose TEXT NOT NULL DEFAULT '',"
+    "  child_words TEXT NOT NULL DEFAULT '',"
+    "  agreements TEXT NOT NULL DEFAULT '',"
+    "  next_steps TEXT NOT NULL DEFAULT '',"
+    "  private_notes TEXT NOT NULL DEFAULT '',"
+    "  trashed INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX conversations_by_child ON conversations (child_id, started_at);"
+    /* Partial indexes: finding the trash at start-up costs nothing. */
+    "CREATE INDEX children_trashed ON children (id) WHERE trashed = 1;"
+    "CREATE INDEX conversations_trashed ON conversations (id) WHERE trashed = 1;" },
+  /* The child's own words are the child's to share, like every other
+   * item; until the child says yes, they are not. */
+  { 5, "ALTER TABLE conversations ADD COLUMN child_words_shared INTEGER NOT NULL DEFAULT 0;" },
+  { 0, NULL }
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SK_STORE_SCHEMA_VERSION);
+static void
+add_steps (GString            *sql,
+           const SkSchemaStep *steps,
+           int                 version,
+           int                *newest)
+{
+  for (const SkSchemaStep *step = steps; step != NULL && step->sql != NULL; step++)
+    {
+      *newest = MAX (*newest, step->version);
+      if (step->version == version)
+        g_string_append (sql, step->sql);
+    }
+}
 
-/* Tables in the order trashed rows are purged: children last, so that
- * their rows cascade. */
-static const char * const purge_tables[] = { "lundy_answers", "network_people", "emotion_ratings", "conversations", "children" };
+/* The SQL that takes the file from @version - 1 to @version (empty when
+ * nothing does), and in @newest the schema's newest version. */
+static char *
+schema_step (int  version,
+             int *newest)
+{
+  GString *sql = g_string_new (NULL);
+  const SkToolModule * const *modules;
+  guint n_modules;
+  int unused = 0;
+
+  if (newest == NULL)
+    newest = &unused;
+  add_steps (sql, base_schema, version, newest);
+  modules = sk_tool_modules (&n_modules);
+  for (guint i = 0; i < n_modules; i++)
+    add_steps (sql, modules[i]->schema, version, newest);
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * sk_store_schema_version:
+ *
+ * Returns: the version this program writes: the newest step of the kit's
+ *   or a tool's schema
+ */
+int
+sk_store_schema_version (void)
+{
+  static int newest = 0;
+
+  if (newest == 0)
+    g_free (schema_step (0, &newest));
+  return newest;
+}
 
 G_DEFINE_QUARK (sk-store-error-quark, sk_store_error)
 
@@ -540,7 +537,7 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  if (version > SK_STORE_SCHEMA_VERSION)
+  if (version > (guint32) sk_store_schema_version ())
     {
       g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NEWER,
                    _("“%s” was saved by a newer version of Samtalekuffert. "
@@ -602,13 +599,14 @@ migrate (SkStore  *self,
   if (version < 0)
     return exec (self, "PRAGMA user_version", error);
 
-  for (int step = version; step < SK_STORE_SCHEMA_VERSION; step++)
+  for (int step = version; step < sk_store_schema_version (); step++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
+      g_autofree char *sql = schema_step (step + 1, NULL);
 
       if (!exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!exec (self, migrations[step], error) ||
+      if (!exec (self, sql, error) ||
           !exec (self, bump, error) ||
           !exec (self, "COMMIT", error))
         {
@@ -625,11 +623,23 @@ purge_trash (SkStore  *self,
 {
   /* Rows put in the trash whose undo time never ended (the program was
    * closed or killed meanwhile) are deleted now, for good. */
+  g_autoptr(GPtrArray) tables = g_ptr_array_new ();
+  const SkToolModule * const *modules;
+  guint n_modules;
+
+  /* The tools' rows first, children last, so that their rows cascade. */
+  modules = sk_tool_modules (&n_modules);
+  for (guint i = 0; i < n_modules; i++)
+    for (guint t = 0; modules[i]->tables != NULL && modules[i]->tables[t] != NULL; t++)
+      g_ptr_array_add (tables, (gpointer) modules[i]->tables[t]);
+  g_ptr_array_add (tables, (gpointer) "conversations");
+  g_ptr_array_add (tables, (gpointer) "children");
+
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (purge_tables); i++)
+  for (guint i = 0; i < tables->len; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE trashed = 1", purge_tables[i]);
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE trashed = 1", (const char *) tables->pdata[i]);
 
       if (!exec (self, sql, error))
         {
@@ -853,7 +863,7 @@ sk_store_open (const char  *path,
       !exec (self, "PRAGMA secure_delete = ON", error))
     return NULL;
 
-  if (read_user_version (self) > SK_STORE_SCHEMA_VERSION)
+  if (read_user_version (self) > sk_store_schema_version ())
     {
       g_autofree char *name = g_filename_display_name (path);
 

@@ -22,7 +22,6 @@ typedef enum
 } SkStoreError;
 
 /* The schema this build writes; see the migrations in sk-store.c. */
-#define SK_STORE_SCHEMA_VERSION 5
 
 /* Typed text is written at most this long after the first keystroke. */
 #define SK_STORE_TEXT_DELAY_MS 300
@@ -65,5 +64,8 @@ gboolean    sk_store_delete       (SkStore     *self,
 gboolean    sk_store_flush        (SkStore     *self,
                                    GError     **error);
 gboolean    sk_store_has_pending  (SkStore     *self);
+
+/* The schema version this program writes (PRAGMA user_version). */
+int sk_store_schema_version (void);
 
 G_END_DECLS

@@ -1,10 +1,11 @@
 /* sk-summary.h — the parents' summary and the journal note, built from a
  * conversation
  *
- * The summary is a document model (blocks in order) that render lays out
- * on paper and on screen; it holds only what the child chose to share and
- * never the caseworker's own notes.  The journal note is plain text with
- * everything, for the case system.
+ * The summary is a document model (generic blocks in order) that render
+ * lays out on paper and on screen; it holds only what the child chose to
+ * share and never the caseworker's own notes.  The journal note is plain
+ * text with everything, for the case system.  The conversation gives its
+ * own fields; every tool adds its part (sk-tool-module.h).
  */
 #pragma once
 
@@ -18,23 +19,14 @@ typedef enum
   SK_SUMMARY_TITLE,       /* text */
   SK_SUMMARY_META,        /* text: name, date, place */
   SK_SUMMARY_HEADING,     /* text */
-  SK_SUMMARY_PARAGRAPH,   /* text */
-  SK_SUMMARY_FACE,        /* text: topic, detail: face and feelings, words, art */
-  SK_SUMMARY_MAP,         /* people; text: a line that explains the marks */
+  SK_SUMMARY_PARAGRAPH,   /* text, flowing over pages */
+  SK_SUMMARY_ITEM,        /* art: a picture beside text: a title; detail;
+                           * words: the child's own, quoted */
+  SK_SUMMARY_PICTURE,     /* a tool's own drawing (picture: the tool's id,
+                           * data: what it draws); text: a line under it */
   SK_SUMMARY_CONTACT,     /* text, one line each */
   SK_SUMMARY_FOOTER,      /* text */
 } SkSummaryKind;
-
-typedef struct
-{
-  char    *name;
-  char    *relation;
-  char    *avatar;
-  gboolean can_talk;
-  gboolean worried;
-  double   angle;
-  double   distance;
-} SkSummaryPerson;
 
 typedef struct
 {
@@ -43,7 +35,8 @@ typedef struct
   char         *detail;
   char         *words;
   char         *art;
-  GArray       *people;   /* SkSummaryPerson, for SK_SUMMARY_MAP */
+  const char   *picture;
+  GArray       *data;
 } SkSummaryBlock;
 
 typedef struct
@@ -63,13 +56,24 @@ typedef struct
 
 /* @language: "da" or "en", the parents' language; the summary's words are
  * written in it, whatever the interface's is. */
-SkSummary *sk_summary_build (SkStore               *store,
-                             SkConversation        *conversation,
-                             const char            *language,
-                             const SkSummarySender *sender,
-                             GError               **error);
-void       sk_summary_free  (SkSummary             *summary);
+SkSummary      *sk_summary_build       (SkStore               *store,
+                                        SkConversation        *conversation,
+                                        const char            *language,
+                                        const SkSummarySender *sender,
+                                        GError               **error);
+void            sk_summary_free        (SkSummary             *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkSummary, sk_summary_free)
+
+/* For the tools' parts: a block at the end (@text is taken), and a
+ * heading with the text under it when there is text (@heading taken). */
+SkSummaryBlock *sk_summary_add_block   (SkSummary             *summary,
+                                        SkSummaryKind          kind,
+                                        char                  *text);
+void            sk_summary_add_section (SkSummary             *summary,
+                                        char                  *heading,
+                                        const char            *text);
+/* @text without the spaces around it; never NULL. */
+char           *sk_summary_trim        (const char            *text);
 
 /* One thing the child decides about, item by item: may the parents see
  * it?  Its words are in the interface's language, for the child. */
@@ -89,12 +93,29 @@ typedef struct
 GPtrArray *sk_summary_list_choices (SkStore        *store,
                                     SkConversation *conversation,
                                     GError        **error);
+/* For the tools' choices: adds one (@title and @detail are taken) and
+ * returns its index, for the items that depend on it. */
+int        sk_summary_add_choice   (GPtrArray      *items,
+                                    const char     *group,
+                                    char           *title,
+                                    char           *detail,
+                                    SkRecord       *record,
+                                    const char     *property,
+                                    int             depends_on);
+/* The first line of @text, cut to 80 characters: enough to know it again. */
+char      *sk_summary_first_words  (const char     *text);
 
 /* The whole conversation as plain text for the case system, in the
- * interface's language: everything, with the caseworker's notes and the
- * Lundy steps, and what is shared with the parents marked. */
-char      *sk_journal_build (SkStore               *store,
-                             SkConversation        *conversation,
-                             GError               **error);
+ * interface's language: everything, with the caseworker's notes and each
+ * tool's part, and what is shared with the parents marked. */
+char       *sk_journal_build       (SkStore        *store,
+                                    SkConversation *conversation,
+                                    GError        **error);
+/* For the tools' parts: "Label:\ntext\n\n", and "shared with the parents"
+ * or "not shared with the parents". */
+void        sk_journal_add_field   (GString        *out,
+                                    const char     *label,
+                                    const char     *text);
+const char *sk_journal_shared_mark (gboolean        shared);
 
 G_END_DECLS

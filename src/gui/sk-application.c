@@ -412,10 +412,6 @@ sk_application_startup (GApplication *application)
     { "win.child-view", { "F11", NULL } },
     { "win.leave-child-view", { "<Control>F11", NULL } },
     { "win.summary", { "<Control>p", NULL } },
-    { "win.show-step::space", { "<Control>1", NULL } },
-    { "win.show-step::voice", { "<Control>2", NULL } },
-    { "win.show-step::audience", { "<Control>3", NULL } },
-    { "win.show-step::influence", { "<Control>4", NULL } },
     { "win.back", { "<Alt>Left", NULL } },
     { "win.show-help-overlay", { "<Control>question", "F1", NULL } },
   };

@@ -7,6 +7,8 @@
 #include "sk-format.h"
 #include "sk-lundy.h"
 #include "sk-lundy-marks.h"
+#include "sk-lundy-tool.h"
+#include "sk-tool-module.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -28,11 +30,13 @@ G_DEFINE_FINAL_TYPE (SkChildPage, sk_child_page, GTK_TYPE_WIDGET)
 
 enum {
   CONVERSATION_ACTIVATED,
-  CONVERSATION_PREPARE,
+  CONVERSATION_OPEN_TOOL,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+extern const SkToolModule sk_lundy_module;
 
 static char *
 conversation_subtitle (SkConversation *conversation)
@@ -63,7 +67,8 @@ prepare_clicked_cb (GtkButton *button)
   SkChildPage *self = SK_CHILD_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (button), SK_TYPE_CHILD_PAGE));
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
 
-  g_signal_emit (self, signals[CONVERSATION_PREPARE], 0, g_object_get_data (G_OBJECT (row), "conversation"));
+  g_signal_emit (self, signals[CONVERSATION_OPEN_TOOL], 0, g_object_get_data (G_OBJECT (row), "conversation"),
+                 sk_lundy_module.id, SK_LUNDY_PAGE_BEFORE);
 }
 
 static GtkWidget *
@@ -182,13 +187,14 @@ sk_child_page_class_init (SkChildPageClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, SK_TYPE_CONVERSATION);
-  /* "Prepare" on a conversation: open it on the Lundy steps, before. */
-  signals[CONVERSATION_PREPARE] =
-    g_signal_new ("conversation-prepare",
+  /* A way into a conversation on one part of a tool: the tool's id and
+   * the part ("Prepare": the Lundy model, before). */
+  signals[CONVERSATION_OPEN_TOOL] =
+    g_signal_new ("conversation-open-tool",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, SK_TYPE_CONVERSATION);
+                  G_TYPE_NONE, 3, SK_TYPE_CONVERSATION, G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-child-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SkChildPage, avatar);
@@ -217,9 +223,18 @@ sk_child_page_init (SkChildPage *self)
   g_signal_connect (self, "map", G_CALLBACK (update_marks), NULL);
 }
 
+/* The database the children's Lundy marks are read from. */
+void
+sk_child_page_set_store (SkChildPage *self,
+                         SkStore     *store)
+{
+  g_return_if_fail (SK_IS_CHILD_PAGE (self));
+
+  g_set_object (&self->store, store);
+}
+
 void
 sk_child_page_set_child (SkChildPage *self,
-                         SkStore     *store,
                          SkChild     *child,
                          GListModel  *conversations)
 {
@@ -232,7 +247,6 @@ sk_child_page_set_child (SkChildPage *self,
     g_signal_handlers_disconnect_by_data (self->conversations, self);
   g_set_object (&self->child, child);
   g_set_object (&self->conversations, conversations);
-  g_set_object (&self->store, store);
   /* A conversation back from the trash (Undo) gets a new row: its marks
    * are read again, after the list has made the row. */
   if (conversations != NULL)

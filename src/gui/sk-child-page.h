@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 #define SK_TYPE_CHILD_PAGE (sk_child_page_get_type ())
 G_DECLARE_FINAL_TYPE (SkChildPage, sk_child_page, SK, CHILD_PAGE, GtkWidget)
 
+void        sk_child_page_set_store         (SkChildPage *self,
+                                             SkStore     *store);
 void        sk_child_page_set_child         (SkChildPage *self,
-                                             SkStore     *store,
                                              SkChild     *child,
                                              GListModel  *conversations);
 

@@ -16,9 +16,7 @@
 #include "sk-shared-button.h"
 #include "sk-summary-panel.h"
 #include "sk-undo.h"
-#include "sk-emotion-tool.h"
-#include "sk-network-tool.h"
-#include "sk-last-time.h"
+#include "sk-tool-shelf.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -26,8 +24,7 @@ struct _SkChildView
 {
   GtkWidget parent_instance;
 
-  GSettings   *settings;
-  SkStore     *store;
+  SkContext   *context;
   SkConversation *conversation;
   SkChild     *child;
   GBinding    *name_binding;
@@ -38,40 +35,24 @@ struct _SkChildView
   GtkLabel    *name_label;
   GtkStack    *steps;
   GtkWidget   *scroller;
-  GtkWidget   *content;
-  GtkWidget   *tools_box;
-  GtkStack    *tool_stack;
+  GtkWidget   *tools_place;
   SkNoteField *child_words_field;
   GtkWidget   *child_words_shared;
   SkNoteField *agreements_field;
   GtkWidget   *summary_button;
   SkSummaryPanel *summary_panel;   /* built the first time it is shown */
-  SkEmotionTool *emotion_tool;
-  SkNetworkTool *network_tool;
-  SkLastTime    *last_time;
+  SkToolShelf *tools;
 };
 
 G_DEFINE_FINAL_TYPE (SkChildView, sk_child_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_SETTINGS,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-tools_changed_cb (SkChildView *self)
-{
-  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->tool_stack));
-  GtkWidget *switcher = gtk_widget_get_first_child (self->tools_box);
-
-  /* No tool, no switcher: nothing empty or pretend is ever shown.  One
-   * tool needs no switcher either: it shows its own title. */
-  gtk_widget_set_visible (self->tools_box, first != NULL);
-  gtk_widget_set_visible (switcher, first != NULL && gtk_widget_get_next_sibling (first) != NULL);
-}
 
 static void
 ensure_summary (SkChildView *self)
@@ -79,7 +60,7 @@ ensure_summary (SkChildView *self)
   if (self->summary_panel != NULL)
     return;
 
-  self->summary_panel = SK_SUMMARY_PANEL (sk_summary_panel_new (self->settings, TRUE));
+  self->summary_panel = SK_SUMMARY_PANEL (sk_summary_panel_new (self->context, TRUE));
   gtk_stack_add_named (self->steps, GTK_WIDGET (self->summary_panel), "summary");
 }
 
@@ -109,6 +90,19 @@ escape_cb (GtkWidget *widget,
 }
 
 static void
+sk_child_view_constructed (GObject *object)
+{
+  SkChildView *self = SK_CHILD_VIEW (object);
+
+  G_OBJECT_CLASS (sk_child_view_parent_class)->constructed (object);
+
+  /* Every tool of the child's view, from the registry; what happened
+   * since last time is gone through together first. */
+  self->tools = SK_TOOL_SHELF (sk_tool_shelf_new (self->context, FALSE));
+  gtk_box_append (GTK_BOX (self->tools_place), GTK_WIDGET (self->tools));
+}
+
+static void
 sk_child_view_dispose (GObject *object)
 {
   SkChildView *self = SK_CHILD_VIEW (object);
@@ -117,8 +111,7 @@ sk_child_view_dispose (GObject *object)
   sk_binding_clear (&self->words_shared_binding);
   g_clear_object (&self->child);
   g_clear_object (&self->conversation);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CHILD_VIEW);
 
   G_OBJECT_CLASS (sk_child_view_parent_class)->dispose (object);
@@ -132,8 +125,8 @@ sk_child_view_get_property (GObject    *object,
 {
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      g_value_set_object (value, SK_CHILD_VIEW (object)->settings);
+    case PROP_CONTEXT:
+      g_value_set_object (value, SK_CHILD_VIEW (object)->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -148,8 +141,8 @@ sk_child_view_set_property (GObject      *object,
 {
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      SK_CHILD_VIEW (object)->settings = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      SK_CHILD_VIEW (object)->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -162,13 +155,13 @@ sk_child_view_class_init (SkChildViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sk_child_view_constructed;
   object_class->dispose = sk_child_view_dispose;
   object_class->get_property = sk_child_view_get_property;
   object_class->set_property = sk_child_view_set_property;
 
-  /* The caseworker's details for the summary, and its print settings. */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SK_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -181,9 +174,7 @@ sk_child_view_class_init (SkChildViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkChildView, name_label);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, steps);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, SkChildView, content);
-  gtk_widget_class_bind_template_child (widget_class, SkChildView, tools_box);
-  gtk_widget_class_bind_template_child (widget_class, SkChildView, tool_stack);
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, tools_place);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, child_words_field);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, child_words_shared);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, agreements_field);
@@ -200,28 +191,14 @@ sk_child_view_init (SkChildView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   sk_scroller_follow_focus (GTK_SCROLLED_WINDOW (self->scroller));
-
-  g_signal_connect_object (self->tool_stack, "notify::pages", G_CALLBACK (tools_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  self->emotion_tool = SK_EMOTION_TOOL (sk_emotion_tool_new (FALSE));
-  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->emotion_tool), "emotions", _("How I feel"));
-  self->network_tool = SK_NETWORK_TOOL (sk_network_tool_new (FALSE));
-  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->network_tool), "network", _("My network"));
-  tools_changed_cb (self);
-
-  /* What happened with what the child said last time, gone through
-   * together first. */
-  self->last_time = SK_LAST_TIME (sk_last_time_new ());
-  gtk_box_prepend (GTK_BOX (self->content), GTK_WIDGET (self->last_time));
 }
 
 GtkWidget *
-sk_child_view_new (GSettings *settings)
+sk_child_view_new (SkContext *context)
 {
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (SK_IS_CONTEXT (context), NULL);
 
-  return g_object_new (SK_TYPE_CHILD_VIEW, "settings", settings, NULL);
+  return g_object_new (SK_TYPE_CHILD_VIEW, "context", context, NULL);
 }
 
 /**
@@ -234,7 +211,6 @@ sk_child_view_new (GSettings *settings)
  */
 void
 sk_child_view_set_conversation (SkChildView    *self,
-                                SkStore        *store,
                                 SkChild        *child,
                                 SkConversation *conversation)
 {
@@ -243,7 +219,6 @@ sk_child_view_set_conversation (SkChildView    *self,
   sk_binding_clear (&self->name_binding);
   sk_binding_clear (&self->words_shared_binding);
   g_set_object (&self->child, child);
-  g_set_object (&self->store, store);
   g_set_object (&self->conversation, conversation);
 
   if (child != NULL)
@@ -256,11 +231,9 @@ sk_child_view_set_conversation (SkChildView    *self,
     self->words_shared_binding = sk_bind (conversation, "child-words-shared", self->child_words_shared, "active",
                                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   sk_note_field_bind (self->agreements_field, SK_RECORD (conversation), "agreements");
-  sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
-  sk_network_tool_set_conversation (self->network_tool, store, conversation);
-  sk_last_time_set_conversation (self->last_time, store, conversation);
+  sk_tool_shelf_set_conversation (self->tools, conversation);
   if (self->summary_panel != NULL)
-    sk_summary_panel_set_conversation (self->summary_panel, NULL, NULL);
+    sk_summary_panel_set_conversation (self->summary_panel, NULL);
   sk_child_view_show_tools (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
@@ -279,7 +252,7 @@ sk_child_view_show_summary (SkChildView *self)
   if (self->conversation == NULL)
     return;
   ensure_summary (self);
-  sk_summary_panel_set_conversation (self->summary_panel, self->store, self->conversation);
+  sk_summary_panel_set_conversation (self->summary_panel, self->conversation);
   gtk_stack_set_visible_child_name (self->steps, "summary");
   gtk_widget_set_visible (self->back_button, TRUE);
   gtk_widget_grab_focus (self->back_button);

@@ -4,17 +4,16 @@
 #include <adwaita.h>
 
 #include "sk-child.h"
+#include "sk-context.h"
 #include "sk-conversation.h"
-#include "sk-store.h"
 
 G_BEGIN_DECLS
 
 #define SK_TYPE_CHILD_VIEW (sk_child_view_get_type ())
 G_DECLARE_FINAL_TYPE (SkChildView, sk_child_view, SK, CHILD_VIEW, GtkWidget)
 
-GtkWidget *sk_child_view_new              (GSettings      *settings);
+GtkWidget *sk_child_view_new              (SkContext      *context);
 void       sk_child_view_set_conversation (SkChildView    *self,
-                                           SkStore        *store,
                                            SkChild        *child,
                                            SkConversation *conversation);
 void       sk_child_view_show_summary     (SkChildView    *self);

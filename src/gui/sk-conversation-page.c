@@ -8,10 +8,7 @@
 #include "sk-shared-button.h"
 #include "sk-scroller.h"
 #include "sk-date-picker.h"
-#include "sk-emotion-tool.h"
-#include "sk-network-tool.h"
-#include "sk-lundy-tool.h"
-#include "sk-last-time.h"
+#include "sk-tool-shelf.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -19,13 +16,10 @@ struct _SkConversationPage
 {
   GtkWidget parent_instance;
 
-  SkStore        *store;
+  SkContext      *context;
   SkConversation *conversation;
   GPtrArray      *bindings;
-  SkEmotionTool  *emotion_tool;
-  SkNetworkTool  *network_tool;
-  SkLundyTool    *lundy_tool;
-  SkLastTime     *last_time;
+  SkToolShelf    *tools;
   gboolean        updating_date;
 
   GtkWidget      *scroller;
@@ -36,8 +30,7 @@ struct _SkConversationPage
   AdwEntryRow    *place_row;
   AdwEntryRow    *participants_row;
   AdwEntryRow    *purpose_row;
-  GtkWidget      *tools_box;
-  GtkStack       *tool_stack;
+  GtkWidget      *tools_place;
   SkNoteField    *child_words_field;
   GtkWidget      *child_words_shared;
   SkNoteField    *agreements_field;
@@ -49,6 +42,7 @@ G_DEFINE_FINAL_TYPE (SkConversationPage, sk_conversation_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_CONVERSATION,
   N_PROPS
 };
@@ -113,18 +107,6 @@ format_two_digits_cb (GtkSpinButton *spin)
 }
 
 static void
-tools_changed_cb (SkConversationPage *self)
-{
-  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (self->tool_stack));
-  GtkWidget *switcher = gtk_widget_get_first_child (self->tools_box);
-
-  /* No tool, no switcher: nothing empty or pretend is ever shown.  One
-   * tool needs no switcher either: it shows its own title. */
-  gtk_widget_set_visible (self->tools_box, first != NULL);
-  gtk_widget_set_visible (switcher, first != NULL && gtk_widget_get_next_sibling (first) != NULL);
-}
-
-static void
 unbind_all (SkConversationPage *self)
 {
   for (guint i = 0; i < self->bindings->len; i++)
@@ -142,7 +124,7 @@ sk_conversation_page_dispose (GObject *object)
 
   unbind_all (self);
   g_clear_object (&self->conversation);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
   sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CONVERSATION_PAGE);
 
   G_OBJECT_CLASS (sk_conversation_page_parent_class)->dispose (object);
@@ -168,6 +150,9 @@ sk_conversation_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
     case PROP_CONVERSATION:
       g_value_set_object (value, self->conversation);
       break;
@@ -186,12 +171,27 @@ sk_conversation_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
     case PROP_CONVERSATION:
-      sk_conversation_page_set_conversation (self, self->store, g_value_get_object (value));
+      sk_conversation_page_set_conversation (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+sk_conversation_page_constructed (GObject *object)
+{
+  SkConversationPage *self = SK_CONVERSATION_PAGE (object);
+
+  G_OBJECT_CLASS (sk_conversation_page_parent_class)->constructed (object);
+
+  /* Every tool of the caseworker's view, from the registry. */
+  self->tools = SK_TOOL_SHELF (sk_tool_shelf_new (self->context, TRUE));
+  gtk_box_append (GTK_BOX (self->tools_place), GTK_WIDGET (self->tools));
 }
 
 static void
@@ -200,11 +200,15 @@ sk_conversation_page_class_init (SkConversationPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sk_conversation_page_constructed;
   object_class->dispose = sk_conversation_page_dispose;
   object_class->finalize = sk_conversation_page_finalize;
   object_class->get_property = sk_conversation_page_get_property;
   object_class->set_property = sk_conversation_page_set_property;
 
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONVERSATION] =
     g_param_spec_object ("conversation", NULL, NULL, SK_TYPE_CONVERSATION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -222,8 +226,7 @@ sk_conversation_page_class_init (SkConversationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, place_row);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, participants_row);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, purpose_row);
-  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, tools_box);
-  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, tool_stack);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, tools_place);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, child_words_field);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, child_words_shared);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, agreements_field);
@@ -240,49 +243,18 @@ sk_conversation_page_init (SkConversationPage *self)
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   sk_scroller_follow_focus (GTK_SCROLLED_WINDOW (self->scroller));
+}
 
-  g_signal_connect_object (self->tool_stack, "notify::pages", G_CALLBACK (tools_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+GtkWidget *
+sk_conversation_page_new (SkContext *context)
+{
+  g_return_val_if_fail (SK_IS_CONTEXT (context), NULL);
 
-  self->emotion_tool = SK_EMOTION_TOOL (sk_emotion_tool_new (TRUE));
-  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->emotion_tool), "emotions", _("How I feel"));
-  self->network_tool = SK_NETWORK_TOOL (sk_network_tool_new (TRUE));
-  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->network_tool), "network", _("My network"));
-  self->lundy_tool = SK_LUNDY_TOOL (sk_lundy_tool_new ());
-  gtk_stack_add_titled (self->tool_stack, GTK_WIDGET (self->lundy_tool), "lundy", _("The Lundy Model"));
-  tools_changed_cb (self);
-
-  /* The end of every conversation: the parents' summary and the journal. */
-  {
-    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-    GtkWidget *summary = gtk_button_new_with_mnemonic (_("_Summary for the Parents…"));
-    GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Journal Note"));
-    GtkWidget *save = gtk_button_new_with_mnemonic (_("Save _Journal Note…"));
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (summary), "win.summary");
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "win.copy-journal");
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "win.save-journal");
-    gtk_widget_add_css_class (summary, "suggested-action");
-    gtk_widget_add_css_class (summary, "pill");
-    gtk_widget_add_css_class (copy, "pill");
-    gtk_widget_add_css_class (save, "pill");
-    gtk_widget_set_tooltip_text (copy, _("For the case system: everything, with your own notes"));
-    gtk_box_append (GTK_BOX (bar), summary);
-    gtk_box_append (GTK_BOX (bar), copy);
-    gtk_box_append (GTK_BOX (bar), save);
-    gtk_widget_set_margin_top (bar, 12);
-    gtk_box_append (GTK_BOX (gtk_widget_get_parent (self->tools_box)), bar);
-  }
-
-  /* Last time's agreements open the conversation, before the tools. */
-  self->last_time = SK_LAST_TIME (sk_last_time_new ());
-  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->tools_box)), GTK_WIDGET (self->last_time),
-                              gtk_widget_get_prev_sibling (self->tools_box));
+  return g_object_new (SK_TYPE_CONVERSATION_PAGE, "context", context, NULL);
 }
 
 void
 sk_conversation_page_set_conversation (SkConversationPage *self,
-                                       SkStore            *store,
                                        SkConversation     *conversation)
 {
   static const struct {
@@ -302,11 +274,7 @@ sk_conversation_page_set_conversation (SkConversationPage *self,
 
   unbind_all (self);
   g_set_object (&self->conversation, conversation);
-  g_set_object (&self->store, store);
-  sk_emotion_tool_set_conversation (self->emotion_tool, store, conversation);
-  sk_network_tool_set_conversation (self->network_tool, store, conversation);
-  sk_lundy_tool_set_conversation (self->lundy_tool, store, conversation);
-  sk_last_time_set_conversation (self->last_time, store, conversation);
+  sk_tool_shelf_set_conversation (self->tools, conversation);
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
@@ -349,18 +317,17 @@ sk_conversation_page_focus_first (SkConversationPage *self)
 }
 
 /**
- * sk_conversation_page_show_lundy:
- * @page: SK_LUNDY_PAGE_BEFORE, …
+ * sk_conversation_page_show_tool:
+ * @part: (nullable): one of the tool's parts
  *
- * Shows the Lundy steps on @page, scrolled into view.
+ * Shows the tool @id (on @part), scrolled into view with the keyboard on it.
  */
 void
-sk_conversation_page_show_lundy (SkConversationPage *self,
-                                 const char         *page)
+sk_conversation_page_show_tool (SkConversationPage *self,
+                                const char         *id,
+                                const char         *part)
 {
   g_return_if_fail (SK_IS_CONVERSATION_PAGE (self));
 
-  gtk_stack_set_visible_child (self->tool_stack, GTK_WIDGET (self->lundy_tool));
-  sk_lundy_tool_show_page (self->lundy_tool, page);
-  gtk_widget_grab_focus (GTK_WIDGET (self->lundy_tool));
+  sk_tool_shelf_show (self->tools, id, part);
 }

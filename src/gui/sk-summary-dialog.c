@@ -16,6 +16,7 @@ struct _SkSummaryDialog
 {
   AdwWindow parent_instance;
 
+  GtkWidget      *box;
   SkSummaryPanel *panel;
 };
 
@@ -24,28 +25,28 @@ G_DEFINE_FINAL_TYPE (SkSummaryDialog, sk_summary_dialog, ADW_TYPE_WINDOW)
 static void
 sk_summary_dialog_class_init (SkSummaryDialogClass *klass)
 {
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-summary-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkSummaryDialog, box);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 sk_summary_dialog_init (SkSummaryDialog *self)
 {
-  gtk_window_set_title (GTK_WINDOW (self), _("Summary for the Parents"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 SkSummaryDialog *
 sk_summary_dialog_new (GtkWindow      *parent,
-                       SkStore        *store,
-                       SkConversation *conversation,
-                       GSettings      *settings)
+                       SkContext      *context,
+                       SkConversation *conversation)
 {
   SkSummaryDialog *self;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   int width = 1100, height = 760;
 
-  g_return_val_if_fail (SK_IS_STORE (store), NULL);
+  g_return_val_if_fail (SK_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (SK_IS_CONVERSATION (conversation), NULL);
 
   self = g_object_new (SK_TYPE_SUMMARY_DIALOG, "transient-for", parent, NULL);
@@ -58,12 +59,10 @@ sk_summary_dialog_new (GtkWindow      *parent,
     }
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
 
-  self->panel = SK_SUMMARY_PANEL (sk_summary_panel_new (settings, FALSE));
+  self->panel = SK_SUMMARY_PANEL (sk_summary_panel_new (context, FALSE));
   gtk_widget_set_vexpand (GTK_WIDGET (self->panel), TRUE);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->panel));
-  adw_window_set_content (ADW_WINDOW (self), box);
-  sk_summary_panel_set_conversation (self->panel, store, conversation);
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->panel));
+  sk_summary_panel_set_conversation (self->panel, conversation);
   return self;
 }
 

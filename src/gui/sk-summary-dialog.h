@@ -4,8 +4,8 @@
 
 #include <adwaita.h>
 
+#include "sk-context.h"
 #include "sk-conversation.h"
-#include "sk-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SkSummaryDialog, sk_summary_dialog, SK, SUMMARY_DIALOG, AdwWindow)
 
 SkSummaryDialog *sk_summary_dialog_new        (GtkWindow       *parent,
-                                               SkStore         *store,
-                                               SkConversation  *conversation,
-                                               GSettings       *settings);
+                                               SkContext       *context,
+                                               SkConversation  *conversation);
 /* "da" or "en". */
 void             sk_summary_dialog_set_language (SkSummaryDialog *self,
                                                  const char      *language);

@@ -25,9 +25,8 @@ struct _SkSummaryPanel
 {
   GtkWidget parent_instance;
 
-  GSettings       *settings;
+  SkContext       *context;
   gboolean         child_view;
-  SkStore         *store;
   SkConversation  *conversation;
   char            *language;
   SkSummary       *summary;
@@ -52,7 +51,7 @@ G_DEFINE_FINAL_TYPE (SkSummaryPanel, sk_summary_panel, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_SETTINGS,
+  PROP_CONTEXT,
   PROP_CHILD_VIEW,
   N_PROPS
 };
@@ -94,11 +93,12 @@ rebuild_pages (SkSummaryPanel *self)
   if (self->conversation == NULL)
     return;
 
-  caseworker = g_settings_get_string (self->settings, "caseworker-name");
-  municipality = g_settings_get_string (self->settings, "municipality");
-  phone = g_settings_get_string (self->settings, "phone");
+  caseworker = g_settings_get_string (sk_context_get_settings (self->context), "caseworker-name");
+  municipality = g_settings_get_string (sk_context_get_settings (self->context), "municipality");
+  phone = g_settings_get_string (sk_context_get_settings (self->context), "phone");
   from = (SkSummarySender) { caseworker, municipality, phone };
-  self->summary = sk_summary_build (self->store, self->conversation, self->language, &from, &error);
+  self->summary = sk_summary_build (sk_context_get_store (self->context), self->conversation, self->language,
+                                    &from, &error);
   if (self->summary == NULL)
     {
       sk_summary_panel_report (self, error);
@@ -254,7 +254,7 @@ rebuild_choices (SkSummaryPanel *self)
     return;
 
   watch (self, SK_RECORD (self->conversation));
-  items = sk_summary_list_choices (self->store, self->conversation, &error);
+  items = sk_summary_list_choices (sk_context_get_store (self->context), self->conversation, &error);
   if (items == NULL)
     {
       sk_summary_panel_report (self, error);
@@ -420,7 +420,7 @@ print_clicked_cb (SkSummaryPanel *self)
     rebuild_pages (self);
   if (self->summary == NULL)
     return;
-  print = sk_summary_print_new (self->summary, self->settings);
+  print = sk_summary_print_new (self->summary, sk_context_get_settings (self->context));
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
@@ -459,8 +459,7 @@ sk_summary_panel_dispose (GObject *object)
   g_clear_pointer (&self->summary, sk_summary_free);
   g_clear_pointer (&self->pages, sk_summary_pages_free);
   g_clear_object (&self->conversation);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_SUMMARY_PANEL);
 
   G_OBJECT_CLASS (sk_summary_panel_parent_class)->dispose (object);
@@ -488,8 +487,8 @@ sk_summary_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_CHILD_VIEW:
       g_value_set_boolean (value, self->child_view);
@@ -509,8 +508,8 @@ sk_summary_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_CHILD_VIEW:
       self->child_view = g_value_get_boolean (value);
@@ -532,8 +531,8 @@ sk_summary_panel_class_init (SkSummaryPanelClass *klass)
   object_class->get_property = sk_summary_panel_get_property;
   object_class->set_property = sk_summary_panel_set_property;
 
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SK_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CHILD_VIEW] =
     g_param_spec_boolean ("child-view", NULL, NULL, FALSE,
@@ -571,12 +570,12 @@ sk_summary_panel_init (SkSummaryPanel *self)
 }
 
 GtkWidget *
-sk_summary_panel_new (GSettings *settings,
+sk_summary_panel_new (SkContext *context,
                       gboolean   child_view)
 {
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (SK_IS_CONTEXT (context), NULL);
 
-  return g_object_new (SK_TYPE_SUMMARY_PANEL, "settings", settings, "child-view", child_view, NULL);
+  return g_object_new (SK_TYPE_SUMMARY_PANEL, "context", context, "child-view", child_view, NULL);
 }
 
 /**
@@ -587,13 +586,11 @@ sk_summary_panel_new (GSettings *settings,
  */
 void
 sk_summary_panel_set_conversation (SkSummaryPanel *self,
-                                   SkStore        *store,
                                    SkConversation *conversation)
 {
   g_return_if_fail (SK_IS_SUMMARY_PANEL (self));
-  g_return_if_fail (conversation == NULL || SK_IS_STORE (store));
+  g_return_if_fail (conversation == NULL || SK_IS_CONVERSATION (conversation));
 
-  g_set_object (&self->store, store);
   g_set_object (&self->conversation, conversation);
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   rebuild_choices (self);

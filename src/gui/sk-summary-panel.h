@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
+#include "sk-context.h"
 #include "sk-conversation.h"
-#include "sk-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,10 +13,9 @@ G_DECLARE_FINAL_TYPE (SkSummaryPanel, sk_summary_panel, SK, SUMMARY_PANEL, GtkWi
 
 /* @child_view: %TRUE in the child's view: said to the child, big, and
  * saved without a file chooser (which would show other files). */
-GtkWidget *sk_summary_panel_new              (GSettings       *settings,
+GtkWidget *sk_summary_panel_new              (SkContext       *context,
                                               gboolean         child_view);
 void       sk_summary_panel_set_conversation (SkSummaryPanel  *self,
-                                              SkStore         *store,
                                               SkConversation  *conversation);
 /* "da" or "en". */
 void       sk_summary_panel_set_language     (SkSummaryPanel  *self,

@@ -5,6 +5,7 @@
 
 #include "sk-store.h"
 #include "sk-child.h"
+#include "sk-context.h"
 #include "sk-conversation.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ void            sk_window_set_store         (SkWindow       *self,
                                              SkStore        *store);
 SkWindow       *sk_window_new_like          (SkWindow       *other);
 SkStore        *sk_window_get_store         (SkWindow       *self);
+SkContext      *sk_window_get_context       (SkWindow       *self);
 SkChild        *sk_window_get_child         (SkWindow       *self);
 SkConversation *sk_window_get_conversation  (SkWindow       *self);
 GListModel     *sk_window_get_children      (SkWindow       *self);
@@ -30,8 +32,6 @@ void            sk_window_open_conversation (SkWindow       *self,
 void            sk_window_delete_child      (SkWindow       *self,
                                              SkChild        *child);
 void            sk_window_show_error        (SkWindow       *self,
-                                             const GError   *error);
-void            sk_window_report            (GtkWidget      *from,
                                              const GError   *error);
 gboolean        sk_window_finish            (SkWindow       *self,
                                              GError        **error);

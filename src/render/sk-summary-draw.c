@@ -1,8 +1,9 @@
 /* sk-summary-draw.c — the parents' summary laid out on pages
  *
  * Calm and plain: generous margins, 12 pt text, headings in the child's
- * font, the faces and the network map drawn by the same code as the
- * screen.  Long text flows on to the next page line by line; a heading is
+ * font, the pictures (a face beside an item, a tool's own drawing) drawn
+ * by the same code as the screen.  The pages know blocks, not tools: a
+ * tool's drawing is drawn by the tool (sk-tools.h).  Long text flows on to the next page line by line; a heading is
  * never left alone at the foot of a page; pictures are never cut.
  */
 #include "config.h"
@@ -10,7 +11,7 @@
 #include "sk-summary-draw.h"
 #include "sk-art.h"
 #include "sk-language.h"
-#include "sk-network-draw.h"
+#include "sk-tools.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -32,8 +33,8 @@
 typedef enum
 {
   PIECE_LINES,    /* lines first … last of a layout */
-  PIECE_FACE,
-  PIECE_MAP,
+  PIECE_ART,      /* an item's picture */
+  PIECE_PICTURE,  /* a tool's own drawing */
   PIECE_RULE,
 } PieceKind;
 
@@ -47,8 +48,10 @@ typedef struct
   int          last_line;
   double       layout_top;   /* y of the first line within the layout */
   char        *art;
-  GArray      *people;       /* SkSummaryPerson, held in pages->people */
+  const SkToolRender *render;   /* PIECE_PICTURE: who draws it */
+  GArray      *data;         /* and what: held in pages->data */
   double       size;
+  double       height;
 } Piece;
 
 struct _SkSummaryPages
@@ -59,9 +62,9 @@ struct _SkSummaryPages
   GPtrArray    *layouts;     /* PangoLayout, kept alive */
   GPtrArray    *pages;       /* GPtrArray of Piece */
   GPtrArray    *numbers;     /* PangoLayout per page: "Page 1 of 2" */
-  GPtrArray    *people;      /* GArray of SkSummaryPerson, referenced */
-  char         *child_name;  /* in the middle of the map */
-  char         *language;    /* the map's words are drawn in it too */
+  GPtrArray    *data;        /* the pictures' GArrays, referenced */
+  char         *child_name;  /* for the pictures: the child in the middle of a map */
+  char         *language;    /* the pictures' words are drawn in it too */
 };
 
 typedef struct
@@ -231,7 +234,7 @@ sk_summary_pages_new (const SkSummary *summary,
   pages->layouts = g_ptr_array_new_with_free_func (g_object_unref);
   pages->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   pages->numbers = g_ptr_array_new ();
-  pages->people = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  pages->data = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   pages->child_name = g_strdup (summary->child_name);
   pages->language = g_strdup (summary->language);
 
@@ -263,8 +266,8 @@ sk_summary_pages_new (const SkSummary *summary,
             /* Never alone at the foot of a page: with room for what follows
              * (three lines of text, or the picture). */
             double keep = layout_height (layout) +
-                          (next != NULL && next->kind == SK_SUMMARY_FACE ? FACE_SIZE :
-                           next != NULL && next->kind == SK_SUMMARY_MAP ? content * 0.8 : BODY_SIZE * 4);
+                          (next != NULL && next->kind == SK_SUMMARY_ITEM ? FACE_SIZE :
+                           next != NULL && next->kind == SK_SUMMARY_PICTURE ? content * 0.8 : BODY_SIZE * 4);
 
             if (flow.y + keep > flow.bottom && flow.y > MARGIN_TOP)
               new_page (&flow);
@@ -278,7 +281,7 @@ sk_summary_pages_new (const SkSummary *summary,
                                              PANGO_STYLE_NORMAL, content), 10);
           break;
 
-        case SK_SUMMARY_FACE:
+        case SK_SUMMARY_ITEM:
           {
             g_autoptr(GString) text = g_string_new (NULL);
             g_autofree char *markup = NULL;
@@ -303,7 +306,7 @@ sk_summary_pages_new (const SkSummary *summary,
             row = MAX (FACE_SIZE, text_height);
             if (flow.y + row > flow.bottom && flow.y > MARGIN_TOP)
               new_page (&flow);
-            face = add_piece (&flow, PIECE_FACE, 0);
+            face = add_piece (&flow, PIECE_ART, 0);
             face->art = block->art;
             face->size = FACE_SIZE;
             words = add_piece (&flow, PIECE_LINES, row + 12);
@@ -314,23 +317,29 @@ sk_summary_pages_new (const SkSummary *summary,
           }
           break;
 
-        case SK_SUMMARY_MAP:
+        case SK_SUMMARY_PICTURE:
           {
-            /* As wide as the text: room for names of at least 12 pt. */
-            double size = content;
-            PangoLayout *caption = make_layout (pages, block->text, BODY_FONT, 11, PANGO_WEIGHT_NORMAL,
-                                                PANGO_STYLE_NORMAL, content);
-            /* The people outlive the summary with the pages: a reference. */
-            GArray *people = g_array_ref (block->people);
-            Piece *map;
+            const SkToolEntry *tool = sk_tools_find (block->picture);
+            const SkToolRender *render = tool != NULL ? tool->render : NULL;
+            PangoLayout *caption;
+            double size;
+            Piece *picture;
 
-            g_ptr_array_add (pages->people, people);
+            if (render == NULL || render->draw_picture == NULL || block->data == NULL)
+              break;
+            /* As wide as the text: room for names of at least 12 pt. */
+            size = render->picture_height != NULL ? render->picture_height (block->data, content) : content;
+            caption = make_layout (pages, block->text, BODY_FONT, 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                                   content);
             if (flow.y + size + layout_height (caption) > flow.bottom && flow.y > MARGIN_TOP)
               new_page (&flow);
-            map = add_piece (&flow, PIECE_MAP, size + 8);
-            map->x = MARGIN_X + (content - size) / 2;
-            map->size = size;
-            map->people = people;
+            picture = add_piece (&flow, PIECE_PICTURE, size + 8);
+            picture->size = content;
+            picture->height = size;
+            picture->render = render;
+            /* What it draws outlives the summary with the pages: a reference. */
+            picture->data = g_array_ref (block->data);
+            g_ptr_array_add (pages->data, picture->data);
             place_whole (&flow, caption, 10);
           }
           break;
@@ -374,7 +383,7 @@ sk_summary_pages_free (SkSummaryPages *pages)
   g_ptr_array_unref (pages->pages);
   g_ptr_array_unref (pages->numbers);
   g_ptr_array_unref (pages->layouts);
-  g_ptr_array_unref (pages->people);
+  g_ptr_array_unref (pages->data);
   g_free (pages->child_name);
   g_free (pages->language);
   g_object_unref (pages->context);
@@ -415,33 +424,6 @@ draw_lines (cairo_t     *cr,
   pango_layout_iter_free (iter);
 }
 
-static void
-draw_map (cairo_t     *cr,
-          const Piece *piece,
-          const char  *child_name,
-          gboolean     vector)
-{
-  guint n = piece->people->len;
-  g_autofree SkNetworkFigure *figures = g_new0 (SkNetworkFigure, MAX (n, 1));
-  g_autofree SkNetworkPolar *places = g_new0 (SkNetworkPolar, MAX (n, 1));
-  g_autofree SkNetworkPoint *points = g_new0 (SkNetworkPoint, MAX (n, 1));
-  SkNetworkFrame frame;
-  double w, h;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const SkSummaryPerson *person = &g_array_index (piece->people, SkSummaryPerson, i);
-
-      figures[i] = (SkNetworkFigure) { person->name, person->relation, person->avatar,
-                                       person->can_talk, person->worried, FALSE };
-      places[i] = (SkNetworkPolar) { person->angle, person->distance };
-    }
-  sk_network_frame_fit (&frame, piece->x, piece->y, piece->size, piece->size);
-  sk_network_figure_map_size (&frame, &w, &h);
-  sk_network_separate (places, points, n, w, h, -1);
-  sk_network_draw (cr, &frame, child_name, figures, points, n, vector);
-}
-
 void
 sk_summary_pages_draw (SkSummaryPages *pages,
                        cairo_t        *cr,
@@ -455,7 +437,7 @@ sk_summary_pages_draw (SkSummaryPages *pages,
   g_return_if_fail (page < pages->pages->len);
 
   pieces = g_ptr_array_index (pages->pages, page);
-  /* The map names its sectors and rings as it draws. */
+  /* A picture names its parts as it draws (a map its sectors and rings). */
   previous_language = sk_language_push (pages->language);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -472,14 +454,17 @@ sk_summary_pages_draw (SkSummaryPages *pages,
         case PIECE_LINES:
           draw_lines (cr, piece);
           break;
-        case PIECE_FACE:
+        case PIECE_ART:
           if (vector)
             sk_art_draw (cr, piece->art, piece->x, piece->y, piece->size);
           else
             sk_art_paint (cr, piece->art, piece->x, piece->y, piece->size);
           break;
-        case PIECE_MAP:
-          draw_map (cr, piece, pages->child_name, vector);
+        case PIECE_PICTURE:
+          cairo_save (cr);
+          piece->render->draw_picture (cr, piece->data, pages->child_name, piece->x, piece->y,
+                                       piece->size, piece->height, vector);
+          cairo_restore (cr);
           break;
         case PIECE_RULE:
           cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.25);
@@ -495,7 +480,7 @@ sk_summary_pages_draw (SkSummaryPages *pages,
 
   {
     Piece number = { PIECE_LINES, pages->height - MARGIN_BOTTOM / 2 - 6, MARGIN_X,
-                     g_ptr_array_index (pages->numbers, page), 0, 0, 0, NULL, NULL, 0 };
+                     g_ptr_array_index (pages->numbers, page), 0, 0, 0, NULL, NULL, NULL, 0, 0 };
 
     cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.7);
     draw_lines (cr, &number);

@@ -9,26 +9,84 @@
 #include "config.h"
 
 #include "sk-lundy-tool.h"
+#include "sk-lundy-line.h"
 #include "sk-art-image.h"
 #include "sk-note-field.h"
-#include "sk-window.h"
+#include "sk-tools.h"
 
 #include <glib/gi18n-lib.h>
 
 struct _SkLundyTool
 {
-  GtkWidget parent_instance;
+  SkTool parent_instance;
 
-  SkStore        *store;
-  SkConversation *conversation;
   GListStore     *answers;
 
   GtkWidget      *box;
   GtkWidget      *stack;
   GtkWidget      *pages[3];   /* before, with the child, after */
+  SkLundyLine    *line;       /* on the whole window while shown */
+  GtkEventController *keys;   /* Ctrl+1 … Ctrl+4, on the window */
 };
 
-G_DEFINE_FINAL_TYPE (SkLundyTool, sk_lundy_tool, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SkLundyTool, sk_lundy_tool, SK_TYPE_TOOL)
+
+/* Never on the parents' paper. */
+const SkToolRender sk_lundy_render = { NULL, NULL };
+
+static gboolean
+line_shown (SkLundyTool *self)
+{
+  return self->line != NULL && gtk_widget_get_parent (GTK_WIDGET (self->line)) != NULL;
+}
+
+static void
+hide_line (SkLundyTool *self)
+{
+  if (line_shown (self))
+    sk_context_show_full (sk_tool_get_context (SK_TOOL (self)), NULL);
+}
+
+/* One step's line for the child on the whole window; the same step again
+ * (or "") goes back. */
+static void
+show_step (SkLundyTool *self,
+           const char  *step)
+{
+  if (sk_tool_get_conversation (SK_TOOL (self)) == NULL)
+    return;
+  if (*step == '\0' || sk_lundy_step (step) == NULL ||
+      (line_shown (self) && g_strcmp0 (sk_lundy_line_get_step (self->line), step) == 0))
+    {
+      hide_line (self);
+      return;
+    }
+  if (self->line == NULL)
+    {
+      self->line = g_object_ref_sink (SK_LUNDY_LINE (sk_lundy_line_new ()));
+      g_signal_connect_object (self->line, "back", G_CALLBACK (hide_line), self, G_CONNECT_SWAPPED);
+    }
+  sk_lundy_line_set_step (self->line, step);
+  sk_context_show_full (sk_tool_get_context (SK_TOOL (self)), GTK_WIDGET (self->line));
+  gtk_widget_grab_focus (GTK_WIDGET (self->line));
+}
+
+static void
+show_step_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_step (SK_LUNDY_TOOL (widget), g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+step_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  show_step (user_data, g_variant_get_string (args, NULL));
+  return TRUE;
+}
 
 static GtkWidget *
 step_header (const SkLundyStep *step,
@@ -159,7 +217,7 @@ child_page (SkLundyTool *self)
       gtk_widget_set_halign (show, GTK_ALIGN_START);
       gtk_widget_add_css_class (show, "pill");
       gtk_widget_set_tooltip_text (show, tooltip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "win.show-step");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "lundy.show-step");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (show), "s", steps[i].key);
       gtk_box_append (GTK_BOX (card), show);
       gtk_box_append (GTK_BOX (page), card);
@@ -178,29 +236,26 @@ clear_pages (SkLundyTool *self)
       }
 }
 
-void
-sk_lundy_tool_set_conversation (SkLundyTool    *self,
-                                SkStore        *store,
-                                SkConversation *conversation)
+static void
+sk_lundy_tool_conversation_changed (SkTool *tool)
 {
+  SkLundyTool *self = SK_LUNDY_TOOL (tool);
+  SkConversation *conversation = sk_tool_get_conversation (tool);
   g_autoptr(GError) error = NULL;
   g_autofree char *visible = NULL;
 
-  g_return_if_fail (SK_IS_LUNDY_TOOL (self));
-  g_return_if_fail (conversation == NULL || SK_IS_STORE (store));
-
+  hide_line (self);
   visible = g_strdup (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)));
   clear_pages (self);
   g_clear_object (&self->answers);
-  g_set_object (&self->store, store);
-  g_set_object (&self->conversation, conversation);
   if (conversation == NULL)
     return;
 
-  self->answers = sk_lundy_answers (store, sk_record_get_id (SK_RECORD (conversation)), TRUE, &error);
+  self->answers = sk_lundy_answers (sk_tool_get_store (tool), sk_record_get_id (SK_RECORD (conversation)), TRUE,
+                                    &error);
   if (self->answers == NULL)
     {
-      sk_window_report (GTK_WIDGET (self), error);
+      sk_tool_report (GTK_WIDGET (self), error);
       return;
     }
   self->pages[0] = questions_page (self, SK_LUNDY_BEFORE);
@@ -215,6 +270,13 @@ sk_lundy_tool_set_conversation (SkLundyTool    *self,
    * the tool is hidden never ends, and keeps the old page's width. */
   if (visible != NULL)
     gtk_stack_set_visible_child_full (GTK_STACK (self->stack), visible, GTK_STACK_TRANSITION_TYPE_NONE);
+}
+
+static void
+sk_lundy_tool_show_part (SkTool     *tool,
+                         const char *part)
+{
+  sk_lundy_tool_show_page (SK_LUNDY_TOOL (tool), part);
 }
 
 void
@@ -250,12 +312,51 @@ sk_lundy_tool_dispose (GObject *object)
 {
   SkLundyTool *self = SK_LUNDY_TOOL (object);
 
+  if (self->line != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->line, self);
+      if (line_shown (self) && sk_tool_get_context (SK_TOOL (self)) != NULL)
+        sk_context_show_full (sk_tool_get_context (SK_TOOL (self)), NULL);
+      g_clear_object (&self->line);
+    }
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->answers);
-  g_clear_object (&self->conversation);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sk_lundy_tool_parent_class)->dispose (object);
+}
+
+/* Ctrl+1 … Ctrl+4 put a step's line up from anywhere in the window, the
+ * child's view too: the keys live on the window while the tool does. */
+static void
+sk_lundy_tool_root (GtkWidget *widget)
+{
+  SkLundyTool *self = SK_LUNDY_TOOL (widget);
+  guint n;
+  const SkLundyStep *steps = sk_lundy_steps (&n);
+
+  GTK_WIDGET_CLASS (sk_lundy_tool_parent_class)->root (widget);
+
+  self->keys = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (self->keys), GTK_SHORTCUT_SCOPE_LOCAL);
+  for (guint i = 0; i < n && i < 9; i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_CONTROL_MASK),
+                                                gtk_callback_action_new (step_shortcut_cb, self, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (steps[i].key));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->keys), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->keys);
+}
+
+static void
+sk_lundy_tool_unroot (GtkWidget *widget)
+{
+  SkLundyTool *self = SK_LUNDY_TOOL (widget);
+
+  if (self->keys != NULL)
+    gtk_widget_remove_controller (GTK_WIDGET (gtk_widget_get_root (widget)), g_steal_pointer (&self->keys));
+  GTK_WIDGET_CLASS (sk_lundy_tool_parent_class)->unroot (widget);
 }
 
 static void
@@ -265,7 +366,11 @@ sk_lundy_tool_class_init (SkLundyToolClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sk_lundy_tool_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->root = sk_lundy_tool_root;
+  widget_class->unroot = sk_lundy_tool_unroot;
+  SK_TOOL_CLASS (klass)->conversation_changed = sk_lundy_tool_conversation_changed;
+  SK_TOOL_CLASS (klass)->show_part = sk_lundy_tool_show_part;
+  gtk_widget_class_install_action (widget_class, "lundy.show-step", "s", show_step_action);
   gtk_widget_class_set_css_name (widget_class, "lundytool");
 }
 
@@ -303,10 +408,4 @@ sk_lundy_tool_init (SkLundyTool *self)
   gtk_widget_add_css_class (switcher, "lundy-phases");
   gtk_box_append (GTK_BOX (self->box), switcher);
   gtk_box_append (GTK_BOX (self->box), self->stack);
-}
-
-GtkWidget *
-sk_lundy_tool_new (void)
-{
-  return g_object_new (SK_TYPE_LUNDY_TOOL, NULL);
 }

@@ -13,7 +13,7 @@
 #include "sk-network-draw.h"
 #include "sk-network-token.h"
 #include "sk-snapshot.h"
-#include "sk-window.h"
+#include "sk-tool.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -63,6 +63,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 forget_background (SkNetworkMap *self)
 {
@@ -96,7 +104,7 @@ move_person (SkNetworkMap    *self,
   g_autoptr(GError) error = NULL;
 
   if (!sk_network_person_move (person, self->store, place, &error))
-    sk_window_report (GTK_WIDGET (self), error);
+    sk_tool_report (GTK_WIDGET (self), error);
 }
 
 /* Model → widgets */
@@ -568,11 +576,55 @@ add_arrow (GtkWidgetClass *widget_class,
 }
 
 static void
+sk_network_map_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, SK_NETWORK_MAP (object)->editable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_network_map_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SkNetworkMap *self = SK_NETWORK_MAP (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITABLE:
+      self->editable = g_value_get_boolean (value);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      self->editable ? _("My network") : _("My network last time"), -1);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 sk_network_map_class_init (SkNetworkMapClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = sk_network_map_get_property;
+  object_class->set_property = sk_network_map_set_property;
+  /* TRUE: today's map, where people are added, moved and changed; FALSE:
+   * last time's, to look at. */
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->dispose = sk_network_map_dispose;
   object_class->finalize = sk_network_map_finalize;
   widget_class->measure = sk_network_map_measure;
@@ -635,10 +687,5 @@ sk_network_map_init (SkNetworkMap *self)
 GtkWidget *
 sk_network_map_new (gboolean editable)
 {
-  SkNetworkMap *self = g_object_new (SK_TYPE_NETWORK_MAP, NULL);
-
-  self->editable = editable;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  editable ? _("My network") : _("My network last time"), -1);
-  return GTK_WIDGET (self);
+  return g_object_new (SK_TYPE_NETWORK_MAP, "editable", editable, NULL);
 }

@@ -4,6 +4,7 @@
 
 #include "sk-record.h"
 #include "sk-store.h"
+#include "sk-word.h"
 
 G_BEGIN_DECLS
 
@@ -11,12 +12,6 @@ G_BEGIN_DECLS
 #define SK_FACE_NONE 0
 #define SK_FACE_MIN  1
 #define SK_FACE_MAX  5
-
-typedef struct
-{
-  const char *key;     /* stored; never translated */
-  const char *label;   /* N_() */
-} SkWord;
 
 const char   *sk_face_label          (int          face);
 const char   *sk_face_art            (int          face);

@@ -3,24 +3,19 @@
 
 #include <adwaita.h>
 
-#include "sk-conversation.h"
 #include "sk-lundy.h"
-#include "sk-store.h"
+#include "sk-tool.h"
 
 G_BEGIN_DECLS
 
 #define SK_TYPE_LUNDY_TOOL (sk_lundy_tool_get_type ())
-G_DECLARE_FINAL_TYPE (SkLundyTool, sk_lundy_tool, SK, LUNDY_TOOL, GtkWidget)
+G_DECLARE_FINAL_TYPE (SkLundyTool, sk_lundy_tool, SK, LUNDY_TOOL, SkTool)
 
 /* The pages of the tool. */
 #define SK_LUNDY_PAGE_BEFORE "before"
 #define SK_LUNDY_PAGE_WITH_CHILD "with-child"
 #define SK_LUNDY_PAGE_AFTER "after"
 
-GtkWidget  *sk_lundy_tool_new              (void);
-void        sk_lundy_tool_set_conversation (SkLundyTool    *self,
-                                            SkStore        *store,
-                                            SkConversation *conversation);
 void        sk_lundy_tool_show_page        (SkLundyTool    *self,
                                             const char     *page);
 const char *sk_lundy_tool_get_page         (SkLundyTool    *self);

@@ -8,12 +8,12 @@
 #include "config.h"
 
 #include "sk-network-editor.h"
+#include "sk-network-mark.h"
 #include "sk-art-image.h"
-#include "sk-window.h"
+#include "sk-tool.h"
 
 #include <glib/gi18n-lib.h>
 
-#define MAX_NAME_CHARS 60
 
 struct _SkNetworkEditor
 {
@@ -27,6 +27,8 @@ struct _SkNetworkEditor
 
   GtkWidget *title;
   GtkWidget *sector_label;
+  GtkWidget *avatar_row;
+  GtkWidget *sector_grid;
   GtkWidget *name;
   GtkWidget *relation;
   GtkWidget *avatars[8];
@@ -55,7 +57,7 @@ report (SkNetworkEditor *self,
 {
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
-  sk_window_report (parent != NULL ? parent : GTK_WIDGET (self), error);
+  sk_tool_report (parent != NULL ? parent : GTK_WIDGET (self), error);
 }
 
 static char *
@@ -70,14 +72,6 @@ update_add_button (SkNetworkEditor *self)
   g_autofree char *name = trimmed_text (self->name);
 
   gtk_widget_set_sensitive (self->add_button, *name != '\0');
-}
-
-static void
-set_mark_label (GtkWidget  *mark,
-                const char *text)
-{
-  gtk_label_set_label (GTK_LABEL (g_object_get_data (G_OBJECT (mark), "label")), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 /* The questions name the person, as the child would say them: "Where
@@ -110,8 +104,8 @@ update_texts (SkNetworkEditor *self)
       who = g_strdup_printf (_("Who is %s to you?"), name);
     }
   gtk_label_set_label (GTK_LABEL (self->sector_label), belong);
-  set_mark_label (self->can_talk, talk);
-  set_mark_label (self->worried, worry);
+  sk_network_mark_set_label (SK_NETWORK_MARK (self->can_talk), talk);
+  sk_network_mark_set_label (SK_NETWORK_MARK (self->worried), worry);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->relation), who);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->relation), GTK_ACCESSIBLE_PROPERTY_LABEL, who, -1);
 }
@@ -173,15 +167,13 @@ sector_toggled_cb (GtkToggleButton *button,
 }
 
 static void
-mark_toggled_cb (GtkToggleButton *button,
+mark_toggled_cb (SkNetworkMark   *mark,
                  SkNetworkEditor *self)
 {
-  /* On is unmistakable: filled, and a tick, not only a darker grey. */
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (button), "check"), gtk_toggle_button_get_active (button));
   if (self->loading || self->person == NULL)
     return;
-  g_object_set (self->person, g_object_get_data (G_OBJECT (button), "property"),
-                gtk_toggle_button_get_active (button), NULL);
+  g_object_set (self->person, sk_network_mark_get_property_name (mark),
+                gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (mark)), NULL);
 }
 
 static void
@@ -299,16 +291,6 @@ sk_network_editor_get_person (SkNetworkEditor *self)
 }
 
 static GtkWidget *
-section_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
-}
-
-static GtkWidget *
 picture_toggle (const char *art,
                 const char *text,
                 int         size)
@@ -323,33 +305,6 @@ picture_toggle (const char *art,
   return button;
 }
 
-/* One of the child's two marks: its picture, its words, and a tick when
- * it is on. */
-static GtkWidget *
-mark_toggle (const char *art)
-{
-  GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_box_append (GTK_BOX (box), sk_art_image_new (art, 32));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_visible (check, FALSE);
-  gtk_widget_add_css_class (check, "mark-check");
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "mark-button");
-  g_object_set_data (G_OBJECT (button), "label", label);
-  g_object_set_data (G_OBJECT (button), "check", check);
-  return button;
-}
-
 static void
 sk_network_editor_dispose (GObject *object)
 {
@@ -358,6 +313,7 @@ sk_network_editor_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->people);
   g_clear_object (&self->person);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_NETWORK_EDITOR);
 
   G_OBJECT_CLASS (sk_network_editor_parent_class)->dispose (object);
 }
@@ -366,63 +322,47 @@ static void
 sk_network_editor_class_init (SkNetworkEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sk_network_editor_dispose;
 
   /* "Remove" was clicked for the person. */
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, SK_TYPE_NETWORK_PERSON);
+
+  g_type_ensure (SK_TYPE_NETWORK_MARK);
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-network-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, title);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, sector_label);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, avatar_row);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, sector_grid);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, name);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, relation);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, can_talk);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, worried);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, shared);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkEditor, done_button);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, relation_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mark_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, shared_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sk_network_editor_confirm);
+  gtk_widget_class_bind_template_callback (widget_class, gtk_popover_popdown);
 }
 
 static void
 sk_network_editor_init (SkNetworkEditor *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  GtkWidget *row, *grid, *marks, *buttons, *shared_label, *columns, *left, *right;
   const SkWord *avatars;
   guint n_avatars;
 
-  gtk_widget_add_css_class (GTK_WIDGET (self), "network-editor");
-  gtk_widget_set_margin_start (box, 8);
-  gtk_widget_set_margin_end (box, 8);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->title = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->title, "title-3");
-  gtk_box_append (GTK_BOX (box), self->title);
-
-  /* Two columns side by side: the popover stays low enough for a
-   * laptop's screen, even with the child's view's large type. */
-  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  /* One width whatever the name: the popover does not jump while typing. */
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  gtk_widget_set_size_request (columns, 760, -1);
-  gtk_box_append (GTK_BOX (columns), left);
-  gtk_box_append (GTK_BOX (columns), right);
-  gtk_box_append (GTK_BOX (box), columns);
-
-  self->name = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->name), _("Name"));
-  gtk_entry_set_max_length (GTK_ENTRY (self->name), MAX_NAME_CHARS);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  gtk_widget_add_css_class (self->name, "network-name");
-  g_signal_connect_swapped (self->name, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect_swapped (self->name, "activate", G_CALLBACK (sk_network_editor_confirm), self);
-  gtk_box_append (GTK_BOX (left), self->name);
-
-  self->relation = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->relation), 12);
-  gtk_entry_set_max_length (GTK_ENTRY (self->relation), MAX_NAME_CHARS);
-  g_signal_connect_swapped (self->relation, "changed", G_CALLBACK (relation_changed_cb), self);
-  g_signal_connect_swapped (self->relation, "activate", G_CALLBACK (sk_network_editor_confirm), self);
-  gtk_box_append (GTK_BOX (left), self->relation);
-
-  gtk_box_append (GTK_BOX (left), section_label (_("Picture")));
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_halign (row, GTK_ALIGN_CENTER);
+  /* The pictures and the sectors come from the core's tables. */
   avatars = sk_network_avatars (&n_avatars);
   for (guint i = 0; i < n_avatars && i < G_N_ELEMENTS (self->avatars); i++)
     {
@@ -433,17 +373,9 @@ sk_network_editor_init (SkNetworkEditor *self)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (self->avatars[0]));
       gtk_widget_add_css_class (button, "flat");
       g_signal_connect (button, "toggled", G_CALLBACK (avatar_toggled_cb), self);
-      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (GTK_BOX (self->avatar_row), button);
       self->avatars[i] = button;
     }
-  gtk_box_append (GTK_BOX (left), row);
-
-  self->sector_label = section_label (NULL);
-  gtk_box_append (GTK_BOX (right), self->sector_label);
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_homogeneous (GTK_GRID (grid), TRUE);
   for (int i = 0; i < SK_NETWORK_N_SECTORS; i++)
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (sk_network_sector_label (i));
@@ -456,60 +388,9 @@ sk_network_editor_init (SkNetworkEditor *self)
       gtk_widget_add_css_class (button, "sector-button");
       g_signal_connect (button, "toggled", G_CALLBACK (sector_toggled_cb), self);
       /* Laid out as on the map: family top left, then clockwise. */
-      gtk_grid_attach (GTK_GRID (grid), button, i == 1 || i == 2, i >= 2, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->sector_grid), button, i == 1 || i == 2, i >= 2, 1, 1);
       self->sectors[i] = button;
     }
-  gtk_box_append (GTK_BOX (right), grid);
-
-  marks = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_set_homogeneous (GTK_BOX (marks), TRUE);
-  self->can_talk = mark_toggle ("mark-talk");
-  g_object_set_data (G_OBJECT (self->can_talk), "property", (gpointer) "can-talk");
-  g_signal_connect (self->can_talk, "toggled", G_CALLBACK (mark_toggled_cb), self);
-  self->worried = mark_toggle ("mark-worry");
-  g_object_set_data (G_OBJECT (self->worried), "property", (gpointer) "worried");
-  g_signal_connect (self->worried, "toggled", G_CALLBACK (mark_toggled_cb), self);
-  gtk_box_append (GTK_BOX (marks), self->can_talk);
-  gtk_box_append (GTK_BOX (marks), self->worried);
-  gtk_box_append (GTK_BOX (right), marks);
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  shared_label = gtk_label_new (_("May your parents see this person?"));
-  gtk_label_set_wrap (GTK_LABEL (shared_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (shared_label), 0);
-  gtk_widget_set_hexpand (shared_label, TRUE);
-  self->shared = gtk_switch_new ();
-  gtk_widget_set_valign (self->shared, GTK_ALIGN_CENTER);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->shared), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  shared_label, NULL, -1);
-  g_signal_connect_swapped (self->shared, "notify::active", G_CALLBACK (shared_cb), self);
-  gtk_box_append (GTK_BOX (row), shared_label);
-  gtk_box_append (GTK_BOX (row), self->shared);
-  gtk_box_append (GTK_BOX (right), row);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (buttons, 6);
-  self->remove_button = gtk_button_new_with_mnemonic (_("_Remove"));
-  gtk_widget_add_css_class (self->remove_button, "destructive-action");
-  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_popover_popdown), self);
-  gtk_box_append (GTK_BOX (buttons), self->remove_button);
-  gtk_box_append (GTK_BOX (buttons), self->cancel_button);
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_hexpand (row, TRUE);
-  gtk_box_append (GTK_BOX (buttons), row);
-  self->add_button = gtk_button_new_with_mnemonic (_("_Add"));
-  gtk_widget_add_css_class (self->add_button, "suggested-action");
-  g_signal_connect_swapped (self->add_button, "clicked", G_CALLBACK (sk_network_editor_confirm), self);
-  self->done_button = gtk_button_new_with_mnemonic (_("_Done"));
-  gtk_widget_add_css_class (self->done_button, "suggested-action");
-  g_signal_connect_swapped (self->done_button, "clicked", G_CALLBACK (sk_network_editor_confirm), self);
-  gtk_box_append (GTK_BOX (buttons), self->add_button);
-  gtk_box_append (GTK_BOX (buttons), self->done_button);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  gtk_popover_set_child (GTK_POPOVER (self), box);
   gtk_popover_set_default_widget (GTK_POPOVER (self), NULL);
   update_texts (self);
 }

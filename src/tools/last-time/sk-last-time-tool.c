@@ -1,4 +1,4 @@
-/* sk-last-time.c — closing the loop with the child (Lundy: Influence)
+/* sk-last-time-tool.c — closing the loop with the child (Lundy: Influence)
  *
  * A new conversation opens with what was agreed last time and what was to
  * happen next, and a field for "What happened with what you said last
@@ -8,20 +8,19 @@
  */
 #include "config.h"
 
-#include "sk-last-time.h"
+#include "sk-last-time-tool.h"
 #include "sk-format.h"
 #include "sk-note-field.h"
 #include "sk-shared-button.h"
 #include "sk-widget-util.h"
-#include "sk-window.h"
+#include "sk-tools.h"
 
 #include <glib/gi18n-lib.h>
 
-struct _SkLastTime
+struct _SkLastTimeTool
 {
-  GtkWidget parent_instance;
+  SkTool parent_instance;
 
-  SkConversation *conversation;
   SkConversation *previous;
   GBinding       *shared_binding;
 
@@ -35,7 +34,10 @@ struct _SkLastTime
   GtkWidget      *shared_button;
 };
 
-G_DEFINE_FINAL_TYPE (SkLastTime, sk_last_time, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SkLastTimeTool, sk_last_time_tool, SK_TYPE_TOOL)
+
+/* A section of text on paper: nothing to draw of its own. */
+const SkToolRender sk_last_time_render = { NULL, NULL };
 
 static void
 show_text (GtkWidget  *title,
@@ -49,22 +51,19 @@ show_text (GtkWidget  *title,
   gtk_widget_set_visible (label, *trimmed != '\0');
 }
 
-void
-sk_last_time_set_conversation (SkLastTime     *self,
-                               SkStore        *store,
-                               SkConversation *conversation)
+static void
+sk_last_time_tool_conversation_changed (SkTool *tool)
 {
+  SkLastTimeTool *self = SK_LAST_TIME_TOOL (tool);
+  SkConversation *conversation = sk_tool_get_conversation (tool);
   g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (SK_IS_LAST_TIME (self));
 
   sk_binding_clear (&self->shared_binding);
   g_clear_object (&self->previous);
-  g_set_object (&self->conversation, conversation);
   if (conversation != NULL)
-    self->previous = sk_conversation_previous (conversation, store, NULL, &error);
+    self->previous = sk_conversation_previous (conversation, sk_tool_get_store (tool), NULL, &error);
   if (error != NULL)
-    sk_window_report (GTK_WIDGET (self), error);
+    sk_tool_report (GTK_WIDGET (self), error);
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->previous != NULL);
   sk_note_field_bind (SK_NOTE_FIELD (self->feedback), self->previous != NULL ? SK_RECORD (conversation) : NULL,
@@ -87,34 +86,33 @@ sk_last_time_set_conversation (SkLastTime     *self,
 }
 
 SkConversation *
-sk_last_time_get_previous (SkLastTime *self)
+sk_last_time_tool_get_previous (SkLastTimeTool *self)
 {
-  g_return_val_if_fail (SK_IS_LAST_TIME (self), NULL);
+  g_return_val_if_fail (SK_IS_LAST_TIME_TOOL (self), NULL);
 
   return self->previous;
 }
 
 static void
-sk_last_time_dispose (GObject *object)
+sk_last_time_tool_dispose (GObject *object)
 {
-  SkLastTime *self = SK_LAST_TIME (object);
+  SkLastTimeTool *self = SK_LAST_TIME_TOOL (object);
 
   sk_binding_clear (&self->shared_binding);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->previous);
-  g_clear_object (&self->conversation);
 
-  G_OBJECT_CLASS (sk_last_time_parent_class)->dispose (object);
+  G_OBJECT_CLASS (sk_last_time_tool_parent_class)->dispose (object);
 }
 
 static void
-sk_last_time_class_init (SkLastTimeClass *klass)
+sk_last_time_tool_class_init (SkLastTimeToolClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = sk_last_time_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  object_class->dispose = sk_last_time_tool_dispose;
+  SK_TOOL_CLASS (klass)->conversation_changed = sk_last_time_tool_conversation_changed;
   gtk_widget_class_set_css_name (widget_class, "lasttime");
 }
 
@@ -141,7 +139,7 @@ text_label (void)
 }
 
 static void
-sk_last_time_init (SkLastTime *self)
+sk_last_time_tool_init (SkLastTimeTool *self)
 {
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -174,10 +172,4 @@ sk_last_time_init (SkLastTime *self)
   gtk_box_append (GTK_BOX (self->box), self->shared_button);
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-}
-
-GtkWidget *
-sk_last_time_new (void)
-{
-  return g_object_new (SK_TYPE_LAST_TIME, NULL);
 }

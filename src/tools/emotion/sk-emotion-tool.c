@@ -9,7 +9,7 @@
 #include "sk-emotion-tool.h"
 #include "sk-emotion-card.h"
 #include "sk-emotion.h"
-#include "sk-window.h"
+#include "sk-tools.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -17,11 +17,8 @@
 
 struct _SkEmotionTool
 {
-  GtkWidget parent_instance;
+  SkTool parent_instance;
 
-  gboolean        caseworker;
-  SkStore        *store;
-  SkConversation *conversation;
   GListStore     *topics;
 
   GtkWidget      *box;
@@ -32,7 +29,10 @@ struct _SkEmotionTool
   guint           build_id;
 };
 
-G_DEFINE_FINAL_TYPE (SkEmotionTool, sk_emotion_tool, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SkEmotionTool, sk_emotion_tool, SK_TYPE_TOOL)
+
+/* Faces on paper are the summary's own items: nothing to draw here. */
+const SkToolRender sk_emotion_render = { NULL, NULL };
 
 /* Cards built before the first frame; the rest follow right after it, so
  * that a conversation opens at once. */
@@ -54,7 +54,8 @@ insert_card (SkEmotionTool *self,
              guint          position)
 {
   g_autoptr(SkEmotionRating) rating = g_list_model_get_item (G_LIST_MODEL (self->topics), position);
-  GtkWidget *card = sk_emotion_card_new (self->store, self->topics, rating, self->caseworker);
+  GtkWidget *card = sk_emotion_card_new (sk_tool_get_store (SK_TOOL (self)), self->topics, rating,
+                                         sk_tool_get_caseworker (SK_TOOL (self)));
 
   gtk_box_insert_child_after (GTK_BOX (self->cards), card,
                               position > 0 ? card_at (self, position - 1) : NULL);
@@ -139,10 +140,11 @@ add_topic_cb (SkEmotionTool *self)
 
   if (*title == '\0' || self->topics == NULL)
     return;
-  if (sk_emotions_add (self->store, self->topics, sk_record_get_id (SK_RECORD (self->conversation)),
+  if (sk_emotions_add (sk_tool_get_store (SK_TOOL (self)), self->topics,
+                       sk_record_get_id (SK_RECORD (sk_tool_get_conversation (SK_TOOL (self)))),
                        title, &error) == NULL)
     {
-      sk_window_report (GTK_WIDGET (self), error);
+      sk_tool_report (GTK_WIDGET (self), error);
       return;
     }
   gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
@@ -157,11 +159,47 @@ sk_emotion_tool_dispose (GObject *object)
   if (self->topics != NULL)
     g_signal_handlers_disconnect_by_data (self->topics, self);
   g_clear_object (&self->topics);
-  g_clear_object (&self->conversation);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (sk_emotion_tool_parent_class)->dispose (object);
+}
+
+static void
+sk_emotion_tool_constructed (GObject *object)
+{
+  SkEmotionTool *self = SK_EMOTION_TOOL (object);
+  gboolean caseworker = sk_tool_get_caseworker (SK_TOOL (self));
+
+  G_OBJECT_CLASS (sk_emotion_tool_parent_class)->constructed (object);
+
+  gtk_widget_set_visible (self->add_box, caseworker);
+  if (!caseworker)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
+}
+
+static void
+sk_emotion_tool_conversation_changed (SkTool *tool)
+{
+  SkEmotionTool *self = SK_EMOTION_TOOL (tool);
+  SkConversation *conversation = sk_tool_get_conversation (tool);
+  g_autoptr(GError) error = NULL;
+
+  if (self->topics != NULL)
+    g_signal_handlers_disconnect_by_data (self->topics, self);
+  g_clear_object (&self->topics);
+
+  if (conversation != NULL)
+    {
+      self->topics = sk_emotions_list (sk_tool_get_store (tool), sk_record_get_id (SK_RECORD (conversation)),
+                                       TRUE, &error);
+      if (self->topics == NULL)
+        sk_tool_report (GTK_WIDGET (self), error);
+      else
+        g_signal_connect_object (self->topics, "items-changed", G_CALLBACK (topics_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+    }
+  rebuild_cards (self);
+  add_changed_cb (self);
 }
 
 static void
@@ -171,8 +209,9 @@ sk_emotion_tool_class_init (SkEmotionToolClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sk_emotion_tool_dispose;
+  object_class->constructed = sk_emotion_tool_constructed;
+  SK_TOOL_CLASS (klass)->conversation_changed = sk_emotion_tool_conversation_changed;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "emotiontool");
 }
 
@@ -215,51 +254,6 @@ sk_emotion_tool_init (SkEmotionTool *self)
   gtk_box_append (GTK_BOX (self->add_box), self->add_entry);
   gtk_box_append (GTK_BOX (self->add_box), self->add_button);
   gtk_box_append (GTK_BOX (self->box), self->add_box);
-}
-
-GtkWidget *
-sk_emotion_tool_new (gboolean caseworker)
-{
-  SkEmotionTool *self = g_object_new (SK_TYPE_EMOTION_TOOL, NULL);
-
-  self->caseworker = caseworker;
-  gtk_widget_set_visible (self->add_box, caseworker);
-  if (!caseworker)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
-  return GTK_WIDGET (self);
-}
-
-/**
- * sk_emotion_tool_set_conversation:
- * @conversation: (nullable): the conversation, or %NULL to show nothing
- */
-void
-sk_emotion_tool_set_conversation (SkEmotionTool  *self,
-                                  SkStore        *store,
-                                  SkConversation *conversation)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (SK_IS_EMOTION_TOOL (self));
-  g_return_if_fail (conversation == NULL || SK_IS_STORE (store));
-
-  if (self->topics != NULL)
-    g_signal_handlers_disconnect_by_data (self->topics, self);
-  g_clear_object (&self->topics);
-  g_set_object (&self->store, store);
-  g_set_object (&self->conversation, conversation);
-
-  if (conversation != NULL)
-    {
-      self->topics = sk_emotions_list (store, sk_record_get_id (SK_RECORD (conversation)), TRUE, &error);
-      if (self->topics == NULL)
-        sk_window_report (GTK_WIDGET (self), error);
-      else
-        g_signal_connect_object (self->topics, "items-changed", G_CALLBACK (topics_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
-    }
-  rebuild_cards (self);
-  add_changed_cb (self);
 }
 
 GListModel *

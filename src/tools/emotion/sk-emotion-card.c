@@ -15,7 +15,7 @@
 #include "sk-note-field.h"
 #include "sk-undo.h"
 #include "sk-widget-util.h"
-#include "sk-window.h"
+#include "sk-tool.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -139,7 +139,7 @@ update_history (SkEmotionCard *self)
   history = sk_emotions_history (self->store, self->rating, &error);
   if (history == NULL)
     {
-      sk_window_report (GTK_WIDGET (self), error);
+      sk_tool_report (GTK_WIDGET (self), error);
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->history_box), history->len > 0);
@@ -203,7 +203,7 @@ move_topic (SkEmotionCard *self,
   if (to < 0 || to >= (int) n)
     return;
   if (!sk_emotions_move (self->store, self->topics, from, to, &error))
-    sk_window_report (GTK_WIDGET (self), error);
+    sk_tool_report (GTK_WIDGET (self), error);
 }
 
 static void

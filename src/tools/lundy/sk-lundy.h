@@ -8,7 +8,7 @@
 #pragma once
 
 #include "sk-conversation.h"
-#include "sk-emotion.h"
+#include "sk-word.h"
 #include "sk-record.h"
 #include "sk-store.h"
 

@@ -3,7 +3,8 @@
  *
  * The caseworker puts a step on the screen for the child to read (or reads
  * it aloud): the step's picture and its line, very large, on the child's
- * calm background.  Escape or the button goes back.
+ * calm background.  Escape or the button goes back ("back": the tool
+ * that showed it takes it away).
  */
 #include "config.h"
 
@@ -25,6 +26,28 @@ struct _SkLundyLine
 };
 
 G_DEFINE_FINAL_TYPE (SkLundyLine, sk_lundy_line, GTK_TYPE_WIDGET)
+
+enum {
+  BACK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+back_cb (SkLundyLine *self)
+{
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  back_cb (SK_LUNDY_LINE (widget));
+  return TRUE;
+}
 
 void
 sk_lundy_line_set_step (SkLundyLine *self,
@@ -67,7 +90,9 @@ sk_lundy_line_class_init (SkLundyLineClass *klass)
   object_class->dispose = sk_lundy_line_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lundyline");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-step", "s", "");
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
 }
 
 static void
@@ -102,8 +127,7 @@ sk_lundy_line_init (SkLundyLine *self)
   gtk_widget_set_halign (back, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (back, "pill");
   gtk_widget_set_tooltip_text (back, _("Back (Esc)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (back), "win.show-step");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (back), "s", "");
+  g_signal_connect_object (back, "clicked", G_CALLBACK (back_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->box), back);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

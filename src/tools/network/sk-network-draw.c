@@ -9,6 +9,7 @@
 #include "sk-network-draw.h"
 #include "sk-art.h"
 #include "sk-network.h"
+#include "sk-tools.h"
 
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -428,3 +429,45 @@ sk_network_draw (cairo_t              *cr,
       sk_network_draw_figure (cr, frame, &figures[i], x, y, vector);
     }
 }
+
+/* The map on the parents' paper: as tall as it is wide. */
+
+static double
+summary_picture_height (GArray *data,
+                        double  width)
+{
+  return width;
+}
+
+static void
+summary_draw_picture (cairo_t    *cr,
+                      GArray     *data,
+                      const char *child_name,
+                      double      x,
+                      double      y,
+                      double      width,
+                      double      height,
+                      gboolean    vector)
+{
+  guint n = data != NULL ? data->len : 0;
+  g_autofree SkNetworkFigure *figures = g_new0 (SkNetworkFigure, MAX (n, 1));
+  g_autofree SkNetworkPolar *places = g_new0 (SkNetworkPolar, MAX (n, 1));
+  g_autofree SkNetworkPoint *points = g_new0 (SkNetworkPoint, MAX (n, 1));
+  SkNetworkFrame frame;
+  double w, h;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SkNetworkShown *person = &g_array_index (data, SkNetworkShown, i);
+
+      figures[i] = (SkNetworkFigure) { person->name, person->relation, person->avatar,
+                                       person->can_talk, person->worried, FALSE };
+      places[i] = person->place;
+    }
+  sk_network_frame_fit (&frame, x, y, width, height);
+  sk_network_figure_map_size (&frame, &w, &h);
+  sk_network_separate (places, points, n, w, h, -1);
+  sk_network_draw (cr, &frame, child_name, figures, points, n, vector);
+}
+
+const SkToolRender sk_network_render = { summary_picture_height, summary_draw_picture };

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "sk-conversation.h"
-#include "sk-emotion.h"
+#include "sk-word.h"
 #include "sk-network-geometry.h"
 #include "sk-record.h"
 #include "sk-store.h"
@@ -66,5 +66,17 @@ gboolean         sk_network_copy                (SkStore          *store,
                                                  gint64            conversation_id,
                                                  SkConversation   *from,
                                                  GError          **error);
+
+/* A person as the parents' summary shows them: the data of its picture
+ * (SK_SUMMARY_PICTURE, an array of these). */
+typedef struct
+{
+  char          *name;
+  char          *relation;
+  char          *avatar;
+  gboolean       can_talk;
+  gboolean       worried;
+  SkNetworkPolar place;
+} SkNetworkShown;
 
 G_END_DECLS

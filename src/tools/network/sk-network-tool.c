@@ -15,16 +15,14 @@
 #include "sk-shared-button.h"
 #include "sk-undo.h"
 #include "sk-widget-util.h"
-#include "sk-window.h"
+#include "sk-tools.h"
 
 #include <glib/gi18n-lib.h>
 
 struct _SkNetworkTool
 {
-  GtkWidget parent_instance;
+  SkTool parent_instance;
 
-  SkStore        *store;
-  SkConversation *conversation;
   GListStore     *people;
   SkConversation *previous;
   GListStore     *previous_people;
@@ -45,7 +43,7 @@ struct _SkNetworkTool
   GtkWidget      *editor;
 };
 
-G_DEFINE_FINAL_TYPE (SkNetworkTool, sk_network_tool, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SkNetworkTool, sk_network_tool, SK_TYPE_TOOL)
 
 static void
 update_buttons (SkNetworkTool *self)
@@ -79,8 +77,8 @@ add_at (SkNetworkTool  *self,
 {
   if (self->people == NULL)
     return;
-  sk_network_editor_add (SK_NETWORK_EDITOR (self->editor), self->store, self->people,
-                         sk_record_get_id (SK_RECORD (self->conversation)), place);
+  sk_network_editor_add (SK_NETWORK_EDITOR (self->editor), sk_tool_get_store (SK_TOOL (self)), self->people,
+                         sk_record_get_id (SK_RECORD (sk_tool_get_conversation (SK_TOOL (self)))), place);
 }
 
 static void
@@ -117,7 +115,7 @@ map_edit_cb (SkNetworkTool   *self,
 {
   double x, y;
 
-  sk_network_editor_edit (SK_NETWORK_EDITOR (self->editor), self->store, person);
+  sk_network_editor_edit (SK_NETWORK_EDITOR (self->editor), sk_tool_get_store (SK_TOOL (self)), person);
   if (sk_network_map_get_spot (SK_NETWORK_MAP (self->map), person, &x, &y))
     point_editor_at (self, x, y);
 }
@@ -139,7 +137,7 @@ remove_cb (SkNetworkTool   *self,
    * the network map */
   g_autofree char *message = g_strdup_printf (_("“%s” was taken off the map"), name);
 
-  sk_undo_trash (GTK_WIDGET (self), self->store, SK_RECORD (person), self->people,
+  sk_undo_trash (GTK_WIDGET (self), sk_tool_get_store (SK_TOOL (self)), SK_RECORD (person), self->people,
                  compare_position, message, NULL, NULL);
 }
 
@@ -150,9 +148,10 @@ copy_clicked_cb (SkNetworkTool *self)
 
   if (self->previous == NULL || self->people == NULL)
     return;
-  if (!sk_network_copy (self->store, self->people, sk_record_get_id (SK_RECORD (self->conversation)),
+  if (!sk_network_copy (sk_tool_get_store (SK_TOOL (self)), self->people,
+                        sk_record_get_id (SK_RECORD (sk_tool_get_conversation (SK_TOOL (self)))),
                         self->previous, &error))
-    sk_window_report (GTK_WIDGET (self), error);
+    sk_tool_report (GTK_WIDGET (self), error);
 }
 
 static void
@@ -164,24 +163,24 @@ people_changed_cb (SkNetworkTool *self)
 static char *
 child_name (SkNetworkTool *self)
 {
+  SkConversation *conversation = sk_tool_get_conversation (SK_TOOL (self));
   g_autoptr(SkChild) child = NULL;
 
-  if (self->conversation == NULL)
+  if (conversation == NULL)
     return NULL;
-  child = sk_store_load (self->store, SK_TYPE_CHILD, sk_conversation_get_child_id (self->conversation), NULL);
+  child = sk_store_load (sk_tool_get_store (SK_TOOL (self)), SK_TYPE_CHILD,
+                         sk_conversation_get_child_id (conversation), NULL);
   return child != NULL ? g_strdup (sk_record_get_string (SK_RECORD (child), "name")) : NULL;
 }
 
-void
-sk_network_tool_set_conversation (SkNetworkTool  *self,
-                                  SkStore        *store,
-                                  SkConversation *conversation)
+static void
+sk_network_tool_conversation_changed (SkTool *tool)
 {
+  SkNetworkTool *self = SK_NETWORK_TOOL (tool);
+  SkConversation *conversation = sk_tool_get_conversation (tool);
+  SkStore *store = sk_tool_get_store (tool);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-
-  g_return_if_fail (SK_IS_NETWORK_TOOL (self));
-  g_return_if_fail (conversation == NULL || SK_IS_STORE (store));
 
   gtk_popover_popdown (GTK_POPOVER (self->editor));
   if (self->people != NULL)
@@ -190,8 +189,6 @@ sk_network_tool_set_conversation (SkNetworkTool  *self,
   g_clear_object (&self->people);
   g_clear_object (&self->previous);
   g_clear_object (&self->previous_people);
-  g_set_object (&self->store, store);
-  g_set_object (&self->conversation, conversation);
 
   if (conversation != NULL)
     {
@@ -204,7 +201,7 @@ sk_network_tool_set_conversation (SkNetworkTool  *self,
       if (self->previous != NULL)
         self->previous_people = sk_network_list (store, sk_record_get_id (SK_RECORD (self->previous)), &error);
       if (error != NULL)
-        sk_window_report (GTK_WIDGET (self), error);
+        sk_tool_report (GTK_WIDGET (self), error);
       self->shared_binding = sk_bind (conversation, "network-shared", self->shared_button, "active",
                                       G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
     }
@@ -259,12 +256,10 @@ sk_network_tool_dispose (GObject *object)
   sk_binding_clear (&self->shared_binding);
   g_clear_handle_id (&self->orient_id, g_source_remove);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->people);
   g_clear_object (&self->previous);
   g_clear_object (&self->previous_people);
-  g_clear_object (&self->conversation);
-  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_NETWORK_TOOL);
 
   G_OBJECT_CLASS (sk_network_tool_parent_class)->dispose (object);
 }
@@ -317,111 +312,57 @@ sk_network_tool_measure (GtkWidget      *widget,
 }
 
 static void
+sk_network_tool_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (sk_network_tool_parent_class)->constructed (object);
+
+  if (!sk_tool_get_caseworker (SK_TOOL (object)))
+    gtk_widget_add_css_class (GTK_WIDGET (object), "for-child");
+}
+
+static void
 sk_network_tool_class_init (SkNetworkToolClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sk_network_tool_constructed;
   object_class->dispose = sk_network_tool_dispose;
   widget_class->measure = sk_network_tool_measure;
   widget_class->size_allocate = sk_network_tool_size_allocate;
+  SK_TOOL_CLASS (klass)->conversation_changed = sk_network_tool_conversation_changed;
 
+  g_type_ensure (SK_TYPE_NETWORK_MAP);
+  g_type_ensure (SK_TYPE_SHARED_BUTTON);
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-network-tool.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, box);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, compare_button);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, shared_button);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, hint);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, maps);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, map);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, previous_box);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, previous_title);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, previous_map);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_buttons);
+  gtk_widget_class_bind_template_callback (widget_class, map_add_cb);
+  gtk_widget_class_bind_template_callback (widget_class, map_edit_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_cb);
   gtk_widget_class_set_css_name (widget_class, "networktool");
 }
 
 static void
 sk_network_tool_init (SkNetworkTool *self)
 {
-  GtkWidget *title, *prompt, *bar, *maps, *button_box;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 14);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  /* The tool stack is as tall as its tallest tool: the map keeps its own
-   * height at the top. */
-  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
-
-  title = gtk_label_new (_("My network"));
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "tool-title");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (self->box), title);
-
-  prompt = gtk_label_new (_("Who is in your life? Put the people who are closest to you nearest to you."));
-  gtk_label_set_wrap (GTK_LABEL (prompt), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (prompt), 0);
-  gtk_widget_add_css_class (prompt, "tool-prompt");
-  gtk_widget_add_css_class (prompt, "network-prompt");
-  gtk_box_append (GTK_BOX (self->box), prompt);
-
-  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  self->add_button = gtk_button_new ();
-  button_box = adw_button_content_new ();
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (button_box), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (button_box), _("_Add Person"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (button_box), TRUE);
-  gtk_button_set_child (GTK_BUTTON (self->add_button), button_box);
-  gtk_widget_add_css_class (self->add_button, "suggested-action");
-  gtk_widget_add_css_class (self->add_button, "pill");
-  gtk_widget_set_tooltip_text (self->add_button, _("Or double-click an empty spot on the map"));
-  g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (bar), self->add_button);
-
-  self->copy_button = gtk_button_new_with_mnemonic (_("_Start From Last Time"));
-  gtk_widget_add_css_class (self->copy_button, "pill");
-  gtk_widget_set_tooltip_text (self->copy_button, _("Begin with a copy of last time’s map and change what is different now"));
-  g_signal_connect_object (self->copy_button, "clicked", G_CALLBACK (copy_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (bar), self->copy_button);
-
-  self->compare_button = gtk_toggle_button_new_with_mnemonic (_("See _Last Time"));
-  gtk_widget_add_css_class (self->compare_button, "pill");
-  g_signal_connect_object (self->compare_button, "toggled", G_CALLBACK (update_buttons), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (bar), self->compare_button);
-
-  self->shared_button = sk_shared_button_new (_("May your parents see the map?"));
-  gtk_box_append (GTK_BOX (self->box), bar);
-  /* On a line of its own: the page stays narrow enough for the list of
-   * children beside it. */
-  gtk_box_append (GTK_BOX (self->box), self->shared_button);
-
-  self->hint = gtk_label_new (_("The map is empty. Add the first person with the button, or double-click where they belong."));
-  gtk_label_set_wrap (GTK_LABEL (self->hint), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->hint), 0);
-  gtk_widget_add_css_class (self->hint, "dim-label");
-  gtk_box_append (GTK_BOX (self->box), self->hint);
-
-  maps = self->maps = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  self->map = sk_network_map_new (TRUE);
-  gtk_widget_set_hexpand (self->map, TRUE);
-  gtk_widget_set_vexpand (self->map, TRUE);
-  g_signal_connect_object (self->map, "add-person", G_CALLBACK (map_add_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "edit-person", G_CALLBACK (map_edit_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->map, "remove-person", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (maps), self->map);
-
-  self->previous_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (self->previous_box, "previous-map");
-  self->previous_title = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->previous_title, "heading");
-  gtk_box_append (GTK_BOX (self->previous_box), self->previous_title);
-  self->previous_map = sk_network_map_new (FALSE);
-  gtk_widget_set_hexpand (self->previous_map, TRUE);
-  gtk_widget_set_vexpand (self->previous_map, TRUE);
-  gtk_box_append (GTK_BOX (self->previous_box), self->previous_map);
-  gtk_box_append (GTK_BOX (maps), self->previous_box);
-  gtk_box_append (GTK_BOX (self->box), maps);
-
+  /* The editor points at a spot of today's map: a popover of the map's. */
   self->editor = sk_network_editor_new ();
   gtk_widget_set_parent (self->editor, self->map);
   g_signal_connect_object (self->editor, "remove", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
   update_buttons (self);
-}
-
-GtkWidget *
-sk_network_tool_new (gboolean caseworker)
-{
-  SkNetworkTool *self = g_object_new (SK_TYPE_NETWORK_TOOL, NULL);
-
-  if (!caseworker)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
-  return GTK_WIDGET (self);
 }

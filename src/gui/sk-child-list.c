@@ -1,0 +1,385 @@
+/* sk-child-list.c — the caseworker's children: a list to search by name or
+ * case number, sorted by name
+ *
+ * It follows every keystroke of the search; Enter opens the first match.
+ * The window gives it the children it loaded and hears "child-activated".
+ */
+#include "config.h"
+
+#include "sk-child-list.h"
+#include "sk-child-page.h"
+#include "sk-widget-util.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _SkChildList
+{
+  GtkWidget parent_instance;
+
+  GListStore         *children;
+  GtkCustomFilter    *filter;
+  GtkSorter          *sorter;
+  GtkSingleSelection *selection;
+  char               *needle;
+  gboolean            folded;
+
+  GtkSearchEntry     *search_entry;
+  GtkStack           *sidebar_stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (SkChildList, sk_child_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+enum {
+  CHILD_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Rows built in code: a row is two labels, and parsing a template for each
+ * would cost start-up time. */
+static void
+setup_child_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "child-row-name");
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (details, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), details);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+update_child_row (GtkListItem *item)
+{
+  SkChild *child = gtk_list_item_get_item (item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  g_autofree char *details = sk_child_describe (child);
+
+  gtk_label_set_label (GTK_LABEL (name), sk_child_get_name (child));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (name)), details);
+}
+
+static void
+bind_child_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  update_child_row (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify",
+                           G_CALLBACK (update_child_row), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_child_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_child_row, item);
+}
+
+static gboolean
+filter_child_cb (gpointer item,
+                 gpointer user_data)
+{
+  SkChildList *self = user_data;
+
+  return sk_child_matches (item, self->needle);
+}
+
+static void
+update_page (SkChildList *self)
+{
+  const char *page = "list";
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->children)) == 0)
+    page = "empty";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    page = "no-results";
+  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+}
+
+static void
+activate (SkChildList *self,
+          guint        position)
+{
+  g_autoptr(SkChild) child = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (child != NULL)
+    g_signal_emit (self, signals[CHILD_ACTIVATED], 0, child);
+}
+
+static void
+row_activated_cb (SkChildList *self,
+                  guint        position)
+{
+  activate (self, position);
+}
+
+static void
+search_changed_cb (SkChildList *self)
+{
+  g_autoptr(SkChild) selected = gtk_single_selection_get_selected_item (self->selection)
+                                ? g_object_ref (gtk_single_selection_get_selected_item (self->selection)) : NULL;
+
+  g_free (self->needle);
+  self->needle = sk_child_fold_text (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_page (self);
+  if (selected != NULL)
+    sk_child_list_highlight (self, selected);
+}
+
+static void
+search_activate_cb (SkChildList *self)
+{
+  /* Enter opens the first match. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    activate (self, 0);
+}
+
+static void
+search_stop_cb (SkChildList *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+sk_child_list_dispose (GObject *object)
+{
+  SkChildList *self = SK_CHILD_LIST (object);
+
+  sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CHILD_LIST);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->children);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+
+  G_OBJECT_CLASS (sk_child_list_parent_class)->dispose (object);
+}
+
+static void
+sk_child_list_finalize (GObject *object)
+{
+  g_free (SK_CHILD_LIST (object)->needle);
+
+  G_OBJECT_CLASS (sk_child_list_parent_class)->finalize (object);
+}
+
+static void
+sk_child_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      g_value_set_boolean (value, SK_CHILD_LIST (object)->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_child_list_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SkChildList *self = SK_CHILD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          self->folded = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_child_list_class_init (SkChildListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_child_list_dispose;
+  object_class->finalize = sk_child_list_finalize;
+  object_class->get_property = sk_child_list_get_property;
+  object_class->set_property = sk_child_list_set_property;
+
+  /* The window is folded: the list is all there is, with the window's
+   * buttons in its header. */
+  properties[PROP_FOLDED] =
+    g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHILD_ACTIVATED] = g_signal_new ("child-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, SK_TYPE_CHILD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-child-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, SkChildList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SkChildList, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SkChildList, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+sk_child_list_init (SkChildList *self)
+{
+  GtkListItemFactory *factory;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkExpression *name;
+
+  self->needle = g_strdup ("");
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* All of them, sorted by name, filtered by the search. */
+  self->children = g_list_store_new (SK_TYPE_CHILD);
+  name = gtk_property_expression_new (SK_TYPE_CHILD, NULL, "name");
+  self->sorter = GTK_SORTER (gtk_string_sorter_new (name));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->children)), g_object_ref (self->sorter));
+  self->filter = gtk_custom_filter_new (filter_child_cb, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_object_ref (self->selection);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_child_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_child_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_child_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+  g_signal_connect_object (self->children, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
+  update_page (self);
+}
+
+/* Every child, found or not: what deleting takes from and Undo puts back. */
+GListStore *
+sk_child_list_get_store (SkChildList *self)
+{
+  g_return_val_if_fail (SK_IS_CHILD_LIST (self), NULL);
+
+  return self->children;
+}
+
+/* The children the search finds, in the order shown. */
+GListModel *
+sk_child_list_get_shown (SkChildList *self)
+{
+  g_return_val_if_fail (SK_IS_CHILD_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+/* A new child: in the list, and shown however the search stood. */
+void
+sk_child_list_add (SkChildList *self,
+                   SkChild     *child)
+{
+  g_return_if_fail (SK_IS_CHILD_LIST (self));
+
+  g_list_store_append (self->children, child);
+  /* A search that hides the new child would hide the result too. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+/* A child's name or case number changed: sorted and searched anew. */
+void
+sk_child_list_changed (SkChildList *self)
+{
+  g_return_if_fail (SK_IS_CHILD_LIST (self));
+
+  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_page (self);
+}
+
+/**
+ * sk_child_list_highlight:
+ * @child: (nullable): the child to mark as chosen, or %NULL for none
+ */
+void
+sk_child_list_highlight (SkChildList *self,
+                         SkChild     *child)
+{
+  guint n;
+
+  g_return_if_fail (SK_IS_CHILD_LIST (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; child != NULL && i < n; i++)
+    {
+      g_autoptr(SkChild) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == child)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+sk_child_list_focus_search (SkChildList *self)
+{
+  g_return_if_fail (SK_IS_CHILD_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+const char *
+sk_child_list_get_search (SkChildList *self)
+{
+  g_return_val_if_fail (SK_IS_CHILD_LIST (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+void
+sk_child_list_set_search (SkChildList *self,
+                          const char  *text)
+{
+  g_return_if_fail (SK_IS_CHILD_LIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+}

@@ -1,0 +1,251 @@
+/* sk-tool-shelf.c — the tools of one view, from the registry
+ *
+ * The caseworker's conversation page and the child's view hold one shelf
+ * each: it builds every tool of the registry whose audience is its view,
+ * in the registry's order, and gives each the conversation.  The tools
+ * that come first (last time) stand above the others; the others share
+ * one place, chosen with a switcher when there are two or more.
+ */
+#include "config.h"
+
+#include "sk-tool-shelf.h"
+#include "sk-tools.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _SkToolShelf
+{
+  GtkWidget parent_instance;
+
+  SkContext *context;
+  gboolean   caseworker;
+  GPtrArray *tools;        /* SkTool, in the registry's order */
+
+  GtkWidget *box;
+  GtkWidget *among;        /* the switcher and the stack */
+  GtkWidget *switcher;
+  GtkWidget *stack;
+};
+
+G_DEFINE_FINAL_TYPE (SkToolShelf, sk_tool_shelf, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_CASEWORKER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+build (SkToolShelf *self)
+{
+  SkToolAudience audience = self->caseworker ? SK_TOOL_CASEWORKER : SK_TOOL_CHILD;
+  guint n, among = 0;
+  const SkToolEntry *entries = sk_tools (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SkToolModule *module = entries[i].module;
+      GtkWidget *tool;
+
+      if ((module->audiences & audience) == 0)
+        continue;
+      tool = g_object_new (entries[i].get_type (),
+                           "context", self->context,
+                           "caseworker", self->caseworker,
+                           NULL);
+      g_object_set_data (G_OBJECT (tool), "sk-tool-id", (gpointer) module->id);
+      g_ptr_array_add (self->tools, tool);
+      if (module->place == SK_TOOL_FIRST)
+        gtk_box_insert_child_after (GTK_BOX (self->box), tool, gtk_widget_get_prev_sibling (self->among));
+      else
+        {
+          gtk_stack_add_titled (GTK_STACK (self->stack), tool, module->id, _(module->title));
+          among++;
+        }
+    }
+  /* No tool, no switcher: nothing empty or pretend is ever shown.  One
+   * tool needs no switcher either: it shows its own title. */
+  gtk_widget_set_visible (self->among, among > 0);
+  gtk_widget_set_visible (self->switcher, among > 1);
+}
+
+static void
+sk_tool_shelf_constructed (GObject *object)
+{
+  SkToolShelf *self = SK_TOOL_SHELF (object);
+
+  G_OBJECT_CLASS (sk_tool_shelf_parent_class)->constructed (object);
+
+  gtk_box_set_spacing (GTK_BOX (self->box), self->caseworker ? 24 : 30);
+  gtk_box_set_spacing (GTK_BOX (self->among), self->caseworker ? 12 : 18);
+  build (self);
+}
+
+static void
+sk_tool_shelf_dispose (GObject *object)
+{
+  SkToolShelf *self = SK_TOOL_SHELF (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (sk_tool_shelf_parent_class)->dispose (object);
+}
+
+static void
+sk_tool_shelf_finalize (GObject *object)
+{
+  g_ptr_array_unref (SK_TOOL_SHELF (object)->tools);
+
+  G_OBJECT_CLASS (sk_tool_shelf_parent_class)->finalize (object);
+}
+
+static void
+sk_tool_shelf_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SkToolShelf *self = SK_TOOL_SHELF (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_CASEWORKER:
+      g_value_set_boolean (value, self->caseworker);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_tool_shelf_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SkToolShelf *self = SK_TOOL_SHELF (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_CASEWORKER:
+      self->caseworker = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sk_tool_shelf_class_init (SkToolShelfClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sk_tool_shelf_constructed;
+  object_class->dispose = sk_tool_shelf_dispose;
+  object_class->finalize = sk_tool_shelf_finalize;
+  object_class->get_property = sk_tool_shelf_get_property;
+  object_class->set_property = sk_tool_shelf_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CASEWORKER] =
+    g_param_spec_boolean ("caseworker", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "toolshelf");
+}
+
+static void
+sk_tool_shelf_init (SkToolShelf *self)
+{
+  self->tools = g_ptr_array_new ();
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  self->among = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  self->stack = gtk_stack_new ();
+  gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  /* Each tool its own size: no screen heights of nothing below a short
+   * tool; and measured for another tool's height, a hidden tool would
+   * report sizes that cannot be (GTK 4.8: "Expect overlapping widgets"). */
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
+  self->switcher = gtk_stack_switcher_new ();
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (self->switcher), GTK_STACK (self->stack));
+  gtk_widget_set_halign (self->switcher, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->switcher, "tool-switcher");
+  gtk_box_append (GTK_BOX (self->among), self->switcher);
+  gtk_box_append (GTK_BOX (self->among), self->stack);
+  gtk_box_append (GTK_BOX (self->box), self->among);
+}
+
+GtkWidget *
+sk_tool_shelf_new (SkContext *context,
+                   gboolean   caseworker)
+{
+  g_return_val_if_fail (SK_IS_CONTEXT (context), NULL);
+
+  return g_object_new (SK_TYPE_TOOL_SHELF, "context", context, "caseworker", caseworker, NULL);
+}
+
+void
+sk_tool_shelf_set_conversation (SkToolShelf    *self,
+                                SkConversation *conversation)
+{
+  g_return_if_fail (SK_IS_TOOL_SHELF (self));
+
+  for (guint i = 0; i < self->tools->len; i++)
+    sk_tool_set_conversation (self->tools->pdata[i], conversation);
+}
+
+/* Returns: (transfer none) (nullable): the tool with @id on this shelf */
+SkTool *
+sk_tool_shelf_find (SkToolShelf *self,
+                    const char  *id)
+{
+  g_return_val_if_fail (SK_IS_TOOL_SHELF (self), NULL);
+
+  for (guint i = 0; i < self->tools->len; i++)
+    if (g_strcmp0 (g_object_get_data (self->tools->pdata[i], "sk-tool-id"), id) == 0)
+      return self->tools->pdata[i];
+  return NULL;
+}
+
+/**
+ * sk_tool_shelf_show:
+ * @part: (nullable): one of the tool's parts, or %NULL
+ *
+ * Chooses the tool @id, shows @part of it and gives it the keyboard.
+ *
+ * Returns: %FALSE when the shelf has no such tool
+ */
+gboolean
+sk_tool_shelf_show (SkToolShelf *self,
+                    const char  *id,
+                    const char  *part)
+{
+  SkTool *tool = sk_tool_shelf_find (self, id);
+
+  if (tool == NULL)
+    return FALSE;
+  if (gtk_widget_get_parent (GTK_WIDGET (tool)) == self->stack)
+    gtk_stack_set_visible_child (GTK_STACK (self->stack), GTK_WIDGET (tool));
+  if (part != NULL)
+    sk_tool_show_part (tool, part);
+  gtk_widget_grab_focus (GTK_WIDGET (tool));
+  return TRUE;
+}
