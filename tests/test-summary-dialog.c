@@ -7,6 +7,7 @@
 #include "sk-test-util.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 static SkApplication *app;
 
@@ -152,10 +153,80 @@ test_preview_choices_language_journal (void)
   sk_test_iterate (100);
 }
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  return sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+/* A PDF that cannot be saved: the dialog says so itself, where the
+ * caseworker is looking (it went to the terminal before). */
+static void
+test_failed_save_is_told_in_the_dialog (void)
+{
+  g_autofree char *path = sk_test_path ("failed-save.db");
+  g_autofree char *folder = sk_test_path ("gone-folder");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) where = NULL;
+  SkWindow *window;
+  GtkWindow *dialog, *chooser;
+  GtkWidget *save;
+  g_autofree char *text = NULL;
+
+  {
+    g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sk_demo_fill (store, &error));
+  }
+  window = open_today (path);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "summary", NULL);
+  sk_test_iterate (400);
+  dialog = sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG);
+  g_assert_nonnull (dialog);
+  text = sk_test_visible_text (GTK_WIDGET (dialog));
+  g_assert_null (strstr (text, "could not be written"));
+  g_clear_pointer (&text, g_free);
+
+  save = sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Save as PDF…");
+  g_assert_nonnull (save);
+  sk_test_real_click (save);
+  g_assert_true (sk_test_wait_for (chooser_shown, NULL, 3000));
+  chooser = sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  /* A folder where the file cannot be written: the PDF is written
+   * beside its name first, and that place is taken by a folder. */
+  {
+    g_autofree char *blocker = g_build_filename (folder, "summary.pdf.partial", NULL);
+
+    g_assert_cmpint (g_mkdir_with_parents (blocker, 0700), ==, 0);
+  }
+  where = g_file_new_for_path (folder);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), where, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "summary.pdf");
+  sk_test_iterate (300);
+  /* The chooser's own Save button, as a person presses it. */
+  sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (chooser), GTK_TYPE_BUTTON, "Save"));
+  sk_test_iterate (400);
+  g_assert_null (sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  text = sk_test_visible_text (GTK_WIDGET (dialog));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "The PDF could not be written to"));
+  g_assert_nonnull (strstr (text, "gone-folder"));
+  sk_test_save_screenshot (GTK_WIDGET (dialog), "summary-dialog-failed-save.png");
+
+  gtk_window_destroy (dialog);
+  gtk_window_close (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 int
 main (int argc, char **argv)
 {
   app = sk_test_app_start (&argc, &argv);
+  g_test_add_func ("/summary-dialog/failed-save-is-told", test_failed_save_is_told_in_the_dialog);
 
   g_test_add_func ("/summary-dialog/preview-choices-language-journal", test_preview_choices_language_journal);
 

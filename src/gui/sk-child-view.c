@@ -96,8 +96,8 @@ sk_child_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (sk_child_view_parent_class)->constructed (object);
 
-  /* Every tool of the child's view, from the registry; what happened
-   * since last time is gone through together first. */
+  /* Every tool of the child's view, from the registry; the ones that
+   * come first are gone through together first. */
   self->tools = SK_TOOL_SHELF (sk_tool_shelf_new (self->context, FALSE));
   gtk_box_append (GTK_BOX (self->tools_place), GTK_WIDGET (self->tools));
 }

@@ -62,3 +62,48 @@ sk_snapshot_append_surface (GtkSnapshot     *snapshot,
     *texture = texture_for_surface (surface);
   gtk_snapshot_append_texture (snapshot, *texture, &bounds);
 }
+
+void
+sk_picture_cache_clear (SkPictureCache *cache)
+{
+  g_clear_pointer (&cache->surface, cairo_surface_destroy);
+  g_clear_object (&cache->texture);
+}
+
+/**
+ * sk_picture_cache_append:
+ * @draw: draws the picture in @width × @height points; called only when the
+ *   cache holds none of this size and scale
+ *
+ * Appends the picture: drawn once and kept until cleared or the widget's
+ * size or scale changes.
+ */
+void
+sk_picture_cache_append (SkPictureCache *cache,
+                         GtkSnapshot    *snapshot,
+                         GtkWidget      *widget,
+                         int             width,
+                         int             height,
+                         SkPictureDraw   draw,
+                         gpointer        data)
+{
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (cache->surface == NULL || cache->scale != scale || cache->width != width || cache->height != height)
+    {
+      cairo_t *cr;
+
+      sk_picture_cache_clear (cache);
+      cache->surface = sk_snapshot_surface_new (width, height, scale);
+      cache->scale = scale;
+      cache->width = width;
+      cache->height = height;
+      cr = cairo_create (cache->surface);
+      draw (cr, width, height, data);
+      cairo_destroy (cr);
+      cairo_surface_flush (cache->surface);
+    }
+  sk_snapshot_append_surface (snapshot, widget, cache->surface, &cache->texture, width, height);
+}

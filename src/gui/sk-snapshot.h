@@ -22,4 +22,30 @@ void             sk_snapshot_append_surface (GtkSnapshot     *snapshot,
                                              double           width,
                                              double           height);
 
+/* A widget's picture (a map's background, a person on it) drawn once per
+ * look, size and scale, into every frame from then on. */
+typedef struct
+{
+  cairo_surface_t *surface;
+  GdkTexture      *texture;   /* made from it for GPU renderers */
+  int              width;
+  int              height;
+  int              scale;
+} SkPictureCache;
+
+typedef void (*SkPictureDraw) (cairo_t *cr,
+                               int      width,
+                               int      height,
+                               gpointer data);
+
+/* Forgets the picture: its look changed. */
+void sk_picture_cache_clear  (SkPictureCache *cache);
+void sk_picture_cache_append (SkPictureCache *cache,
+                              GtkSnapshot    *snapshot,
+                              GtkWidget      *widget,
+                              int             width,
+                              int             height,
+                              SkPictureDraw   draw,
+                              gpointer        data);
+
 G_END_DECLS

@@ -284,8 +284,8 @@ delete_conversation_activated (GSimpleAction *action,
   date = local ? sk_format_date (local) : g_strdup ("");
   /* Translators: %s is a date */
   heading = g_strdup_printf (_("Delete the Conversation of %s?"), date);
-  ask_to_delete (self, heading, _("Everything in it is deleted too: the child’s words, the faces, the map and "
-                                  "the Lundy notes. For a few seconds you can undo it."),
+  ask_to_delete (self, heading, _("Everything in it is deleted too: what the child said and chose, and your "
+                                  "notes. For a few seconds you can undo it."),
                  SK_RECORD (self->conversation), G_CALLBACK (delete_conversation_response_cb));
 }
 

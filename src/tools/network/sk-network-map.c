@@ -41,9 +41,7 @@ struct _SkNetworkMap
   GPtrArray      *tokens;    /* SkNetworkToken, in the order of people */
   GArray         *points;    /* SkNetworkPoint: where each is shown */
   SkNetworkFrame  frame;
-  cairo_surface_t *background;        /* drawn once per size */
-  GdkTexture     *background_texture; /* made from it for GPU renderers */
-  int             background_scale;
+  SkPictureCache  background;   /* drawn once per size */
 
   int             drag_index;   /* -1: none */
   gboolean        dragging;
@@ -70,13 +68,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-forget_background (SkNetworkMap *self)
-{
-  g_clear_pointer (&self->background, cairo_surface_destroy);
-  g_clear_object (&self->background_texture);
-}
 
 static SkNetworkPerson *
 person_at (SkNetworkMap *self,
@@ -177,7 +168,7 @@ sk_network_map_set_people (SkNetworkMap *self,
     {
       g_free (self->child_name);
       self->child_name = g_strdup (child_name);
-      forget_background (self);
+      sk_picture_cache_clear (&self->background);
     }
   if (people != NULL)
     {
@@ -273,7 +264,7 @@ sk_network_map_size_allocate (GtkWidget *widget,
 
   sk_network_frame_fit (&frame, 0, 0, width, height);
   if (frame.width != self->frame.width || frame.height != self->frame.height)
-    forget_background (self);
+    sk_picture_cache_clear (&self->background);
   self->frame = frame;
 
   for (guint i = 0; i < self->tokens->len; i++)
@@ -307,19 +298,15 @@ sk_network_map_size_allocate (GtkWidget *widget,
     }
 }
 
-static cairo_surface_t *
-render_background (SkNetworkMap *self,
-                   int           width,
-                   int           height,
-                   int           scale)
+static void
+draw_background (cairo_t  *cr,
+                 int       width,
+                 int       height,
+                 gpointer  data)
 {
-  cairo_surface_t *surface = sk_snapshot_surface_new (width, height, scale);
-  cairo_t *cr = cairo_create (surface);
+  SkNetworkMap *self = data;
 
   sk_network_draw_background (cr, &self->frame, self->child_name, FALSE);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 static void
@@ -329,17 +316,10 @@ sk_network_map_snapshot (GtkWidget   *widget,
   SkNetworkMap *self = SK_NETWORK_MAP (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
 
   if (width <= 0 || height <= 0)
     return;
-  if (self->background == NULL || self->background_scale != scale)
-    {
-      forget_background (self);
-      self->background = render_background (self, width, height, scale);
-      self->background_scale = scale;
-    }
-  sk_snapshot_append_surface (snapshot, widget, self->background, &self->background_texture, width, height);
+  sk_picture_cache_append (&self->background, snapshot, widget, width, height, draw_background, self);
 
   /* The person being moved is drawn last, on top of everyone. */
   for (guint i = 0; i < self->tokens->len; i++)
@@ -545,7 +525,7 @@ sk_network_map_dispose (GObject *object)
 
   clear_people (self);
   g_clear_object (&self->store);
-  forget_background (self);
+  sk_picture_cache_clear (&self->background);
 
   G_OBJECT_CLASS (sk_network_map_parent_class)->dispose (object);
 }

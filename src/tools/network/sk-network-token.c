@@ -19,22 +19,11 @@ struct _SkNetworkToken
 
   SkNetworkPerson *person;
   SkNetworkFrame   frame;
-  cairo_surface_t *surface;      /* the look, drawn once per change */
-  GdkTexture      *texture;      /* made from it for GPU renderers */
-  int              surface_scale;
-  int              surface_width;
-  int              surface_height;
+  SkPictureCache   picture;      /* the look, drawn once per change */
   gboolean         lifted;
 };
 
 G_DEFINE_FINAL_TYPE (SkNetworkToken, sk_network_token, GTK_TYPE_WIDGET)
-
-static void
-forget_picture (SkNetworkToken *self)
-{
-  g_clear_pointer (&self->surface, cairo_surface_destroy);
-  g_clear_object (&self->texture);
-}
 
 static void
 update_label (SkNetworkToken *self)
@@ -57,17 +46,18 @@ person_notify_cb (SkNetworkToken *self,
   update_label (self);
   if (!g_str_equal (pspec->name, "angle") && !g_str_equal (pspec->name, "distance"))
     {
-      forget_picture (self);
+      sk_picture_cache_clear (&self->picture);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
 
-static cairo_surface_t *
-render_surface (SkNetworkToken *self,
-                int             width,
-                int             height,
-                int             scale)
+static void
+draw_picture (cairo_t  *cr,
+              int       width,
+              int       height,
+              gpointer  data)
 {
+  SkNetworkToken *self = data;
   SkRecord *record = SK_RECORD (self->person);
   SkNetworkFigure figure = {
     .name = sk_record_get_string (record, "name"),
@@ -77,13 +67,8 @@ render_surface (SkNetworkToken *self,
     .worried = sk_record_get_boolean (record, "worried"),
     .hidden = !sk_record_get_boolean (record, "shared"),
   };
-  cairo_surface_t *surface = sk_snapshot_surface_new (width, height, scale);
-  cairo_t *cr = cairo_create (surface);
 
   sk_network_draw_figure (cr, &self->frame, &figure, width / 2.0, height / 2.0, FALSE);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 static void
@@ -93,21 +78,9 @@ sk_network_token_snapshot (GtkWidget   *widget,
   SkNetworkToken *self = SK_NETWORK_TOKEN (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
 
   if (width <= 0 || height <= 0)
     return;
-
-  if (self->surface == NULL || self->surface_scale != scale ||
-      self->surface_width != width || self->surface_height != height)
-    {
-      forget_picture (self);
-      self->surface = render_surface (self, width, height, scale);
-      self->surface_scale = scale;
-      self->surface_width = width;
-      self->surface_height = height;
-    }
-
   if (self->lifted)
     {
       /* Picked up: a soft shadow under the picture, like a card lifted
@@ -119,7 +92,7 @@ sk_network_token_snapshot (GtkWidget   *widget,
       gtk_snapshot_append_outset_shadow (snapshot, &outline, &(GdkRGBA) { 0.24, 0.22, 0.27, 0.35 },
                                          0, p * 0.06f, p * 0.04f, p * 0.12f);
     }
-  sk_snapshot_append_surface (snapshot, widget, self->surface, &self->texture, width, height);
+  sk_picture_cache_append (&self->picture, snapshot, widget, width, height, draw_picture, self);
 }
 
 static void
@@ -147,7 +120,7 @@ sk_network_token_dispose (GObject *object)
   if (self->person != NULL)
     g_signal_handlers_disconnect_by_data (self->person, self);
   g_clear_object (&self->person);
-  forget_picture (self);
+  sk_picture_cache_clear (&self->picture);
 
   G_OBJECT_CLASS (sk_network_token_parent_class)->dispose (object);
 }
@@ -207,7 +180,7 @@ sk_network_token_set_frame (SkNetworkToken       *self,
       self->frame.radius == frame->radius)
     return;
   self->frame = *frame;
-  forget_picture (self);
+  sk_picture_cache_clear (&self->picture);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
