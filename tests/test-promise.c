@@ -1068,6 +1068,15 @@ test_no_empty_screens (void)
           sk_test_iterate (400);
           g_assert_true (gtk_stack_get_visible_child (GTK_STACK (stack)) == tool);
           assert_follows (tool, field);
+          /* …and a tool gets the height it asks for: the map is not
+           * squeezed to its smallest. */
+          if (tools[t] == SK_TYPE_NETWORK_TOOL)
+            {
+              GtkWidget *map = sk_network_tool_get_map (SK_NETWORK_TOOL (tool));
+
+              g_test_message ("the map: %d × %d", gtk_widget_get_width (map), gtk_widget_get_height (map));
+              g_assert_cmpint (gtk_widget_get_height (map), >=, 560);
+            }
         }
       if (view == 0)
         {

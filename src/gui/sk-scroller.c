@@ -54,7 +54,7 @@ mapped_cb (GtkScrolledWindow *scroller)
  *
  * Makes @scroller (with a viewport of its own, as gtk_scrolled_window_set_child()
  * makes for a plain widget) bring the keyboard's widget into view, except
- * a widget in a popover.
+ * a widget in a popover, and give its page its natural height.
  */
 void
 sk_scroller_follow_focus (GtkScrolledWindow *scroller)
@@ -64,5 +64,8 @@ sk_scroller_follow_focus (GtkScrolledWindow *scroller)
   g_return_if_fail (GTK_IS_VIEWPORT (viewport));
 
   gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
+  /* The page as tall as it likes to be, not as small as it can be: a
+   * tool (the network map) gets the height it asks for at this width. */
+  gtk_scrollable_set_vscroll_policy (GTK_SCROLLABLE (viewport), GTK_SCROLL_NATURAL);
   g_signal_connect (scroller, "map", G_CALLBACK (mapped_cb), NULL);
 }
