@@ -12,6 +12,7 @@
 #include "sk-summary-panel.h"
 #include "sk-summary-draw.h"
 #include "sk-summary-print.h"
+#include "sk-print-dialog.h"
 #include "sk-summary.h"
 #include "sk-i18n.h"
 #include "sk-widget-util.h"
@@ -34,6 +35,7 @@ struct _SkSummaryPanel
   GPtrArray       *watched;      /* records whose changes redraw the pages */
   GPtrArray       *bindings;
   guint            rebuild_id;
+  guint            news_id;      /* hides a piece of news */
 
   GtkRevealer     *error_revealer;
   GtkLabel        *error_label;
@@ -410,21 +412,71 @@ save_clicked_cb (SkSummaryPanel *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+#if SK_HAVE_CUPS
 static void
-print_clicked_cb (SkSummaryPanel *self)
+hide_news (SkSummaryPanel *self)
 {
-  g_autoptr(SkSummaryPrint) print = NULL;
+  self->news_id = 0;
+  if (!gtk_widget_has_css_class (gtk_revealer_get_child (self->error_revealer), "error-bar"))
+    gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+sent_cb (SkPrintDialog  *dialog,
+         const char     *printer,
+         int             job,
+         SkSummaryPanel *self)
+{
+  /* Translators: %s is a printer's name; CUPS has taken the summary */
+  g_autofree char *message = g_strdup_printf (_("Sent to “%s”."), printer);
+
+  show_message (self, message, FALSE);
+  /* Like a toast: it goes by itself. */
+  g_clear_handle_id (&self->news_id, g_source_remove);
+  self->news_id = g_timeout_add_once (8000, (GSourceOnceFunc) hide_news, self);
+}
+
+/* Through CUPS on a worker thread, with our own printer dialog: GTK's
+ * froze the program when libcups2 changed under it (sk-cups.c). */
+static void
+print_summary (SkSummaryPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = sk_summary_render_pdf (self->summary, &error);
+  SkPrintDialog *dialog;
+
+  if (pdf == NULL)
+    {
+      sk_summary_panel_report (self, error);
+      return;
+    }
+  dialog = sk_print_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                sk_context_get_settings (self->context), pdf, sk_summary_pages_get_n (self->pages));
+  g_signal_connect_object (dialog, "sent", G_CALLBACK (sent_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+#else
+/* Where the system's own print dialog is native (Windows). */
+static void
+print_summary (SkSummaryPanel *self)
+{
+  g_autoptr(SkSummaryPrint) print = sk_summary_print_new (self->summary, sk_context_get_settings (self->context));
   g_autoptr(GError) error = NULL;
 
-  if (self->rebuild_id != 0 || self->summary == NULL)
-    rebuild_pages (self);
-  if (self->summary == NULL)
-    return;
-  print = sk_summary_print_new (self->summary, sk_context_get_settings (self->context));
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     sk_summary_panel_report (self, error);
+}
+#endif
+
+static void
+print_clicked_cb (SkSummaryPanel *self)
+{
+  if (self->rebuild_id != 0 || self->summary == NULL)
+    rebuild_pages (self);
+  if (self->summary != NULL)
+    print_summary (self);
 }
 
 static void
@@ -454,6 +506,7 @@ sk_summary_panel_dispose (GObject *object)
   SkSummaryPanel *self = SK_SUMMARY_PANEL (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->news_id, g_source_remove);
   if (self->watched != NULL)
     unwatch_all (self);
   g_clear_pointer (&self->summary, sk_summary_free);

@@ -489,44 +489,34 @@ sk_summary_pages_draw (SkSummaryPages *pages,
   sk_language_pop (previous_language);
 }
 
-gboolean
-sk_summary_write_pdf (const SkSummary  *summary,
-                      const char       *path,
-                      GError          **error)
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * sk_summary_render_pdf:
+ *
+ * The summary as an A4 PDF in memory: what is saved and what is printed.
+ */
+GBytes *
+sk_summary_render_pdf (const SkSummary  *summary,
+                       GError          **error)
 {
   g_autoptr(SkSummaryPages) pages = NULL;
-  g_autofree char *partial = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (summary != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (summary != NULL, NULL);
 
   pages = sk_summary_pages_new (summary, SK_SUMMARY_PAGE_WIDTH, SK_SUMMARY_PAGE_HEIGHT);
-  /* Written beside the file and moved over it at the end: an old file is
-   * never left half overwritten. */
-  partial = g_strconcat (path, ".partial", NULL);
-  {
-    /* Private to the user, like the database: cairo keeps the mode of
-     * the file it writes into. */
-    int fd = g_open (partial, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-
-    if (fd >= 0)
-      {
-        g_chmod (partial, 0600);
-        close (fd);
-      }
-  }
-  surface = cairo_pdf_surface_create (partial, SK_SUMMARY_PAGE_WIDTH, SK_SUMMARY_PAGE_HEIGHT);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      cairo_surface_destroy (surface);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is a file name */
-                   _("The PDF could not be written to “%s”."), path);
-      return FALSE;
-    }
+  surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, SK_SUMMARY_PAGE_WIDTH, SK_SUMMARY_PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Samtalekuffert");
   cr = cairo_create (surface);
   for (guint p = 0; p < sk_summary_pages_get_n (pages); p++)
@@ -538,22 +528,70 @@ sk_summary_write_pdf (const SkSummary  *summary,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is a file name */
-                   _("The PDF could not be written to “%s”."), path);
-      g_remove (partial);
-      return FALSE;
+                   /* Translators: %s is cairo's reason (English) */
+                   _("The summary could not be made into a PDF: %s"), cairo_status_to_string (status));
+      return NULL;
     }
-  if (g_rename (partial, path) != 0)
-    {
-      int saved = errno;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
 
+gboolean
+sk_summary_write_pdf (const SkSummary  *summary,
+                      const char       *path,
+                      GError          **error)
+{
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *partial = NULL;
+  gsize size;
+  const char *data;
+  int fd, saved = 0;
+
+  g_return_val_if_fail (summary != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pdf = sk_summary_render_pdf (summary, error);
+  if (pdf == NULL)
+    return FALSE;
+  data = g_bytes_get_data (pdf, &size);
+  /* Private to the user, like the database.  Written beside the file and
+   * moved over it at the end: an old file is never left half overwritten. */
+  partial = g_strconcat (path, ".partial", NULL);
+  fd = g_open (partial, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd >= 0)
+    {
+      gsize done = 0;
+
+      g_chmod (partial, 0600);
+      while (done < size)
+        {
+          gssize n = write (fd, data + done, size - done);
+
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n <= 0)
+            break;
+          done += (gsize) n;
+        }
+      if (done < size || fsync (fd) != 0)
+        saved = errno != 0 ? errno : EIO;
+      if (close (fd) != 0 && saved == 0)
+        saved = errno;
+    }
+  else
+    saved = errno;
+  if (saved == 0 && g_rename (partial, path) != 0)
+    saved = errno;
+  if (saved != 0)
+    {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("The PDF could not be written to “%s”: %s"), path, g_strerror (saved));
-      g_remove (partial);
+                   /* Translators: %1$s is a file name, %2$s the reason */
+                   _("The PDF could not be written to “%1$s”: %2$s"), path, g_strerror (saved));
+      /* Only what was written here; never a folder in its way. */
+      if (fd >= 0)
+        g_remove (partial);
       return FALSE;
     }
   return TRUE;

@@ -30,7 +30,10 @@ void            sk_summary_pages_draw   (SkSummaryPages  *pages,
                                          gboolean         vector);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkSummaryPages, sk_summary_pages_free)
 
-/* Writes the summary as an A4 PDF at @path. */
+/* The summary as an A4 PDF in memory. */
+GBytes         *sk_summary_render_pdf   (const SkSummary *summary,
+                                         GError         **error);
+/* Writes the summary as an A4 PDF at @path, 0600. */
 gboolean        sk_summary_write_pdf    (const SkSummary *summary,
                                          const char      *path,
                                          GError         **error);
