@@ -3,6 +3,7 @@
 #include "sk-application.h"
 #include "sk-demo.h"
 #include "sk-summary-dialog.h"
+#include "sk-journal-dialog.h"
 #include "sk-test-gui.h"
 #include "sk-test-util.h"
 
@@ -136,15 +137,43 @@ test_preview_choices_language_journal (void)
   gtk_window_close (GTK_WINDOW (dialog));
   sk_test_iterate (100);
 
-  /* The journal note on the clipboard: everything, also the caseworker's
-   * own notes. */
-  g_action_group_activate_action (G_ACTION_GROUP (window), "copy-journal", NULL);
-  sk_test_iterate (100);
+  /* The journal note: opened with its button, read, own notes ticked,
+   * copied; on the clipboard everything, the caseworker's notes too. */
+  {
+    GtkWidget *button = sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Journalnotat …");
+    GtkWindow *journal_dialog;
+    GtkWidget *check;
+    g_autofree char *text = NULL;
+
+    g_assert_nonnull (button);
+    sk_test_scroll_to (button);
+    sk_test_iterate (100);
+    sk_test_real_click (button);
+    sk_test_iterate (300);
+    journal_dialog = sk_test_find_toplevel (SK_TYPE_JOURNAL_DIALOG);
+    g_assert_nonnull (journal_dialog);
+    text = sk_test_visible_text (GTK_WIDGET (journal_dialog));
+    g_assert_nonnull (strstr (text, "Samtale med Alma"));
+    g_assert_null (strstr (text, "Kun til mig (rådgiverens egne noter)"));
+    g_clear_pointer (&text, g_free);
+    check = sk_test_find_labelled (GTK_WIDGET (journal_dialog), GTK_TYPE_CHECK_BUTTON,
+                                   "Tag mine egne noter med (»Kun til mig«)");
+    g_assert_nonnull (check);
+    sk_test_real_click (check);
+    g_assert_true (g_settings_get_boolean (settings, "journal-own-notes"));
+    text = sk_test_visible_text (GTK_WIDGET (journal_dialog));
+    g_assert_nonnull (strstr (text, "Kun til mig (rådgiverens egne noter)"));
+    sk_test_save_screenshot (GTK_WIDGET (journal_dialog), "journal-dialog-da.png");
+    sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (journal_dialog), GTK_TYPE_BUTTON, "Kopiér"));
+    sk_test_iterate (200);
+    g_assert_null (sk_test_find_toplevel (SK_TYPE_JOURNAL_DIALOG));
+  }
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_cb, &journal);
   g_assert_true (sk_test_wait_for (have_text, &journal, 2000));
   g_assert_nonnull (strstr (journal, "Samtale med Alma"));
-  g_assert_nonnull (strstr (journal, "Mine egne noter"));
-  g_assert_nonnull (strstr (journal, "Lundy-modellen"));
+  g_assert_nonnull (strstr (journal, "Kun til mig (rådgiverens egne noter)"));
+  g_assert_nonnull (strstr (journal, "Det aftalte vi"));
+  g_settings_reset (settings, "journal-own-notes");
 
   gtk_window_close (GTK_WINDOW (window));
   sk_test_iterate (50);

@@ -118,7 +118,7 @@ test_model (void)
   g_assert_nonnull (strstr (text_da, "Vores samtale"));
   g_assert_nonnull (strstr (text_da, "Sådan har Åse det"));
   g_assert_nonnull (strstr (text_da, "Åses netværk"));
-  g_assert_nonnull (strstr (text_da, "Rigtig godt · Tryg"));
+  g_assert_nonnull (strstr (text_da, "Rigtig godt – tryg"));
   g_assert_nonnull (strstr (text_da, "person|Mormor Ærtebjerg"));
   g_assert_nonnull (strstr (text_da, "Skolen har fået en plan."));
   g_assert_nonnull (strstr (text_da, "Åse må ringe, når hun vil."));
@@ -126,7 +126,10 @@ test_model (void)
   g_assert_nonnull (strstr (text_da, "Åse og jeg har lavet denne opsummering sammen."));
   g_assert_nonnull (strstr (text_en, "Our conversation"));
   g_assert_nonnull (strstr (text_en, "How Åse feels"));
-  g_assert_nonnull (strstr (text_en, "Really good · Safe"));
+  g_assert_nonnull (strstr (text_en, "Really good – safe"));
+  g_assert_nonnull (strstr (text_en, "Åse’s network"));
+  g_assert_nonnull (strstr (text_da, "Telefon: 12 34 56 78"));
+  g_assert_nonnull (strstr (text_da, "Her er en opsummering af min samtale med Åse"));
   g_assert_null (strstr (text_en, "Vores samtale"));
   /* Never: what was not shared, the caseworker's notes, the Lundy notes. */
   for (guint i = 0; i < 2; i++)
@@ -204,17 +207,24 @@ test_journal (void)
   g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(SkConversation) conversation = sk_store_load (store, SK_TYPE_CONVERSATION, id, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *journal = sk_journal_build (store, conversation, &error);
+  g_autofree char *journal = sk_journal_build (store, conversation, TRUE, &error);
+  g_autofree char *without = NULL;
 
   g_assert_no_error (error);
-  /* Everything: the caseworker's notes, the Lundy steps, the hidden
-   * person and the unshared topic, marked as such. */
+  /* Everything: the caseworker's notes when asked for, the Lundy steps,
+   * the hidden person and the unshared topic, marked as such. */
   g_assert_nonnull (strstr (journal, "Conversation with Åse"));
   g_assert_nonnull (strstr (journal, SECRET));
   g_assert_nonnull (strstr (journal, LUNDY_NOTE));
-  g_assert_nonnull (strstr (journal, "[x] Which tools suit this child?"));
+  /* Only what was answered: an empty box would read as "no". */
+  g_assert_nonnull (strstr (journal, "  - Which tools suit this child?"));
+  g_assert_null (strstr (journal, "[ ]"));
+  g_assert_null (strstr (journal, "Voice, after the conversation:"));
   g_assert_nonnull (strstr (journal, HIDDEN_PERSON ", Grown-ups who help"));
-  g_assert_nonnull (strstr (journal, "hidden from the parents"));
+  g_assert_nonnull (strstr (journal, "Mormor Ærtebjerg, Family, Closest to me, can talk to the person"));
+  g_test_message ("%s", journal);
+  g_assert_nonnull (strstr (journal, HIDDEN_PERSON ", Grown-ups who help, Closest to me, not shared with the parents"));
+  g_assert_nonnull (strstr (journal, "Next steps (agreed last time)"));
   g_assert_nonnull (strstr (journal, HIDDEN_TOPIC_WORDS));
   g_assert_nonnull (strstr (journal, "[not shared with the parents]"));
   g_assert_nonnull (strstr (journal, "Vi ses igen."));
@@ -224,6 +234,13 @@ test_journal (void)
   g_assert_null (strchr (journal, '\t'));
   g_assert_null (strchr (journal, '\r'));
   g_assert_null (strchr (journal, '<'));
+
+  /* The caseworker's own working notes stay out unless asked for. */
+  without = sk_journal_build (store, conversation, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (without, SECRET));
+  g_assert_null (strstr (without, "Only for me"));
+  g_assert_nonnull (strstr (without, LUNDY_NOTE));
 }
 
 static char *
@@ -404,7 +421,9 @@ test_command_line (void)
 
     g_assert_cmpint (run_cli (args, &err), ==, 0);
     g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
-    g_assert_nonnull (strstr (text, SECRET));
+    /* The caseworker's own notes only as set in the journal dialog: not by default. */
+    g_assert_null (strstr (text, SECRET));
+    g_assert_nonnull (strstr (text, "Conversation with Åse"));
     /* Private to the user, like the database. */
     g_assert_cmpint (g_stat (txt, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);

@@ -239,7 +239,7 @@ test_registry_reaches_every_place (Fixture       *fixture,
   }
   choices = sk_summary_list_choices (fixture->store, fixture->today, &error);
   g_assert_no_error (error);
-  journal = sk_journal_build (fixture->store, fixture->today, &error);
+  journal = sk_journal_build (fixture->store, fixture->today, TRUE, &error);
   g_assert_no_error (error);
 
   for (guint view = 0; view < 2; view++)

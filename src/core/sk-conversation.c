@@ -38,6 +38,9 @@ sk_conversation_class_init (SkConversationClass *klass)
      * the parents may see it. */
     g_param_spec_string ("feedback", NULL, NULL, "", flags),
     g_param_spec_boolean ("feedback-shared", NULL, NULL, FALSE, flags),
+    /* The next meeting: Unix time (0: not agreed yet), and where. */
+    g_param_spec_int64 ("next-meeting-at", NULL, NULL, 0, G_MAXINT64, 0, flags),
+    g_param_spec_string ("next-meeting-place", NULL, NULL, "", flags),
     NULL
   };
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char * const weekdays[] = {
   NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
@@ -115,4 +116,66 @@ sk_format_first_weekday (void)
   int day = atoi (C_("first day of the week", "1"));
 
   return day >= 1 && day <= 7 ? day : 1;
+}
+
+/**
+ * sk_format_first_name:
+ *
+ * The first word of a stored name: what the parents' paper calls the
+ * child ("Freja" of "Freja Marie Eksempel").
+ */
+char *
+sk_format_first_name (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  char *end = trimmed;
+
+  while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+    end = g_utf8_next_char (end);
+  *end = '\0';
+  return g_steal_pointer (&trimmed);
+}
+
+/**
+ * sk_format_possessive:
+ *
+ * @name made possessive in the current language: "Freja’s", "Frejas";
+ * in Danish a name ending in s, x or z takes an apostrophe: "Lukas’".
+ */
+char *
+sk_format_possessive (const char *name)
+{
+  /* Translators: which rule makes a name possessive: "en" (Freja’s) or
+   * "da" (Frejas, Lukas’).  Only one of these two words. */
+  const char *rule = C_("possessive rule", "en");
+  gsize length = strlen (name);
+  char last = length > 0 ? g_ascii_tolower (name[length - 1]) : '\0';
+
+  if (g_str_equal (rule, "da"))
+    return last == 's' || last == 'x' || last == 'z' ? g_strconcat (name, "’", NULL) : g_strconcat (name, "s", NULL);
+  return g_strconcat (name, "’s", NULL);
+}
+
+/**
+ * sk_format_list:
+ * @items: (array zero-terminated=1)
+ *
+ * "a", "a and b", "a, b and c" in the current language.
+ */
+char *
+sk_format_list (const char * const *items)
+{
+  guint n = items != NULL ? g_strv_length ((char **) items) : 0;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0 && i + 1 < n)
+        g_string_append (out, ", ");
+      else if (i > 0)
+        /* Translators: between the last two things of a list: "tryg og rolig" */
+        g_string_append (out, _(" and "));
+      g_string_append (out, items[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

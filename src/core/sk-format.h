@@ -18,4 +18,10 @@ char *sk_format_month_year (GDateTime *time);
 const char *sk_format_weekday_short (int day);
 int   sk_format_first_weekday (void);
 
+/* The first word of a name; a name made possessive ("Lukas’", "Frejas");
+ * "a, b and c". */
+char *sk_format_first_name (const char          *name);
+char *sk_format_possessive (const char          *name);
+char *sk_format_list       (const char * const  *items);
+
 G_END_DECLS

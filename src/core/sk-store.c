@@ -71,6 +71,10 @@ static const SkSchemaStep base_schema[] = {
   /* The child's own words are the child's to share, like every other
    * item; until the child says yes, they are not. */
   { 5, "ALTER TABLE conversations ADD COLUMN child_words_shared INTEGER NOT NULL DEFAULT 0;" },
+  /* The next meeting, for the parents' paper: when (Unix time, 0 for
+   * not yet agreed) and where. */
+  { 6, "ALTER TABLE conversations ADD COLUMN next_meeting_at INTEGER NOT NULL DEFAULT 0;"
+       "ALTER TABLE conversations ADD COLUMN next_meeting_place TEXT NOT NULL DEFAULT '';" },
   { 0, NULL }
 };
 

@@ -72,6 +72,46 @@ sk_summary_add_section (SkSummary  *summary,
   sk_summary_add_block (summary, SK_SUMMARY_PARAGRAPH, g_steal_pointer (&body));
 }
 
+static gboolean
+filled (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* Who to call, and what to do when they do not agree. */
+static void
+add_contact (SkSummary             *summary,
+             const SkSummarySender *sender)
+{
+  GString *contact = g_string_new (NULL);
+  SkSummaryBlock *block;
+
+  /* Translators: in the parents' summary; %s is the caseworker's name */
+  g_string_append_printf (contact, _("Your caseworker: %s"), sender->caseworker);
+  if (filled (sender->municipality))
+    g_string_append_printf (contact, "\n%s", sender->municipality);
+  if (filled (sender->phone))
+    {
+      g_autofree char *line = filled (sender->phone_hours)
+        /* Translators: in the parents' summary: 1$ a phone number, 2$ when to call, "man.–tors. 9–12" */
+        ? g_strdup_printf (_("Phone: %1$s (%2$s)"), sender->phone, sender->phone_hours)
+        /* Translators: in the parents' summary; %s is the caseworker's phone number */
+        : g_strdup_printf (_("Phone: %s"), sender->phone);
+
+      g_string_append_printf (contact, "\n%s", line);
+    }
+  if (filled (sender->email))
+    {
+      /* Translators: in the parents' summary; %s is the caseworker's e-mail address */
+      g_autofree char *line = g_strdup_printf (_("E-mail: %s"), sender->email);
+
+      g_string_append_printf (contact, "\n%s", line);
+    }
+  block = sk_summary_add_block (summary, SK_SUMMARY_CONTACT, g_string_free (contact, FALSE));
+  block->detail = g_strdup (_("If you disagree with something here, or want to talk about it, call or write to me. "
+                              "You are welcome to bring someone you trust to a meeting."));
+}
+
 SkSummary *
 sk_summary_build (SkStore               *store,
                   SkConversation        *conversation,
@@ -89,6 +129,7 @@ sk_summary_build (SkStore               *store,
   const char *name;
   gboolean ok = TRUE;
   guint n_modules;
+  gint64 next_meeting;
 
   g_return_val_if_fail (SK_IS_STORE (store), NULL);
   g_return_val_if_fail (SK_IS_CONVERSATION (conversation), NULL);
@@ -103,7 +144,9 @@ sk_summary_build (SkStore               *store,
 
   summary = g_new0 (SkSummary, 1);
   summary->language = g_strdup (language);
-  summary->child_name = g_strdup (sk_child_get_name (child));
+  /* The paper calls the child by the first name, as the child is called
+   * at the table; never by the full name kept in the case. */
+  summary->child_name = sk_format_first_name (sk_child_get_name (child));
   summary->blocks = g_ptr_array_new_with_free_func (block_free);
   name = summary->child_name;
 
@@ -116,7 +159,11 @@ sk_summary_build (SkStore               *store,
   place = sk_summary_trim (sk_conversation_get_text (conversation, "place"));
   sk_summary_add_block (summary, SK_SUMMARY_META,
                         *place != '\0' ? g_strdup_printf ("%s · %s · %s", name, date, place)
-                                       : g_strdup_printf ("%s · %s", name, date));
+                                        : g_strdup_printf ("%s · %s", name, date));
+  sk_summary_add_block (summary, SK_SUMMARY_PARAGRAPH,
+                        /* Translators: the opening line of the parents' summary; %1$s is the child's name */
+                        g_strdup_printf (_("This is a summary of my conversation with %1$s, for you as parents. "
+                                           "It holds what %1$s wants you to know."), name));
 
   if (sk_record_get_boolean (SK_RECORD (conversation), "child-words-shared"))
     /* Translators: heading in the parents' summary; %s is the child's name */
@@ -133,19 +180,25 @@ sk_summary_build (SkStore               *store,
   /* Translators: heading in the parents' summary */
   sk_summary_add_section (summary, g_strdup (_("What happens next")), sk_conversation_get_text (conversation, "next-steps"));
 
-  if (sender != NULL && sender->caseworker != NULL && *sender->caseworker != '\0')
+  next_meeting = sk_record_get_int64 (SK_RECORD (conversation), "next-meeting-at");
+  if (next_meeting > 0)
     {
-      GString *contact = g_string_new (NULL);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (next_meeting);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+      g_autofree char *day = sk_format_date (local);
+      g_autofree char *time = sk_format_time (local);
+      g_autofree char *where = sk_summary_trim (sk_record_get_string (SK_RECORD (conversation), "next-meeting-place"));
+      /* Translators: the next meeting in the parents' summary: 1$ a date, 2$ a time */
+      g_autofree char *at = g_strdup_printf (_("%1$s at %2$s"), day, time);
+      SkSummaryBlock *block;
 
-      /* Translators: in the parents' summary; %s is the caseworker's name */
-      g_string_append_printf (contact, _("Your caseworker: %s"), sender->caseworker);
-      if (sender->municipality != NULL && *sender->municipality != '\0')
-        g_string_append_printf (contact, "\n%s", sender->municipality);
-      if (sender->phone != NULL && *sender->phone != '\0')
-        /* Translators: in the parents' summary, before the caseworker's phone number */
-        g_string_append_printf (contact, "\n%s %s", _("Phone"), sender->phone);
-      sk_summary_add_block (summary, SK_SUMMARY_CONTACT, g_string_free (contact, FALSE));
+      /* Translators: the title of a box in the parents' summary */
+      block = sk_summary_add_block (summary, SK_SUMMARY_BOX, g_strdup (_("Our next meeting")));
+      block->detail = *where != '\0' ? g_strdup_printf ("%s\n%s", at, where) : g_steal_pointer (&at);
     }
+
+  if (sender != NULL && filled (sender->caseworker))
+    add_contact (summary, sender);
   /* Translators: the footer of the parents' summary; %1$s is the child's name */
   sk_summary_add_block (summary, SK_SUMMARY_FOOTER,
                         g_strdup_printf (_("%1$s and I made this summary together. %1$s chose what you see here."),
@@ -256,6 +309,7 @@ sk_journal_shared_mark (gboolean shared)
 char *
 sk_journal_build (SkStore         *store,
                   SkConversation  *conversation,
+                  gboolean         own_notes,
                   GError         **error)
 {
   g_autoptr(SkChild) child = NULL;
@@ -298,8 +352,11 @@ sk_journal_build (SkStore         *store,
 
   sk_journal_add_field (out, _("What we agreed"), sk_conversation_get_text (conversation, "agreements"));
   sk_journal_add_field (out, _("What happens next"), sk_conversation_get_text (conversation, "next-steps"));
-  sk_journal_add_field (out, _("Only for me (the caseworker’s own notes)"),
-                        sk_conversation_get_text (conversation, "private-notes"));
+  /* The caseworker's own working notes: parents may ask to read the case
+   * file, so they go in only when the caseworker says so. */
+  if (own_notes)
+    sk_journal_add_field (out, _("Only for me (the caseworker’s own notes)"),
+                          sk_conversation_get_text (conversation, "private-notes"));
   g_string_truncate (out, out->len - 1);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -24,7 +24,10 @@ typedef enum
                            * words: the child's own, quoted */
   SK_SUMMARY_PICTURE,     /* a tool's own drawing (picture: the tool's id,
                            * data: what it draws); text: a line under it */
-  SK_SUMMARY_CONTACT,     /* text, one line each */
+  SK_SUMMARY_BOX,         /* a framed box: text its title, detail its lines */
+  SK_SUMMARY_CONTACT,     /* text: who to call, one line each; detail: what
+                           * to do when they disagree.  Kept together with
+                           * the footer after it. */
   SK_SUMMARY_FOOTER,      /* text */
 } SkSummaryKind;
 
@@ -42,7 +45,7 @@ typedef struct
 typedef struct
 {
   char      *language;
-  char      *child_name;
+  char      *child_name;  /* the first name only: what the paper calls the child */
   GPtrArray *blocks;      /* SkSummaryBlock */
 } SkSummary;
 
@@ -52,6 +55,8 @@ typedef struct
   const char *caseworker;
   const char *municipality;
   const char *phone;
+  const char *phone_hours;   /* "Mon–Thu 9–12" */
+  const char *email;
 } SkSummarySender;
 
 /* @language: "da" or "en", the parents' language; the summary's words are
@@ -106,10 +111,12 @@ int        sk_summary_add_choice   (GPtrArray      *items,
 char      *sk_summary_first_words  (const char     *text);
 
 /* The whole conversation as plain text for the case system, in the
- * interface's language: everything, with the caseworker's notes and each
- * tool's part, and what is shared with the parents marked. */
+ * interface's language: everything, each tool's part, and what is shared
+ * with the parents marked; the caseworker's own notes only with
+ * @own_notes. */
 char       *sk_journal_build       (SkStore        *store,
                                     SkConversation *conversation,
+                                    gboolean        own_notes,
                                     GError        **error);
 /* For the tools' parts: "Label:\ntext\n\n", and "shared with the parents"
  * or "not shared with the parents". */

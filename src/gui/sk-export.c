@@ -64,10 +64,8 @@ sk_export_summary (const char  *database,
   g_autoptr(SkConversation) conversation = NULL;
   g_autoptr(SkSummary) summary = NULL;
   g_autoptr(GSettings) settings = sk_settings_new ();
-  g_autofree char *caseworker = g_settings_get_string (settings, "caseworker-name");
-  g_autofree char *municipality = g_settings_get_string (settings, "municipality");
-  g_autofree char *phone = g_settings_get_string (settings, "phone");
-  SkSummarySender sender = { caseworker, municipality, phone };
+  SkSummarySender sender;
+  g_auto(GStrv) strings = sk_settings_read_sender (settings, &sender);
 
   if (g_strcmp0 (language, "da") != 0 && g_strcmp0 (language, "en") != 0)
     {
@@ -97,6 +95,7 @@ sk_export_journal (const char  *database,
   g_autoptr(SkConversation) conversation = NULL;
   g_autofree char *journal = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GSettings) settings = sk_settings_new ();
 
   store = open_store (database, error);
   if (store == NULL)
@@ -104,7 +103,8 @@ sk_export_journal (const char  *database,
   conversation = load_conversation (store, id, error);
   if (conversation == NULL)
     return FALSE;
-  journal = sk_journal_build (store, conversation, error);
+  /* The caseworker's own notes as in the window's journal dialog. */
+  journal = sk_journal_build (store, conversation, g_settings_get_boolean (settings, "journal-own-notes"), error);
   if (journal == NULL)
     return FALSE;
   text = g_strconcat (journal, "\n", NULL);

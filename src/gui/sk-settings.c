@@ -27,3 +27,16 @@ sk_settings_new (void)
 
   return g_settings_new_full (schema, NULL, NULL);
 }
+
+GStrv
+sk_settings_read_sender (GSettings       *settings,
+                         SkSummarySender *sender)
+{
+  static const char * const keys[] = { "caseworker-name", "municipality", "phone", "phone-hours", "email" };
+  GStrv values = g_new0 (char *, G_N_ELEMENTS (keys) + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    values[i] = g_strstrip (g_settings_get_string (settings, keys[i]));
+  *sender = (SkSummarySender) { values[0], values[1], values[2], values[3], values[4] };
+  return values;
+}

@@ -15,6 +15,7 @@
 #include "sk-print-dialog.h"
 #include "sk-summary.h"
 #include "sk-i18n.h"
+#include "sk-settings.h"
 #include "sk-widget-util.h"
 
 #include <glib/gi18n-lib.h>
@@ -80,9 +81,7 @@ static void
 rebuild_pages (SkSummaryPanel *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *caseworker = NULL;
-  g_autofree char *municipality = NULL;
-  g_autofree char *phone = NULL;
+  g_auto(GStrv) strings = NULL;
   SkSummarySender from;
   GtkWidget *child;
   guint n;
@@ -95,10 +94,7 @@ rebuild_pages (SkSummaryPanel *self)
   if (self->conversation == NULL)
     return;
 
-  caseworker = g_settings_get_string (sk_context_get_settings (self->context), "caseworker-name");
-  municipality = g_settings_get_string (sk_context_get_settings (self->context), "municipality");
-  phone = g_settings_get_string (sk_context_get_settings (self->context), "phone");
-  from = (SkSummarySender) { caseworker, municipality, phone };
+  strings = sk_settings_read_sender (sk_context_get_settings (self->context), &from);
   self->summary = sk_summary_build (sk_context_get_store (self->context), self->conversation, self->language,
                                     &from, &error);
   if (self->summary == NULL)

@@ -12,6 +12,7 @@
 #include "sk-child-dialog.h"
 #include "sk-format.h"
 #include "sk-summary-dialog.h"
+#include "sk-journal-dialog.h"
 #include "sk-summary.h"
 #include "sk-undo.h"
 #include "sk-widget-util.h"
@@ -154,64 +155,26 @@ summary_activated (GSimpleAction *action,
 }
 
 static void
-copy_journal_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+journal_done_cb (SkJournalDialog *dialog,
+                 const char      *message,
+                 SkWindow        *self)
 {
-  SkWindow *self = SK_WINDOW (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *journal = NULL;
-
-  if (self->conversation == NULL)
-    return;
-  journal = sk_journal_build (self->store, self->conversation, &error);
-  if (journal == NULL)
-    {
-      sk_window_show_error (self, error);
-      return;
-    }
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), journal);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("The journal note is copied: paste it into the case system")));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
-save_journal_response_cb (GtkNativeDialog *chooser,
-                          int              response,
-                          SkWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->conversation != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *journal = sk_journal_build (self->store, self->conversation, &error);
-      g_autofree char *text = journal != NULL ? g_strconcat (journal, "\n", NULL) : NULL;
-
-      if (text != NULL && path != NULL)
-        g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
-      if (error != NULL)
-        sk_window_show_error (self, error);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-save_journal_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+journal_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
 {
   SkWindow *self = SK_WINDOW (user_data);
-  GtkFileChooserNative *chooser;
+  SkJournalDialog *dialog;
 
   if (self->conversation == NULL)
     return;
-  chooser = gtk_file_chooser_native_new (_("Save the Journal Note"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  /* Translators: the suggested file name of the journal note */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("journal-note.txt"));
-  g_signal_connect (chooser, "response", G_CALLBACK (save_journal_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  dialog = sk_journal_dialog_new (GTK_WINDOW (self), self->context, self->conversation);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (journal_done_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -362,8 +325,7 @@ static const GActionEntry win_entries[] = {
   { .name = "child-view", .activate = child_view_activated },
   { .name = "leave-child-view", .activate = leave_child_view_activated },
   { .name = "summary", .activate = summary_activated },
-  { .name = "copy-journal", .activate = copy_journal_activated },
-  { .name = "save-journal", .activate = save_journal_activated },
+  { .name = "journal", .activate = journal_activated },
   { .name = "retry-save", .activate = retry_save_activated },
 };
 
@@ -397,6 +359,5 @@ sk_window_actions_update (SkWindow *self)
   set_enabled (self, "child-view", caseworker && self->conversation != NULL);
   set_enabled (self, "leave-child-view", self->child_mode && !covered);
   set_enabled (self, "summary", self->conversation != NULL && !covered);
-  set_enabled (self, "copy-journal", caseworker && self->conversation != NULL);
-  set_enabled (self, "save-journal", caseworker && self->conversation != NULL);
+  set_enabled (self, "journal", caseworker && self->conversation != NULL);
 }

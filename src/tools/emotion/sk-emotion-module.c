@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sk-emotion.h"
+#include "sk-format.h"
 #include "sk-tool-module.h"
 
 #include <glib/gi18n-lib.h>
@@ -39,6 +40,19 @@ feelings_text (SkEmotionRating *rating)
   return g_strjoinv (", ", (char **) words->pdata);
 }
 
+/* For the parents: "safe and calm", in lower case after the face. */
+static char *
+feelings_sentence (SkEmotionRating *rating)
+{
+  g_auto(GStrv) keys = sk_emotion_rating_dup_feelings (rating);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_ptr_array_add (words, g_utf8_strdown (sk_feeling_label (keys[i]), -1));
+  g_ptr_array_add (words, NULL);
+  return sk_format_list ((const char * const *) words->pdata);
+}
+
 static gboolean
 emotion_summary (SkSummary       *summary,
                  SkStore         *store,
@@ -66,10 +80,11 @@ emotion_summary (SkSummary       *summary,
           sk_summary_add_block (summary, SK_SUMMARY_HEADING, g_strdup_printf (_("How %s feels"), summary->child_name));
           heading = TRUE;
         }
-      feelings = feelings_text (rating);
+      feelings = feelings_sentence (rating);
       block = sk_summary_add_block (summary, SK_SUMMARY_ITEM, sk_emotion_rating_dup_title (rating));
       block->detail = *feelings != '\0'
-                      ? g_strdup_printf ("%s · %s", sk_face_label (face), feelings)
+                      /* Translators: in the parents' summary: 1$ the face, "Good"; 2$ the feelings, "safe and calm" */
+                      ? g_strdup_printf (_("%1$s – %2$s"), sk_face_label (face), feelings)
                       : g_strdup (sk_face_label (face));
       block->words = sk_summary_trim (sk_record_get_string (SK_RECORD (rating), "child-words"));
       block->art = g_strdup (sk_face_art (face));

@@ -61,7 +61,8 @@ last_time_journal (GString         *out,
   heading = g_strdup_printf (_("Last time, %s"), then_date);
   g_string_append_printf (out, "== %s ==\n", heading);
   sk_journal_add_field (out, _("What we agreed"), sk_conversation_get_text (previous, "agreements"));
-  sk_journal_add_field (out, _("What happens next"), sk_conversation_get_text (previous, "next-steps"));
+  /* Translators: in the journal note, under last time */
+  sk_journal_add_field (out, _("Next steps (agreed last time)"), sk_conversation_get_text (previous, "next-steps"));
   feedback = g_strdup_printf ("%s (%s)", _("What happened with what the child said last time"),
                               sk_journal_shared_mark (sk_record_get_boolean (SK_RECORD (conversation), "feedback-shared")));
   sk_journal_add_field (out, feedback, sk_conversation_get_text (conversation, "feedback"));

@@ -34,26 +34,35 @@ lundy_journal (GString         *out,
   g_autoptr(GListStore) answers = sk_lundy_answers (store, sk_record_get_id (SK_RECORD (conversation)), FALSE, error);
   guint n_steps;
   const SkLundyStep *steps = sk_lundy_steps (&n_steps);
+  gboolean heading = FALSE;
 
   if (answers == NULL)
     return FALSE;
-  g_string_append_printf (out, "== %s ==\n", _("The Lundy Model"));
+  /* Only what was answered: in a case file an empty box reads as "no". */
   for (guint s = 0; s < n_steps; s++)
     for (int phase = SK_LUNDY_BEFORE; phase <= SK_LUNDY_AFTER; phase++)
       {
         SkLundyAnswer *answer = sk_lundy_answers_find (G_LIST_MODEL (answers), steps[s].key, phase);
         g_autofree char *note = sk_summary_trim (answer != NULL ? sk_record_get_string (SK_RECORD (answer), "note") : NULL);
+        gboolean any = *note != '\0';
 
+        for (guint q = 0; answer != NULL && q < steps[s].n_questions[phase]; q++)
+          any |= sk_lundy_answer_is_checked (answer, steps[s].questions[phase][q].key);
+        if (!any)
+          continue;
+        if (!heading)
+          g_string_append_printf (out, "== %s ==\n", _("The Lundy Model"));
+        heading = TRUE;
         g_string_append_printf (out, "%s, %s:\n", _(steps[s].name), sk_lundy_phase_label (phase));
-        for (guint q = 0; q < steps[s].n_questions[phase]; q++)
-          g_string_append_printf (out, "  [%s] %s\n",
-                                  answer != NULL && sk_lundy_answer_is_checked (answer, steps[s].questions[phase][q].key) ? "x" : " ",
-                                  _(steps[s].questions[phase][q].label));
+        for (guint q = 0; answer != NULL && q < steps[s].n_questions[phase]; q++)
+          if (sk_lundy_answer_is_checked (answer, steps[s].questions[phase][q].key))
+            g_string_append_printf (out, "  - %s\n", _(steps[s].questions[phase][q].label));
         if (*note != '\0')
           /* Translators: in the journal note, before the caseworker's note on a Lundy step */
           g_string_append_printf (out, "  %s %s\n", _("Note:"), note);
       }
-  g_string_append (out, "\n");
+  if (heading)
+    g_string_append (out, "\n");
   return TRUE;
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "sk-network.h"
+#include "sk-format.h"
 #include "sk-tool-module.h"
 
 #include <glib/gi18n-lib.h>
@@ -56,6 +57,9 @@ network_summary (SkSummary       *summary,
   g_autoptr(GArray) shown = NULL;
   SkSummaryBlock *block;
   const char *name = summary->child_name;
+  g_autofree char *possessive = NULL;
+  g_autoptr(GString) caption = NULL;
+  gboolean talk = FALSE, worry = FALSE;
 
   if (!sk_record_get_boolean (SK_RECORD (conversation), "network-shared"))
     return TRUE;
@@ -86,14 +90,33 @@ network_summary (SkSummary       *summary,
     }
   if (shown->len == 0)
     return TRUE;
+  for (guint i = 0; i < shown->len; i++)
+    {
+      talk |= g_array_index (shown, SkNetworkShown, i).can_talk;
+      worry |= g_array_index (shown, SkNetworkShown, i).worried;
+    }
 
-  /* Translators: heading in the parents' summary; %s is the child's name */
-  sk_summary_add_block (summary, SK_SUMMARY_HEADING, g_strdup_printf (_("%s’s network"), name));
+  possessive = sk_format_possessive (name);
+  /* Translators: heading in the parents' summary; %s is the child's name
+   * made possessive ("Freja’s", "Lukas’"): "Lukas’ netværk" */
+  sk_summary_add_block (summary, SK_SUMMARY_HEADING, g_strdup_printf (_("%s network"), possessive));
   /* Translators: under the network map in the parents' summary; %s is the child's name */
-  block = sk_summary_add_block (summary, SK_SUMMARY_PICTURE,
-                                g_strdup_printf (_("%1$s is in the middle; the closer a person is, the closer they feel to %1$s. "
-                                                   "A speech bubble: %1$s can talk to them. A cloud: %1$s worries about them."),
-                                                 name));
+  caption = g_string_new (NULL);
+  g_string_append_printf (caption, _("%1$s is in the middle. The closer to %1$s a person is, "
+                                     "the closer %1$s feels to that person."), name);
+  if (talk)
+    {
+      g_string_append_c (caption, ' ');
+      /* Translators: under the network map; %s is the child's name */
+      g_string_append_printf (caption, _("A speech bubble means that %s can talk to the person."), name);
+    }
+  if (worry)
+    {
+      g_string_append_c (caption, ' ');
+      /* Translators: under the network map; %s is the child's name */
+      g_string_append_printf (caption, _("A cloud means that %s is worried about the person."), name);
+    }
+  block = sk_summary_add_block (summary, SK_SUMMARY_PICTURE, g_string_free (g_steal_pointer (&caption), FALSE));
   block->picture = sk_network_module.id;
   block->data = g_steal_pointer (&shown);
   return TRUE;
@@ -118,9 +141,25 @@ network_journal (GString         *out,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SkNetworkPerson) person = g_list_model_get_item (G_LIST_MODEL (people), i);
-      g_autofree char *description = sk_network_person_dup_description (person);
+      SkRecord *record = SK_RECORD (person);
+      const char *name = sk_record_get_string (record, "name");
+      const char *relation = sk_record_get_string (record, "relation");
 
-      g_string_append_printf (out, "- %s\n", description);
+      /* For the case file, about the child: "can talk to the person". */
+      g_string_append_printf (out, "- %s", *name != '\0' ? name : sk_network_avatar_label (sk_record_get_string (record, "avatar")));
+      if (*relation != '\0' && g_utf8_collate (relation, name) != 0)
+        g_string_append_printf (out, " (%s)", relation);
+      g_string_append_printf (out, ", %s, %s", sk_network_sector_label (sk_network_person_get_sector (person)),
+                              sk_network_ring_label (sk_network_person_get_ring (person)));
+      if (sk_record_get_boolean (record, "can-talk"))
+        /* Translators: in the journal note, about a person on the child's map */
+        g_string_append_printf (out, ", %s", _("can talk to the person"));
+      if (sk_record_get_boolean (record, "worried"))
+        /* Translators: in the journal note, about a person on the child's map */
+        g_string_append_printf (out, ", %s", _("is worried about the person"));
+      if (!sk_record_get_boolean (record, "shared"))
+        g_string_append_printf (out, ", %s", sk_journal_shared_mark (FALSE));
+      g_string_append_c (out, '\n');
     }
   g_string_append (out, "\n");
   return TRUE;
