@@ -19,6 +19,7 @@
 #include "sk-test-util.h"
 #include "sk-tool-shelf.h"
 #include "sk-tools.h"
+#include "sk-lundy.h"
 
 #include <string.h>
 
@@ -236,6 +237,14 @@ test_registry_reaches_every_place (Fixture       *fixture,
     g_assert_true (sk_network_copy (fixture->store, people, sk_record_get_id (SK_RECORD (fixture->today)),
                                     earlier, &error));
     g_object_set (fixture->today, "feedback", "The school has a plan now.", NULL);
+  }
+  {
+    /* A Lundy question answered: the journal holds only what is. */
+    g_autoptr(GListStore) answers = sk_lundy_answers (fixture->store, sk_record_get_id (SK_RECORD (fixture->today)),
+                                                      TRUE, &error);
+
+    g_assert_no_error (error);
+    sk_lundy_answer_toggle (sk_lundy_answers_find (G_LIST_MODEL (answers), "voice", SK_LUNDY_BEFORE), "tools");
   }
   choices = sk_summary_list_choices (fixture->store, fixture->today, &error);
   g_assert_no_error (error);

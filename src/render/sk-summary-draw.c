@@ -16,6 +16,7 @@
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -23,10 +24,15 @@
 #include <pango/pangocairo.h>
 
 #define MARGIN_X 64.0
-#define MARGIN_TOP 60.0
-#define MARGIN_BOTTOM 72.0
+#define MARGIN_TOP 50.0
+#define MARGIN_BOTTOM 60.0
 #define BODY_SIZE 12.0
-#define FACE_SIZE 52.0
+#define FACE_SIZE 40.0
+#define FACE_GAP 12.0
+#define ITEM_SPACE 12.0
+#define COLUMN_GAP 20.0
+/* Taller than this, an item takes the whole width. */
+#define PAIR_MAX_HEIGHT 96.0
 #define BODY_FONT "Cantarell, DejaVu Sans, sans-serif"
 #define CHILD_FONT "Andika, Cantarell, sans-serif"
 
@@ -36,6 +42,7 @@ typedef enum
   PIECE_ART,      /* an item's picture */
   PIECE_PICTURE,  /* a tool's own drawing */
   PIECE_RULE,
+  PIECE_BOX,      /* a frame: size × height */
 } PieceKind;
 
 typedef struct
@@ -157,15 +164,18 @@ place_whole (Flow        *flow,
   flow->y += space_after;
 }
 
-/* Text that flows on to the next page, line by line. */
-static void
-place_flowing (Flow        *flow,
-               PangoLayout *layout,
-               double       space_after)
+/* Text that flows on to the next page, line by line, at @x.  Returns the
+ * top of its first line, for what stands beside it. */
+static double
+place_flowing_at (Flow        *flow,
+                  PangoLayout *layout,
+                  double       x,
+                  double       space_after,
+                  GPtrArray  **first_page)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   int line = 0, first = 0;
-  double first_top = 0, piece_top = flow->y;
+  double first_top = 0, piece_top = flow->y, start = -1;
 
   do
     {
@@ -177,15 +187,27 @@ place_flowing (Flow        *flow,
       bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
       if (line == first)
         first_top = top;
-      if (piece_top + (bottom - first_top) > flow->bottom && line > first)
+      /* Not even the first line fits: all of it on the next page. */
+      if (line == 0 && piece_top + (bottom - top) > flow->bottom && flow->y > MARGIN_TOP)
+        {
+          new_page (flow);
+          piece_top = flow->y;
+        }
+      else if (piece_top + (bottom - first_top) > flow->bottom && line > first)
         {
           Piece *piece = add_piece (flow, PIECE_LINES, 0);
 
           piece->y = piece_top;
+          piece->x = x;
           piece->layout = layout;
           piece->first_line = first;
           piece->last_line = line - 1;
           piece->layout_top = first_top;
+          if (start < 0)
+            {
+              start = piece_top;
+              *first_page = flow->page;
+            }
           new_page (flow);
           first = line;
           first_top = top;
@@ -200,12 +222,140 @@ place_flowing (Flow        *flow,
     Piece *piece = add_piece (flow, PIECE_LINES, 0);
 
     piece->y = piece_top;
+    piece->x = x;
     piece->layout = layout;
     piece->first_line = first;
     piece->last_line = line - 1;
     piece->layout_top = first_top;
+    if (start < 0)
+      {
+        start = piece_top;
+        *first_page = flow->page;
+      }
     flow->y = piece_top + (layout_height (layout) - first_top) + space_after;
   }
+  return start;
+}
+
+static void
+place_flowing (Flow        *flow,
+               PangoLayout *layout,
+               double       space_after)
+{
+  GPtrArray *first_page;
+
+  place_flowing_at (flow, layout, MARGIN_X, space_after, &first_page);
+}
+
+/* An item's text: its title, how it is, and the child's words quoted. */
+static PangoLayout *
+item_layout (SkSummaryPages       *pages,
+             const SkSummaryBlock *block,
+             double                width)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n%s", block->text, block->detail);
+  PangoLayout *layout;
+
+  g_string_append (text, markup);
+  if (block->words != NULL && *block->words != '\0')
+    {
+      /* Translators: quotation marks around the child's own words */
+      g_autofree char *quote = g_strdup_printf (C_("quotation", "“%s”"), block->words);
+      g_autofree char *quoted = g_markup_printf_escaped ("\n<i>%s</i>", quote);
+
+      g_string_append (text, quoted);
+    }
+  layout = make_layout (pages, "", BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, width);
+  pango_layout_set_markup (layout, text->str, -1);
+  return layout;
+}
+
+static void
+place_art (Flow       *flow,
+           const char *art,
+           double      x,
+           double      y)
+{
+  Piece *face = add_piece (flow, PIECE_ART, 0);
+
+  face->art = (char *) art;
+  face->x = x;
+  face->y = y;
+  face->size = FACE_SIZE;
+}
+
+/* Two items side by side, when both are short: the faces of a normal
+ * conversation in two columns. */
+static gboolean
+place_item_pair (Flow                 *flow,
+                 const SkSummaryBlock *left,
+                 const SkSummaryBlock *right,
+                 double                content)
+{
+  double column = (content - COLUMN_GAP) / 2;
+  double text_width = column - FACE_SIZE - FACE_GAP;
+  PangoLayout *a, *b;
+  double row;
+  Piece *piece;
+
+  if (right == NULL || right->kind != SK_SUMMARY_ITEM)
+    return FALSE;
+  a = item_layout (flow->pages, left, text_width);
+  b = item_layout (flow->pages, right, text_width);
+  row = MAX (FACE_SIZE, MAX (layout_height (a), layout_height (b)));
+  if (row > PAIR_MAX_HEIGHT)
+    return FALSE;
+  if (flow->y + row > flow->bottom && flow->y > MARGIN_TOP)
+    new_page (flow);
+  for (int i = 0; i < 2; i++)
+    {
+      double x = MARGIN_X + i * (column + COLUMN_GAP);
+
+      place_art (flow, (i == 0 ? left : right)->art, x, flow->y);
+      piece = add_piece (flow, PIECE_LINES, 0);
+      piece->x = x + FACE_SIZE + FACE_GAP;
+      piece->layout = i == 0 ? a : b;
+      piece->first_line = 0;
+      piece->last_line = pango_layout_get_line_count (piece->layout) - 1;
+    }
+  flow->y += row + ITEM_SPACE;
+  return TRUE;
+}
+
+/* One item across the page; its words flow on over pages when long. */
+static void
+place_item (Flow                 *flow,
+            const SkSummaryBlock *block,
+            double                content)
+{
+  PangoLayout *layout = item_layout (flow->pages, block, content - FACE_SIZE - FACE_GAP);
+  GPtrArray *first_page, *current;
+  double top;
+
+  /* Room for the face with the first lines, or it all starts on the next page. */
+  if (flow->y + FACE_SIZE > flow->bottom && flow->y > MARGIN_TOP)
+    new_page (flow);
+  top = place_flowing_at (flow, layout, MARGIN_X + FACE_SIZE + FACE_GAP, 0, &first_page);
+  /* The face beside the first line, on the page where the item starts. */
+  current = flow->page;
+  flow->page = first_page;
+  place_art (flow, block->art, MARGIN_X, top);
+  flow->page = current;
+  if (first_page == current)
+    flow->y = MAX (flow->y, top + FACE_SIZE);
+  flow->y += ITEM_SPACE;
+}
+
+#define BOX_PAD 12.0
+/* How far a picture may shrink to stay on the page it starts on. */
+#define PICTURE_SHRINK 0.8
+
+/* A tool's picture takes this much of the width; its caption the rest. */
+static double
+picture_width (double content)
+{
+  return floor (content * 0.6);
 }
 
 SkSummaryPages *
@@ -267,7 +417,8 @@ sk_summary_pages_new (const SkSummary *summary,
              * (three lines of text, or the picture). */
             double keep = layout_height (layout) +
                           (next != NULL && next->kind == SK_SUMMARY_ITEM ? FACE_SIZE :
-                           next != NULL && next->kind == SK_SUMMARY_PICTURE ? content * 0.8 : BODY_SIZE * 4);
+                           next != NULL && next->kind == SK_SUMMARY_PICTURE ? picture_width (content) * PICTURE_SHRINK :
+                           next != NULL && next->kind == SK_SUMMARY_BOX ? BODY_SIZE * 4 + 2 * BOX_PAD : BODY_SIZE * 4);
 
             if (flow.y + keep > flow.bottom && flow.y > MARGIN_TOP)
               new_page (&flow);
@@ -282,78 +433,137 @@ sk_summary_pages_new (const SkSummary *summary,
           break;
 
         case SK_SUMMARY_ITEM:
-          {
-            g_autoptr(GString) text = g_string_new (NULL);
-            g_autofree char *markup = NULL;
-            PangoLayout *layout;
-            double text_height, row;
-            Piece *face, *words;
-
-            markup = g_markup_printf_escaped ("<b>%s</b>\n%s", block->text, block->detail);
-            g_string_append (text, markup);
-            if (block->words != NULL && *block->words != '\0')
-              {
-                /* Translators: quotation marks around the child's own words */
-                g_autofree char *quote = g_strdup_printf (C_("quotation", "“%s”"), block->words);
-                g_autofree char *quoted = g_markup_printf_escaped ("\n<i>%s</i>", quote);
-
-                g_string_append (text, quoted);
-              }
-            layout = make_layout (pages, "", BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                                  content - FACE_SIZE - 16);
-            pango_layout_set_markup (layout, text->str, -1);
-            text_height = layout_height (layout);
-            row = MAX (FACE_SIZE, text_height);
-            if (flow.y + row > flow.bottom && flow.y > MARGIN_TOP)
-              new_page (&flow);
-            face = add_piece (&flow, PIECE_ART, 0);
-            face->art = block->art;
-            face->size = FACE_SIZE;
-            words = add_piece (&flow, PIECE_LINES, row + 12);
-            words->x = MARGIN_X + FACE_SIZE + 16;
-            words->layout = layout;
-            words->first_line = 0;
-            words->last_line = pango_layout_get_line_count (layout) - 1;
-          }
+          if (place_item_pair (&flow, block, next, content))
+            i++;
+          else
+            place_item (&flow, block, content);
           break;
 
         case SK_SUMMARY_PICTURE:
           {
             const SkToolEntry *tool = sk_tools_find (block->picture);
             const SkToolRender *render = tool != NULL ? tool->render : NULL;
+            double map = picture_width (content), size, caption_width;
+            gboolean beside;
             PangoLayout *caption;
-            double size;
-            Piece *picture;
+            Piece *picture, *text;
 
             if (render == NULL || render->draw_picture == NULL || block->data == NULL)
               break;
-            /* As wide as the text: room for names of at least 12 pt. */
-            size = render->picture_height != NULL ? render->picture_height (block->data, content) : content;
+            /* Wider when it needs to be read: then the caption goes under it. */
+            if (render->picture_width != NULL)
+              map = MIN (floor (render->picture_width (block->data, map, content)), content);
+            beside = map <= picture_width (content) + 0.5;
+            /* The picture at the left, what it means beside it. */
+            size = render->picture_height != NULL ? render->picture_height (block->data, map) : map;
+            /* A little smaller rather than half a page left empty. */
+            if (flow.y + size > flow.bottom && flow.bottom - flow.y >= size * PICTURE_SHRINK)
+              {
+                map = floor (map * (flow.bottom - flow.y) / size);
+                size = render->picture_height != NULL ? render->picture_height (block->data, map) : map;
+              }
+            caption_width = beside ? content - map - COLUMN_GAP : content;
             caption = make_layout (pages, block->text, BODY_FONT, 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                                   content);
-            if (flow.y + size + layout_height (caption) > flow.bottom && flow.y > MARGIN_TOP)
+                                   caption_width);
+            if (flow.y + (beside ? MAX (size, layout_height (caption)) : size + 8 + layout_height (caption)) > flow.bottom &&
+                flow.y > MARGIN_TOP)
               new_page (&flow);
-            picture = add_piece (&flow, PIECE_PICTURE, size + 8);
-            picture->size = content;
+            picture = add_piece (&flow, PIECE_PICTURE, 0);
+            picture->x = MARGIN_X + (beside ? 0 : floor ((content - map) / 2));
+            picture->size = map;
             picture->height = size;
             picture->render = render;
             /* What it draws outlives the summary with the pages: a reference. */
             picture->data = g_array_ref (block->data);
             g_ptr_array_add (pages->data, picture->data);
-            place_whole (&flow, caption, 10);
+            if (beside)
+              {
+                text = add_piece (&flow, PIECE_LINES, MAX (size, layout_height (caption)) + 12);
+                text->x = MARGIN_X + map + COLUMN_GAP;
+                text->layout = caption;
+                text->first_line = 0;
+                text->last_line = pango_layout_get_line_count (caption) - 1;
+              }
+            else
+              {
+                flow.y += size + 8;
+                place_whole (&flow, caption, 12);
+              }
+          }
+          break;
+
+        case SK_SUMMARY_BOX:
+          {
+            g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n%s", block->text,
+                                                               block->detail != NULL ? block->detail : "");
+            PangoLayout *layout = make_layout (pages, "", BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                                               PANGO_STYLE_NORMAL, content - 2 * BOX_PAD);
+            double box_height;
+            Piece *box, *text;
+
+            pango_layout_set_markup (layout, markup, -1);
+            box_height = layout_height (layout) + 2 * BOX_PAD;
+            flow.y += 4;
+            if (flow.y + box_height > flow.bottom && flow.y > MARGIN_TOP)
+              new_page (&flow);
+            box = add_piece (&flow, PIECE_BOX, 0);
+            box->size = content;
+            box->height = box_height;
+            text = add_piece (&flow, PIECE_LINES, box_height + 14);
+            text->x = MARGIN_X + BOX_PAD;
+            text->y = box->y + BOX_PAD;
+            text->layout = layout;
+            text->first_line = 0;
+            text->last_line = pango_layout_get_line_count (layout) - 1;
           }
           break;
 
         case SK_SUMMARY_CONTACT:
-          flow.y += 10;
-          add_piece (&flow, PIECE_RULE, 12);
-          place_whole (&flow, make_layout (pages, block->text, BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL,
-                                           PANGO_STYLE_NORMAL, content), 8);
-          break;
-
         case SK_SUMMARY_FOOTER:
-          place_whole (&flow, make_layout (pages, block->text, CHILD_FONT, 13, PANGO_WEIGHT_NORMAL,
-                                           PANGO_STYLE_ITALIC, content), 0);
+          {
+            /* Who to call, what to do when they disagree and the closing
+             * sentence stand together, on one page. */
+            PangoLayout *contact = NULL, *disagree = NULL, *footer = NULL;
+            const SkSummaryBlock *last = block;
+            double together = 0;
+
+            if (block->kind == SK_SUMMARY_CONTACT)
+              {
+                contact = make_layout (pages, block->text, BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                                       PANGO_STYLE_NORMAL, content);
+                together += 22 + layout_height (contact) + 8;
+                if (block->detail != NULL)
+                  {
+                    disagree = make_layout (pages, block->detail, BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL,
+                                            PANGO_STYLE_NORMAL, content);
+                    together += layout_height (disagree) + 10;
+                  }
+                if (next != NULL && next->kind == SK_SUMMARY_FOOTER)
+                  last = next;
+              }
+            if (last->kind == SK_SUMMARY_FOOTER)
+              {
+                footer = make_layout (pages, last->text, CHILD_FONT, 13, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,
+                                      content);
+                together += layout_height (footer) + (contact == NULL ? 10 : 0);
+              }
+            if (flow.y + together > flow.bottom && flow.y > MARGIN_TOP)
+              new_page (&flow);
+            if (contact != NULL)
+              {
+                flow.y += 10;
+                add_piece (&flow, PIECE_RULE, 12);
+                place_whole (&flow, contact, 8);
+                if (disagree != NULL)
+                  place_whole (&flow, disagree, 10);
+              }
+            else
+              flow.y += 10;
+            if (footer != NULL)
+              place_whole (&flow, footer, 0);
+            if (last != block)
+              i++;
+          }
           break;
 
         default:
@@ -465,6 +675,23 @@ sk_summary_pages_draw (SkSummaryPages *pages,
           piece->render->draw_picture (cr, piece->data, pages->child_name, piece->x, piece->y,
                                        piece->size, piece->height, vector);
           cairo_restore (cr);
+          break;
+        case PIECE_BOX:
+          {
+            double x = piece->x, y = piece->y, w = piece->size, h = piece->height, r = 8;
+
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+            cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+            cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+            cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+            cairo_close_path (cr);
+            cairo_set_source_rgb (cr, 0xf3 / 255.0, 0xf0 / 255.0, 0xf7 / 255.0);
+            cairo_fill_preserve (cr);
+            cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.45);
+            cairo_set_line_width (cr, 1);
+            cairo_stroke (cr);
+          }
           break;
         case PIECE_RULE:
           cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.25);

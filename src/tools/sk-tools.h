@@ -15,6 +15,11 @@ G_BEGIN_DECLS
  * own. */
 typedef struct
 {
+  /* How wide the picture must be to be read: @narrow beside its caption
+   * when that is enough, up to @wide.  NULL: @narrow. */
+  double (*picture_width)  (GArray               *data,
+                            double                narrow,
+                            double                wide);
   /* How tall the picture is when it is @width wide. */
   double (*picture_height) (GArray               *data,
                             double                width);

@@ -12,9 +12,13 @@
 #include "sk-tools.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #define FONT_FAMILY "Andika, Cantarell, sans-serif"
+/* The child's name on the disc in the middle: its size and widest pill. */
+#define CHILD_NAME_SIZE(frame) CLAMP ((frame)->font_size * 1.1, 13, 24)
+#define CHILD_NAME_WIDTH(R) ((R) * SK_NETWORK_CENTRE_RADIUS * 1.55)
 #define INK_R (0x3d / 255.0)
 #define INK_G (0x38 / 255.0)
 #define INK_B (0x46 / 255.0)
@@ -212,7 +216,7 @@ draw_sector_name (cairo_t              *cr,
 {
   PangoLayout *layout;
   PangoRectangle logical;
-  double size = CLAMP (frame->radius * 0.06, 13, 24);
+  double size = CLAMP (frame->radius * 0.06, 10, 24);
   double pad = size * 0.45, r, g, b, w, h, x, y;
 
   layout = make_layout (cr, sk_network_sector_label (sector), size, TRUE, -1);
@@ -290,7 +294,7 @@ sk_network_draw_background (cairo_t              *cr,
   /* Their names, downwards between the two lower sectors. */
   for (int ring = 0; ring < SK_NETWORK_N_RINGS; ring++)
     {
-      PangoLayout *layout = make_layout (cr, sk_network_ring_label (ring), CLAMP (R * 0.035, 11, 16), FALSE, -1);
+      PangoLayout *layout = make_layout (cr, sk_network_ring_label (ring), CLAMP (R * 0.035, 8, 16), FALSE, -1);
       PangoRectangle logical;
       double y = cy + R * sk_network_ring_outer (ring) - R * 0.05;
 
@@ -319,8 +323,7 @@ sk_network_draw_background (cairo_t              *cr,
   picture = R * SK_NETWORK_CENTRE_RADIUS * 1.45;
   draw_art (cr, "child-centre", cx - picture / 2, cy - picture * 0.62, picture, vector);
   if (child_name != NULL && *child_name != '\0')
-    draw_pill_text (cr, child_name, NULL, cx, cy + picture * 0.36,
-                    CLAMP (frame->font_size * 1.1, 13, 24), R * 0.5);
+    draw_pill_text (cr, child_name, NULL, cx, cy + picture * 0.36, CHILD_NAME_SIZE (frame), CHILD_NAME_WIDTH (R));
 
   cairo_restore (cr);
 }
@@ -430,13 +433,567 @@ sk_network_draw (cairo_t              *cr,
     }
 }
 
-/* The map on the parents' paper: as tall as it is wide. */
+/* The map on the parents' paper
+ *
+ * On paper nobody drags, and every name must be read: the people are
+ * laid out again, each in the ring and sector the child put them in and
+ * in the child's order around the ring, so that no name covers a face or
+ * another name, and none covers the child.  Each person takes a box (the
+ * picture with its marks, the name under it); a box counts as the circle
+ * around it, and the circles are packed along each ring, one or two rows
+ * deep, as near the child's own angle as there is room.  When the rings
+ * are too full, everything gets smaller; when even that is not enough,
+ * the names go into a key under the map and the pictures carry numbers.
+ * The result is checked rectangle by rectangle before it is used.
+ */
+
+#define PAPER_FONT_MIN 7.0
+#define PAPER_KEY_FONT 9.0
+
+static gboolean
+rects_meet (const SkNetworkRect *a,
+            const SkNetworkRect *b)
+{
+  return a->width > 0 && b->width > 0 &&
+         a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+static PangoContext *
+paper_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Points, no hinting: the same sizes as the pages around it. */
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static void
+measure (PangoContext *context,
+         const char   *text,
+         double        size,
+         gboolean      bold,
+         double       *width,
+         double       *height)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  PangoRectangle logical;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+  g_object_unref (layout);
+}
+
+static const char *
+shown_name (const SkNetworkShown *person)
+{
+  return person->name != NULL && *person->name != '\0' ? person->name : "…";
+}
+
+static const char *
+shown_relation (const SkNetworkShown *person)
+{
+  if (person->relation == NULL || *person->relation == '\0' || g_utf8_collate (person->relation, shown_name (person)) == 0)
+    return NULL;
+  return person->relation;
+}
+
+/* The name's pill, as draw_pill_text() draws it, without a width limit:
+ * a name on paper is never cut. */
+static void
+pill_size (PangoContext         *context,
+           const SkNetworkShown *person,
+           double                font,
+           double               *width,
+           double               *height)
+{
+  double w1, h1, w2 = 0, h2 = 0, pad = font * 0.3;
+
+  measure (context, shown_name (person), font, TRUE, &w1, &h1);
+  if (shown_relation (person) != NULL)
+    measure (context, shown_relation (person), font * 0.82, FALSE, &w2, &h2);
+  *width = MAX (w1, w2) + 2 * pad;
+  *height = h1 + h2 + pad;
+}
+
+/* The things drawn under the people: the child's disc with its name, the
+ * rings' names, the sectors' names. */
+static void
+paper_obstacles (SkNetworkPaper *paper,
+                 PangoContext   *context)
+{
+  const SkNetworkFrame *frame = &paper->frame;
+  double R = frame->radius, w, h;
+
+  g_array_set_size (paper->obstacles, 0);
+  {
+    /* The child: the disc, and under the picture the name's pill at its
+     * widest (sk_network_draw_background). */
+    double disc = R * SK_NETWORK_CENTRE_RADIUS, picture = disc * 1.45, size = CHILD_NAME_SIZE (frame);
+    double pill_w = CHILD_NAME_WIDTH (R) + size * 0.6, pill_top = picture * 0.36;
+    SkNetworkRect child = { frame->cx - disc, frame->cy - disc, 2 * disc, 2 * disc }, pill;
+
+    measure (context, "Åg", size, TRUE, &w, &h);
+    pill = (SkNetworkRect) { frame->cx - pill_w / 2, frame->cy + pill_top, pill_w, h + size * 0.3 };
+    g_array_append_val (paper->obstacles, child);
+    g_array_append_val (paper->obstacles, pill);
+  }
+  for (int ring = 0; ring < SK_NETWORK_N_RINGS; ring++)
+    {
+      double size = CLAMP (R * 0.035, 8, 16);
+      double y = frame->cy + R * sk_network_ring_outer (ring) - R * 0.05;
+      SkNetworkRect rect;
+
+      measure (context, sk_network_ring_label (ring), size, FALSE, &w, &h);
+      rect = (SkNetworkRect) { frame->cx - w / 2 - 6, y - h / 2, w + 12, h };
+      g_array_append_val (paper->obstacles, rect);
+    }
+  for (int sector = 0; sector < SK_NETWORK_N_SECTORS; sector++)
+    {
+      double size = CLAMP (R * 0.06, 10, 24), pad = size * 0.45, x, y;
+      SkNetworkRect rect;
+
+      measure (context, sk_network_sector_label (sector), size, TRUE, &w, &h);
+      w += 2 * pad;
+      h += pad;
+      x = (sector == SK_SECTOR_FAMILY || sector == SK_SECTOR_HELPERS) ? frame->cx - R : frame->cx + R - w;
+      y = (sector == SK_SECTOR_FAMILY || sector == SK_SECTOR_FRIENDS) ? frame->cy - R : frame->cy + R - h;
+      x = CLAMP (x, frame->x + 2, frame->x + frame->width - w - 2);
+      y = CLAMP (y, frame->y + 2, frame->y + frame->height - h - 2);
+      rect = (SkNetworkRect) { x, y, w, h };
+      g_array_append_val (paper->obstacles, rect);
+    }
+}
+
+/* Person @index with the picture's centre at (@cx, @cy) and the name
+ * under it (0), over it (1), to its right (2) or left (3). */
+static void
+place_at (SkNetworkPaper *paper,
+          guint           index,
+          double          cx,
+          double          cy,
+          int             side)
+{
+  SkNetworkPlaced *placed = &g_array_index (paper->people, SkNetworkPlaced, index);
+  double p = paper->picture, w = placed->label.width, h = placed->label.height;
+
+  placed->x = cx;
+  placed->y = cy;
+  /* The picture with the marks at its sides. */
+  placed->picture = (SkNetworkRect) { cx - p * 0.84, cy - p / 2, p * 1.68, p };
+  if (placed->key != 0)
+    return;
+  switch (side)
+    {
+    case 0:
+      placed->label.x = cx - w / 2;
+      placed->label.y = cy + p / 2 + 2;
+      break;
+    case 1:
+      placed->label.x = cx - w / 2;
+      placed->label.y = cy - p / 2 - 2 - h;
+      break;
+    case 2:
+      placed->label.x = cx + p * 0.84 + 2;
+      placed->label.y = cy - h / 2;
+      break;
+    default:
+      placed->label.x = cx - p * 0.84 - 2 - w;
+      placed->label.y = cy - h / 2;
+      break;
+    }
+}
+
+static gboolean
+inside_circle (const SkNetworkFrame *frame,
+               const SkNetworkRect  *rect)
+{
+  for (int corner = 0; corner < 4; corner++)
+    {
+      double x = rect->x + (corner & 1 ? rect->width : 0) - frame->cx;
+      double y = rect->y + (corner & 2 ? rect->height : 0) - frame->cy;
+
+      if (hypot (x, y) > frame->radius * 0.985)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether person @index, where it stands now, is clear of the map's own
+ * names and of the @n people placed before it. */
+static gboolean
+clear_of (SkNetworkPaper *paper,
+          guint           index,
+          const guint    *placed_before,
+          guint           n)
+{
+  const SkNetworkPlaced *a = &g_array_index (paper->people, SkNetworkPlaced, index);
+
+  if (!inside_circle (&paper->frame, &a->picture) || (a->label.width > 0 && !inside_circle (&paper->frame, &a->label)))
+    return FALSE;
+  for (guint o = 0; o < paper->obstacles->len; o++)
+    {
+      const SkNetworkRect *obstacle = &g_array_index (paper->obstacles, SkNetworkRect, o);
+
+      if (rects_meet (&a->picture, obstacle) || rects_meet (&a->label, obstacle))
+        return FALSE;
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      const SkNetworkPlaced *b = &g_array_index (paper->people, SkNetworkPlaced, placed_before[k]);
+
+      if (rects_meet (&a->picture, &b->picture) || rects_meet (&a->picture, &b->label) ||
+          rects_meet (&a->label, &b->picture) || rects_meet (&a->label, &b->label))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  double cost;
+  double x, y;
+  int    side;
+} Spot;
+
+static int
+cheaper_first (gconstpointer a,
+               gconstpointer b)
+{
+  const Spot *sa = a, *sb = b;
+
+  return sa->cost < sb->cost ? -1 : sa->cost > sb->cost ? 1 : 0;
+}
+
+static int
+nearest_first (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const SkNetworkShown *shown = user_data;
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+  double da = shown[ia].place.distance, db = shown[ib].place.distance;
+
+  return da < db ? -1 : da > db ? 1 : (int) ia - (int) ib;
+}
+
+/* One try at a size: each person, the nearest to the child first, at the
+ * free spot closest to where the child put them, within their ring and
+ * sector. */
+static gboolean
+paper_try (SkNetworkPaper       *paper,
+           PangoContext         *context,
+           const SkNetworkShown *shown,
+           guint                 n,
+           double                scale,
+           gboolean              keyed)
+{
+  const SkNetworkFrame *frame = &paper->frame;
+  double R = frame->radius;
+  g_autofree guint *order = g_new0 (guint, MAX (n, 1));
+  g_autofree Spot *spots = g_new (Spot, 49 * 9 * 4);
+  guint n_spots;
+
+  /* Names grow with the pictures, from 7 to 11 pt. */
+  paper->picture = MAX (MIN (R * 0.2, 34) * scale, 12);
+  paper->font = CLAMP (paper->picture * 0.36, PAPER_FONT_MIN, 11);
+  paper->keyed = keyed;
+  for (guint i = 0; i < n; i++)
+    {
+      SkNetworkPlaced *placed = &g_array_index (paper->people, SkNetworkPlaced, i);
+      double w = 0, h = 0;
+
+      order[i] = i;
+      placed->key = keyed ? (int) i + 1 : 0;
+      if (!keyed)
+        pill_size (context, &shown[i], paper->font, &w, &h);
+      placed->label = (SkNetworkRect) { 0, 0, w, h };
+      placed->box_width = MAX (paper->picture * 1.68, w);
+      placed->box_height = paper->picture + (keyed ? 0 : 2 + h);
+    }
+  g_qsort_with_data (order, (gint) n, sizeof (guint), nearest_first, (gpointer) shown);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = order[k];
+      const SkNetworkShown *person = &shown[i];
+      int sector = sk_network_sector_at (person->place.angle);
+      int ring = sk_network_ring_at (person->place.distance);
+      double start, end, inner = sk_network_ring_inner (ring), outer = sk_network_ring_outer (ring);
+      double own_angle, own_distance, best_x = 0, best_y = 0;
+      int best_side = 0;
+      gboolean found = FALSE;
+
+      sk_network_sector_span (sector, &start, &end);
+      own_angle = start + CLAMP (fmod (person->place.angle - start + 4 * G_PI, 2 * G_PI), 0, end - start);
+      own_distance = CLAMP (person->place.distance, inner, outer);
+      /* The spots of the cell, on a fine grid, tried from the nearest to
+       * where the child put the person: the picture stays in the
+       * person's ring and sector; the name under it if there is room,
+       * else over it or beside it. */
+      n_spots = 0;
+      for (int a = 0; a <= 48; a++)
+        for (int d = 0; d <= 8; d++)
+          for (int side = 0; side < (keyed ? 1 : 4); side++)
+            {
+              double angle = start + (end - start) * (0.02 + 0.96 * a / 48.0);
+              double distance = inner + (outer - inner) * (0.05 + 0.9 * d / 8.0);
+
+              spots[n_spots++] = (Spot) {
+                pow ((angle - own_angle) * distance, 2) + pow (distance - own_distance, 2) +
+                  (side == 0 ? 0 : side == 1 ? 0.004 : 0.008),
+                frame->cx + cos (angle) * distance * R, frame->cy + sin (angle) * distance * R, side };
+            }
+      qsort (spots, n_spots, sizeof (Spot), cheaper_first);
+      for (guint c = 0; c < n_spots && !found; c++)
+        {
+          place_at (paper, i, spots[c].x, spots[c].y, spots[c].side);
+          if (clear_of (paper, i, order, k))
+            {
+              best_x = spots[c].x;
+              best_y = spots[c].y;
+              best_side = spots[c].side;
+              found = TRUE;
+            }
+        }
+      if (!found)
+        {
+          if (g_getenv ("SK_DEBUG_MAP"))
+            g_printerr ("scale %.2f keyed %d: no room for %u (%s) sector %d ring %d\n", scale, keyed, i,
+                        shown_name (person), sector, ring);
+          return FALSE;
+        }
+      place_at (paper, i, best_x, best_y, best_side);
+    }
+  return TRUE;
+}
+
+/**
+ * sk_network_paper_new:
+ * @shown: (element-type SkNetworkShown): the people on the parents' map
+ *
+ * Lays the map out at (@x, @y), @width wide: the map, and under it the
+ * key when the names did not fit on it.
+ */
+SkNetworkPaper *
+sk_network_paper_new (GArray *shown,
+                      double  x,
+                      double  y,
+                      double  width,
+                      double  max_width)
+{
+  SkNetworkPaper *paper = g_new0 (SkNetworkPaper, 1);
+  PangoContext *context = paper_context ();
+  guint n = shown != NULL ? shown->len : 0;
+  const SkNetworkShown *people = n > 0 ? (const SkNetworkShown *) (void *) shown->data : NULL;
+  double widths[3];
+  gboolean done = FALSE;
+
+  max_width = MAX (width, max_width);
+  widths[0] = width;
+  widths[1] = floor ((width + max_width) / 2);
+  widths[2] = max_width;
+  paper->people = g_array_sized_new (FALSE, TRUE, sizeof (SkNetworkPlaced), n);
+  g_array_set_size (paper->people, n);
+  paper->obstacles = g_array_new (FALSE, TRUE, sizeof (SkNetworkRect));
+
+  /* The smallest map whose names are still well readable; then the
+   * widest, with smaller names; then with the names in a key. */
+  for (guint w = 0; w < 3 && !done; w++)
+    {
+      if (w > 0 && widths[w] <= widths[w - 1])
+        continue;
+      sk_network_frame_fit (&paper->frame, x, y, widths[w], widths[w]);
+      paper_obstacles (paper, context);
+      for (double scale = 1.0; scale > 0.79 && !done; scale -= 0.05)
+        done = paper_try (paper, context, people, n, scale, FALSE);
+    }
+  for (int keyed = 0; keyed < 2 && !done; keyed++)
+    for (double scale = keyed ? 1.0 : 0.75; scale > 0.34 && !done; scale -= 0.05)
+      done = paper_try (paper, context, people, n, scale, keyed);
+  if (!done)
+    {
+      /* More people than fit even as numbers (hundreds): the smallest
+       * try, overlapping where it must. */
+      paper_try (paper, context, people, n, 0.4, TRUE);
+      paper->crowded = TRUE;
+    }
+  width = paper->frame.width;
+
+  paper->height = width;
+  if (paper->keyed)
+    {
+      /* The key: "1 Mor (mother)", in columns under the map. */
+      double column = 0, line_height = 0;
+      guint columns, rows;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *entry = shown_relation (&people[i]) != NULL
+            ? g_strdup_printf ("%u  %s (%s)", i + 1, shown_name (&people[i]), shown_relation (&people[i]))
+            : g_strdup_printf ("%u  %s", i + 1, shown_name (&people[i]));
+          double w, h;
+
+          measure (context, entry, PAPER_KEY_FONT, FALSE, &w, &h);
+          column = MAX (column, w + 12);
+          line_height = MAX (line_height, h);
+        }
+      columns = MAX (1, (guint) floor (width / MAX (column, 1)));
+      rows = (n + columns - 1) / columns;
+      paper->key_top = y + width + 6;
+      paper->key_column = width / columns;
+      paper->key_line = line_height;
+      paper->key_rows = rows;
+      paper->height = width + 6 + rows * line_height;
+    }
+  g_object_unref (context);
+  return paper;
+}
+
+void
+sk_network_paper_free (SkNetworkPaper *paper)
+{
+  if (paper == NULL)
+    return;
+  g_array_unref (paper->people);
+  g_array_unref (paper->obstacles);
+  g_free (paper);
+}
+
+static void
+draw_number (cairo_t *cr,
+             int      number,
+             double   x,
+             double   y,
+             double   size)
+{
+  g_autofree char *text = g_strdup_printf ("%d", number);
+  PangoLayout *layout = make_layout (cr, text, size * 0.5, TRUE, -1);
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, MAX (logical.width, logical.height) / 2.0 + 2, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  set_ink (cr, 0.8);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  set_ink (cr, 1);
+  cairo_move_to (cr, x - logical.width / 2.0, y - logical.height / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
+void
+sk_network_paper_draw (SkNetworkPaper *paper,
+                       cairo_t        *cr,
+                       GArray         *shown,
+                       const char     *child_name,
+                       gboolean        vector)
+{
+  guint n = shown != NULL ? shown->len : 0;
+
+  sk_network_draw_background (cr, &paper->frame, child_name, vector);
+  for (guint i = 0; i < n && i < paper->people->len; i++)
+    {
+      const SkNetworkShown *person = &g_array_index (shown, SkNetworkShown, i);
+      const SkNetworkPlaced *placed = &g_array_index (paper->people, SkNetworkPlaced, i);
+      double p = paper->picture, top = placed->picture.y, badge = p * 0.46;
+
+
+      cairo_save (cr);
+      draw_art (cr, person->avatar != NULL ? person->avatar : "person-adult", placed->x - p / 2, top, p, vector);
+      if (person->can_talk)
+        draw_badge (cr, "mark-talk", placed->x + p * 0.55, top + p * 0.4, badge, vector);
+      if (person->worried)
+        draw_badge (cr, "mark-worry", placed->x - p * 0.55, top + p * 0.4, badge, vector);
+      if (placed->key > 0)
+        draw_number (cr, placed->key, placed->x, top + p * 0.85, p);
+      else
+        draw_pill_text (cr, shown_name (person), shown_relation (person),
+                        placed->label.x + placed->label.width / 2, placed->label.y, paper->font, -1);
+      cairo_restore (cr);
+    }
+  if (paper->keyed)
+    {
+      cairo_save (cr);
+      set_ink (cr, 1);
+      for (guint i = 0; i < n; i++)
+        {
+          const SkNetworkShown *person = &g_array_index (shown, SkNetworkShown, i);
+          g_autofree char *entry = shown_relation (person) != NULL
+            ? g_strdup_printf ("%u  %s (%s)", i + 1, shown_name (person), shown_relation (person))
+            : g_strdup_printf ("%u  %s", i + 1, shown_name (person));
+          PangoLayout *layout = make_layout (cr, entry, PAPER_KEY_FONT, FALSE, -1);
+
+          pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+          cairo_move_to (cr, paper->frame.x + (i / paper->key_rows) * paper->key_column,
+                         paper->key_top + (i % paper->key_rows) * paper->key_line);
+          pango_cairo_show_layout (cr, layout);
+          g_object_unref (layout);
+        }
+      cairo_restore (cr);
+    }
+}
+
+/* The paper's layouts of the last few maps: the pages ask for the width,
+ * the height and the drawing of the same map, the preview again at every
+ * redraw. */
+typedef struct
+{
+  GArray         *data;
+  double          width, max_width;
+  SkNetworkPaper *paper;
+} CachedPaper;
+
+static CachedPaper paper_cache[4];
+
+static SkNetworkPaper *
+cached_paper (GArray *data,
+              double  width,
+              double  max_width)
+{
+  guint oldest = G_N_ELEMENTS (paper_cache) - 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paper_cache); i++)
+    if (paper_cache[i].data == data && paper_cache[i].width == width && paper_cache[i].max_width == max_width)
+      return paper_cache[i].paper;
+  /* Laid out at the origin; drawn where it goes. */
+  g_clear_pointer (&paper_cache[oldest].data, g_array_unref);
+  g_clear_pointer (&paper_cache[oldest].paper, sk_network_paper_free);
+  memmove (paper_cache + 1, paper_cache, oldest * sizeof (CachedPaper));
+  paper_cache[0] = (CachedPaper) { g_array_ref (data), width, max_width,
+                                   sk_network_paper_new (data, 0, 0, width, max_width) };
+  return paper_cache[0].paper;
+}
+
+static double
+summary_picture_width (GArray *data,
+                       double  narrow,
+                       double  wide)
+{
+  return cached_paper (data, narrow, wide)->frame.width;
+}
 
 static double
 summary_picture_height (GArray *data,
                         double  width)
 {
-  return width;
+  return cached_paper (data, width, width)->height;
 }
 
 static void
@@ -449,25 +1006,10 @@ summary_draw_picture (cairo_t    *cr,
                       double      height,
                       gboolean    vector)
 {
-  guint n = data != NULL ? data->len : 0;
-  g_autofree SkNetworkFigure *figures = g_new0 (SkNetworkFigure, MAX (n, 1));
-  g_autofree SkNetworkPolar *places = g_new0 (SkNetworkPolar, MAX (n, 1));
-  g_autofree SkNetworkPoint *points = g_new0 (SkNetworkPoint, MAX (n, 1));
-  SkNetworkFrame frame;
-  double w, h;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const SkNetworkShown *person = &g_array_index (data, SkNetworkShown, i);
-
-      figures[i] = (SkNetworkFigure) { person->name, person->relation, person->avatar,
-                                       person->can_talk, person->worried, FALSE };
-      places[i] = person->place;
-    }
-  sk_network_frame_fit (&frame, x, y, width, height);
-  sk_network_figure_map_size (&frame, &w, &h);
-  sk_network_separate (places, points, n, w, h, -1);
-  sk_network_draw (cr, &frame, child_name, figures, points, n, vector);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  sk_network_paper_draw (cached_paper (data, width, width), cr, data, child_name, vector);
+  cairo_restore (cr);
 }
 
-const SkToolRender sk_network_render = { summary_picture_height, summary_draw_picture };
+const SkToolRender sk_network_render = { summary_picture_width, summary_picture_height, summary_draw_picture };

@@ -81,4 +81,50 @@ void           sk_network_sector_rgb    (int                   sector,
                                          double               *g,
                                          double               *b);
 
+/* The map on the parents' paper: every person placed so that no name or
+ * picture covers another, the child, or the map's own names. */
+typedef struct
+{
+  double x, y, width, height;
+} SkNetworkRect;
+
+typedef struct
+{
+  double        x, y;          /* the box's centre */
+  double        box_width, box_height;
+  SkNetworkRect picture;       /* the picture with its marks */
+  SkNetworkRect label;         /* the name's pill; 0 wide when in the key */
+  int           key;           /* the number in the key, or 0 */
+} SkNetworkPlaced;
+
+typedef struct
+{
+  SkNetworkFrame frame;
+  double         picture;      /* a person's picture */
+  double         font;         /* a name's size */
+  GArray        *people;       /* SkNetworkPlaced, in the order given */
+  GArray        *obstacles;    /* SkNetworkRect: the child, the rings' and sectors' names */
+  gboolean       keyed;        /* the names are in a key under the map */
+  gboolean       crowded;      /* too many even for that: some overlap */
+  double         height;       /* map and key */
+  double         key_top, key_column, key_line;
+  guint          key_rows;
+} SkNetworkPaper;
+
+/* @shown: (element-type SkNetworkShown) */
+/* @width: the map's width when its names can be read at it; up to
+ * @max_width when the map needs that. */
+SkNetworkPaper *sk_network_paper_new  (GArray         *shown,
+                                       double          x,
+                                       double          y,
+                                       double          width,
+                                       double          max_width);
+void            sk_network_paper_draw (SkNetworkPaper *paper,
+                                       cairo_t        *cr,
+                                       GArray         *shown,
+                                       const char     *child_name,
+                                       gboolean        vector);
+void            sk_network_paper_free (SkNetworkPaper *paper);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkNetworkPaper, sk_network_paper_free)
+
 G_END_DECLS
