@@ -959,9 +959,10 @@ test_calendar_in_danish (void)
   prepare_database (path);
   window = open_today (path, 1280, 800);
   before = sk_conversation_dup_local_time (sk_window_get_conversation (window));
-  button = sk_test_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
-  while (button != NULL && strstr (gtk_widget_get_tooltip_text (button) ?: "", "dato") == NULL)
-    button = NULL;
+  button = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkDateTimeButton"));
+  g_assert_nonnull (button);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button) ?: "", "dato"));
+  button = sk_test_find_type (button, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (button);
   sk_test_real_click (button);
   g_assert_true (sk_test_wait_for (popover_shown, button, 2000));

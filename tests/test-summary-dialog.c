@@ -215,7 +215,16 @@ test_failed_save_is_told_in_the_dialog (void)
   g_assert_nonnull (dialog);
   text = sk_test_visible_text (GTK_WIDGET (dialog));
   g_assert_null (strstr (text, "could not be written"));
+  /* No caseworker's name yet: said before anything is printed; gone as
+   * soon as the name is set. */
+  g_assert_nonnull (strstr (text, "Your name is not set"));
   g_clear_pointer (&text, g_free);
+  g_settings_set_string (sk_application_get_settings (app), "caseworker-name", "Lone Eksempel");
+  sk_test_iterate (200);
+  text = sk_test_visible_text (GTK_WIDGET (dialog));
+  g_assert_null (strstr (text, "Your name is not set"));
+  g_clear_pointer (&text, g_free);
+  g_settings_reset (sk_application_get_settings (app), "caseworker-name");
 
   save = sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Save as PDF…");
   g_assert_nonnull (save);
@@ -251,11 +260,100 @@ test_failed_save_is_told_in_the_dialog (void)
   sk_test_iterate (100);
 }
 
+static gboolean
+popover_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The next meeting, set on the conversation page as a caseworker sets it:
+ * a day in the calendar, the place typed; on the parents' paper in its
+ * box. */
+static void
+test_next_meeting_reaches_the_paper (void)
+{
+  g_autofree char *path = sk_test_path ("meeting.db");
+  g_autofree char *pdf = sk_test_path ("meeting.pdf");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *meeting = NULL, *button, *grid, *place;
+  SkWindow *window;
+  SkSummaryDialog *dialog;
+  g_autofree char *words = NULL;
+  char *value;
+
+  {
+    g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sk_demo_fill (store, &error));
+  }
+  window = open_today (path);
+  /* Not agreed yet: the button says so. */
+  for (GtkWidget *w = sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_LABEL, "Not agreed yet"); w != NULL;
+       w = gtk_widget_get_parent (w))
+    if (g_type_is_a (G_OBJECT_TYPE (w), g_type_from_name ("SkDateTimeButton")))
+      {
+        meeting = w;
+        break;
+      }
+  g_assert_nonnull (meeting);
+  button = sk_test_find_type (meeting, GTK_TYPE_MENU_BUTTON);
+  sk_test_scroll_to (button);
+  sk_test_iterate (200);
+  sk_test_real_click (button);
+  g_assert_true (sk_test_wait_for (popover_shown, button, 2000));
+  grid = sk_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_GRID);
+  for (int cell = 0; cell < 42; cell++)
+    {
+      GtkWidget *day = gtk_grid_get_child_at (GTK_GRID (grid), cell % 7, 1 + cell / 7);
+
+      if (g_str_equal (gtk_button_get_label (GTK_BUTTON (day)), "20") && cell < 35)
+        {
+          sk_test_real_click (day);
+          break;
+        }
+    }
+  sk_test_press ("Escape");
+  sk_test_iterate (200);
+  value = sk_test_sql (path, "SELECT strftime('%d %H:%M', next_meeting_at, 'unixepoch', 'localtime') FROM conversations "
+                             "ORDER BY started_at DESC LIMIT 1");
+  g_assert_cmpstr (value, ==, "20 10:00");
+  g_free (value);
+
+  place = sk_test_find_labelled (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Where");
+  g_assert_nonnull (place);
+  /* From the button the next key stop is the place, as for a person. */
+  sk_test_press ("Tab");
+  sk_test_iterate (200);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), place));
+  sk_test_type ("Familiehuset");
+  sk_test_iterate (800);
+  value = sk_test_sql (path, "SELECT next_meeting_place FROM conversations ORDER BY started_at DESC LIMIT 1");
+  g_assert_cmpstr (value, ==, "Familiehuset");
+  g_free (value);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "summary", NULL);
+  sk_test_iterate (400);
+  dialog = SK_SUMMARY_DIALOG (sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG));
+  sk_summary_dialog_set_language (dialog, "en");
+  g_assert_true (sk_summary_dialog_save_pdf (dialog, pdf, &error));
+  words = pdf_words (pdf);
+  g_assert_nonnull (strstr (words, "Our next meeting"));
+  g_assert_nonnull (strstr (words, "at 10:00"));
+  g_assert_nonnull (strstr (words, "Familiehuset"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  gtk_window_close (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 int
 main (int argc, char **argv)
 {
   app = sk_test_app_start (&argc, &argv);
   g_test_add_func ("/summary-dialog/failed-save-is-told", test_failed_save_is_told_in_the_dialog);
+  g_test_add_func ("/summary-dialog/next-meeting-reaches-the-paper", test_next_meeting_reaches_the_paper);
 
   g_test_add_func ("/summary-dialog/preview-choices-language-journal", test_preview_choices_language_journal);
 

@@ -7,7 +7,7 @@
 #include "sk-note-field.h"
 #include "sk-shared-button.h"
 #include "sk-scroller.h"
-#include "sk-date-picker.h"
+#include "sk-date-time-button.h"
 #include "sk-tool-shelf.h"
 
 #include <glib/gi18n-lib.h>
@@ -20,13 +20,9 @@ struct _SkConversationPage
   SkConversation *conversation;
   GPtrArray      *bindings;
   SkToolShelf    *tools;
-  gboolean        updating_date;
 
   GtkWidget      *scroller;
-  GtkMenuButton  *date_button;
-  SkDatePicker   *calendar;
-  GtkSpinButton  *hour_spin;
-  GtkSpinButton  *minute_spin;
+  GtkWidget      *date_button;
   AdwEntryRow    *place_row;
   AdwEntryRow    *participants_row;
   AdwEntryRow    *purpose_row;
@@ -35,6 +31,8 @@ struct _SkConversationPage
   GtkWidget      *child_words_shared;
   SkNoteField    *agreements_field;
   SkNoteField    *next_steps_field;
+  GtkWidget      *meeting_button;
+  AdwEntryRow    *meeting_place_row;
   SkNoteField    *private_notes_field;
 };
 
@@ -48,63 +46,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-update_date (SkConversationPage *self)
-{
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *label = NULL;
-
-  if (self->conversation == NULL)
-    return;
-
-  local = sk_conversation_dup_local_time (self->conversation);
-  if (local == NULL)
-    return;
-  label = sk_format_date_time (local);
-
-  self->updating_date = TRUE;
-  gtk_menu_button_set_label (self->date_button, label);
-  sk_date_picker_select_day (self->calendar, local);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
-  self->updating_date = FALSE;
-}
-
-static void
-started_at_changed_cb (SkConversationPage *self)
-{
-  update_date (self);
-}
-
-static void
-date_edited_cb (SkConversationPage *self)
-{
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (self->updating_date || self->conversation == NULL)
-    return;
-
-  day = sk_date_picker_get_date (self->calendar);
-  local = g_date_time_new_local (g_date_time_get_year (day),
-                                 g_date_time_get_month (day),
-                                 g_date_time_get_day_of_month (day),
-                                 gtk_spin_button_get_value_as_int (self->hour_spin),
-                                 gtk_spin_button_get_value_as_int (self->minute_spin),
-                                 0);
-  if (local != NULL)
-    g_object_set (self->conversation, "started-at", g_date_time_to_unix (local), NULL);
-}
-
-static gboolean
-format_two_digits_cb (GtkSpinButton *spin)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
 
 static void
 unbind_all (SkConversationPage *self)
@@ -216,13 +157,10 @@ sk_conversation_page_class_init (SkConversationPageClass *klass)
 
   g_type_ensure (SK_TYPE_NOTE_FIELD);
   g_type_ensure (SK_TYPE_SHARED_BUTTON);
-  g_type_ensure (SK_TYPE_DATE_PICKER);
+  g_type_ensure (SK_TYPE_DATE_TIME_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-conversation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, calendar);
-  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, place_row);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, participants_row);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, purpose_row);
@@ -231,9 +169,9 @@ sk_conversation_page_class_init (SkConversationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, child_words_shared);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, agreements_field);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, next_steps_field);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, meeting_button);
+  gtk_widget_class_bind_template_child (widget_class, SkConversationPage, meeting_place_row);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, private_notes_field);
-  gtk_widget_class_bind_template_callback (widget_class, date_edited_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_two_digits_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -264,6 +202,7 @@ sk_conversation_page_set_conversation (SkConversationPage *self,
     { "place", G_STRUCT_OFFSET (SkConversationPage, place_row) },
     { "participants", G_STRUCT_OFFSET (SkConversationPage, participants_row) },
     { "purpose", G_STRUCT_OFFSET (SkConversationPage, purpose_row) },
+    { "next-meeting-place", G_STRUCT_OFFSET (SkConversationPage, meeting_place_row) },
   };
 
   g_return_if_fail (SK_IS_CONVERSATION_PAGE (self));
@@ -299,9 +238,11 @@ sk_conversation_page_set_conversation (SkConversationPage *self,
 
   if (conversation != NULL)
     {
-      g_signal_connect_object (conversation, "notify::started-at",
-                               G_CALLBACK (started_at_changed_cb), self, G_CONNECT_SWAPPED);
-      update_date (self);
+      /* When it was and when we meet again: written at each choice. */
+      g_ptr_array_add (self->bindings, sk_bind (conversation, "started-at", self->date_button, "time",
+                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
+      g_ptr_array_add (self->bindings, sk_bind (conversation, "next-meeting-at", self->meeting_button, "time",
+                                                G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL));
     }
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);

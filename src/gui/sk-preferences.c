@@ -15,6 +15,8 @@ struct _SkPreferences
   AdwEntryRow *name_row;
   AdwEntryRow *municipality_row;
   AdwEntryRow *phone_row;
+  AdwEntryRow *phone_hours_row;
+  AdwEntryRow *email_row;
 };
 
 G_DEFINE_FINAL_TYPE (SkPreferences, sk_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -73,6 +75,8 @@ sk_preferences_class_init (SkPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, name_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, email_row);
 }
 
 static void
@@ -110,5 +114,7 @@ sk_preferences_new (GtkWindow *parent,
   g_settings_bind (settings, "caseworker-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "municipality", self->municipality_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone", self->phone_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "phone-hours", self->phone_hours_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "email", self->email_row, "text", G_SETTINGS_BIND_DEFAULT);
   return self;
 }

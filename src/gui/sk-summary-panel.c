@@ -48,6 +48,7 @@ struct _SkSummaryPanel
   GtkDropDown     *language_dropdown;
   GtkWidget       *save_button;
   GtkWidget       *print_button;
+  GtkWidget       *unnamed_note;  /* the caseworker's name is not set */
 };
 
 G_DEFINE_FINAL_TYPE (SkSummaryPanel, sk_summary_panel, GTK_TYPE_WIDGET)
@@ -475,12 +476,39 @@ print_clicked_cb (SkSummaryPanel *self)
     print_summary (self);
 }
 
+/* Without the caseworker's name the paper names nobody to call: said
+ * before it is printed, until the name is there. */
+static void
+settings_changed_cb (SkSummaryPanel *self,
+                     const char     *key)
+{
+  g_autofree char *name = NULL;
+
+  if (key != NULL && !g_str_equal (key, "caseworker-name") && !g_str_equal (key, "municipality") &&
+      !g_str_equal (key, "phone") && !g_str_equal (key, "phone-hours") && !g_str_equal (key, "email"))
+    return;
+  name = g_strstrip (g_settings_get_string (sk_context_get_settings (self->context), "caseworker-name"));
+  gtk_widget_set_visible (self->unnamed_note, !self->child_view && *name == '\0');
+  if (key != NULL)
+    queue_rebuild (self);
+}
+
 static void
 sk_summary_panel_constructed (GObject *object)
 {
   SkSummaryPanel *self = SK_SUMMARY_PANEL (object);
 
   G_OBJECT_CLASS (sk_summary_panel_parent_class)->constructed (object);
+
+  self->unnamed_note = gtk_label_new (_("Your name is not set, so the paper does not say who the parents can "
+                                        "call. Add your name, phone and e-mail in Preferences (Ctrl+,)."));
+  gtk_label_set_wrap (GTK_LABEL (self->unnamed_note), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->unnamed_note), 0);
+  gtk_widget_add_css_class (self->unnamed_note, "warning-note");
+  gtk_box_prepend (GTK_BOX (self->choices_box), self->unnamed_note);
+  g_signal_connect_object (sk_context_get_settings (self->context), "changed",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  settings_changed_cb (self, NULL);
 
   if (self->child_view)
     {
