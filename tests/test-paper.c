@@ -413,6 +413,17 @@ test_map_names_never_cover (void)
 {
   const guint counts[] = { 7, 25, 60 };
 
+  /* The map's own names apart at every size it is drawn at on paper. */
+  for (double width = 220; width <= 470; width += 10)
+    {
+      g_autoptr(SkNetworkPaper) empty = sk_network_paper_new (NULL, 64, 100, width, width);
+
+      for (guint o = 0; o < empty->obstacles->len; o++)
+        for (guint q = MAX (o + 1, 2); q < empty->obstacles->len; q++)
+          assert_apart (&g_array_index (empty->obstacles, SkNetworkRect, o),
+                        &g_array_index (empty->obstacles, SkNetworkRect, q), "the map's own names", o, q);
+    }
+
   for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
     {
       g_autoptr(GArray) shown = crowd (counts[c]);
@@ -423,6 +434,12 @@ test_map_names_never_cover (void)
       g_test_message ("%u people: picture %.1f pt, names %.1f pt%s", counts[c], paper->picture, paper->font,
                       paper->keyed ? ", names in the key" : "");
       g_assert_false (paper->crowded);
+      /* The map's own names (the child, the rings, the sectors) apart too;
+       * the child's name lies on the child's disc (0 and 1). */
+      for (guint o = 0; o < paper->obstacles->len; o++)
+        for (guint q = MAX (o + 1, 2); q < paper->obstacles->len; q++)
+          assert_apart (&g_array_index (paper->obstacles, SkNetworkRect, o),
+                        &g_array_index (paper->obstacles, SkNetworkRect, q), "the map's own names", o, q);
       if (counts[c] <= 7)
         g_assert_false (paper->keyed);
       for (guint i = 0; i < paper->people->len; i++)

@@ -216,7 +216,7 @@ draw_sector_name (cairo_t              *cr,
 {
   PangoLayout *layout;
   PangoRectangle logical;
-  double size = CLAMP (frame->radius * 0.06, 10, 24);
+  double size = CLAMP (frame->radius * 0.06, 8, 24);
   double pad = size * 0.45, r, g, b, w, h, x, y;
 
   layout = make_layout (cr, sk_network_sector_label (sector), size, TRUE, -1);
@@ -291,12 +291,13 @@ sk_network_draw_background (cairo_t              *cr,
       cairo_stroke (cr);
     }
 
-  /* Their names, downwards between the two lower sectors. */
+  /* Their names, in the middle of each ring, upwards between family and
+   * friends: away from the child's name and the lower sectors' long names. */
   for (int ring = 0; ring < SK_NETWORK_N_RINGS; ring++)
     {
       PangoLayout *layout = make_layout (cr, sk_network_ring_label (ring), CLAMP (R * 0.035, 8, 16), FALSE, -1);
       PangoRectangle logical;
-      double y = cy + R * sk_network_ring_outer (ring) - R * 0.05;
+      double y = cy - R * (sk_network_ring_inner (ring) + sk_network_ring_outer (ring)) / 2;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       rounded_rectangle (cr, cx - logical.width / 2.0 - 6, y - logical.height / 2.0,
@@ -554,7 +555,7 @@ paper_obstacles (SkNetworkPaper *paper,
   for (int ring = 0; ring < SK_NETWORK_N_RINGS; ring++)
     {
       double size = CLAMP (R * 0.035, 8, 16);
-      double y = frame->cy + R * sk_network_ring_outer (ring) - R * 0.05;
+      double y = frame->cy - R * (sk_network_ring_inner (ring) + sk_network_ring_outer (ring)) / 2;
       SkNetworkRect rect;
 
       measure (context, sk_network_ring_label (ring), size, FALSE, &w, &h);
@@ -563,7 +564,7 @@ paper_obstacles (SkNetworkPaper *paper,
     }
   for (int sector = 0; sector < SK_NETWORK_N_SECTORS; sector++)
     {
-      double size = CLAMP (R * 0.06, 10, 24), pad = size * 0.45, x, y;
+      double size = CLAMP (R * 0.06, 8, 24), pad = size * 0.45, x, y;
       SkNetworkRect rect;
 
       measure (context, sk_network_sector_label (sector), size, TRUE, &w, &h);
