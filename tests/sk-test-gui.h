@@ -45,4 +45,9 @@ GtkWidget  *sk_test_find_choice      (GtkWidget   *root,
 GtkEventController *sk_test_find_controller (GtkWidget *widget,
                                              GType      type);
 
+/* A window on @path at 1280×800 with its first child's newest
+ * conversation open. */
+SkWindow   *sk_test_open_today       (SkApplication *app,
+                                      const char    *path);
+
 G_END_DECLS

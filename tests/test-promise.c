@@ -964,6 +964,8 @@ test_calendar_in_danish (void)
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button) ?: "", "dato"));
   button = sk_test_find_type (button, GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (button);
+  sk_test_scroll_to (button);
+  sk_test_iterate (200);
   sk_test_real_click (button);
   g_assert_true (sk_test_wait_for (popover_shown, button, 2000));
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));

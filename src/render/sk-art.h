@@ -27,4 +27,12 @@ gboolean         sk_art_paint   (cairo_t    *cr,
                                  double      y,
                                  double      size);
 
+/* A rectangle with round corners of @radius, as a path. */
+void             sk_art_rounded_rectangle (cairo_t *cr,
+                                           double   x,
+                                           double   y,
+                                           double   width,
+                                           double   height,
+                                           double   radius);
+
 G_END_DECLS

@@ -678,14 +678,7 @@ sk_summary_pages_draw (SkSummaryPages *pages,
           break;
         case PIECE_BOX:
           {
-            double x = piece->x, y = piece->y, w = piece->size, h = piece->height, r = 8;
-
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-            cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-            cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-            cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-            cairo_close_path (cr);
+            sk_art_rounded_rectangle (cr, piece->x, piece->y, piece->size, piece->height, 8);
             cairo_set_source_rgb (cr, 0xf3 / 255.0, 0xf0 / 255.0, 0xf7 / 255.0);
             cairo_fill_preserve (cr);
             cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.45);

@@ -131,23 +131,6 @@ make_layout (cairo_t    *cr,
 }
 
 static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  radius = MIN (radius, MIN (width, height) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-static void
 draw_art (cairo_t    *cr,
           const char *name,
           double      x,
@@ -186,7 +169,7 @@ draw_pill_text (cairo_t    *cr,
   width = MAX (logical.width, logical2.width) + 2 * pad;
   height = logical.height + logical2.height + pad;
 
-  rounded_rectangle (cr, x - width / 2, y, width, height, size * 0.6);
+  sk_art_rounded_rectangle (cr, x - width / 2, y, width, height, size * 0.6);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
   cairo_fill_preserve (cr);
   set_ink (cr, 0.25);
@@ -231,7 +214,7 @@ draw_sector_name (cairo_t              *cr,
   y = CLAMP (y, frame->y + 2, frame->y + frame->height - h - 2);
 
   sk_network_sector_rgb (sector, TRUE, &r, &g, &b);
-  rounded_rectangle (cr, x, y, w, h, h / 2);
+  sk_art_rounded_rectangle (cr, x, y, w, h, h / 2);
   cairo_set_source_rgb (cr, r, g, b);
   cairo_fill_preserve (cr);
   set_ink (cr, 0.6);
@@ -300,7 +283,7 @@ sk_network_draw_background (cairo_t              *cr,
       double y = cy - R * (sk_network_ring_inner (ring) + sk_network_ring_outer (ring)) / 2;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-      rounded_rectangle (cr, cx - logical.width / 2.0 - 6, y - logical.height / 2.0,
+      sk_art_rounded_rectangle (cr, cx - logical.width / 2.0 - 6, y - logical.height / 2.0,
                          logical.width + 12, logical.height, logical.height / 2.0);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
       cairo_fill (cr);
