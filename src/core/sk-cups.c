@@ -82,8 +82,12 @@ stop_waiting_cb (http_t *http,
 static http_t *
 connect_cups (GError **error)
 {
-  http_t *http = httpConnect2 (cupsServer (), ippPort (), NULL, AF_UNSPEC, cupsEncryption (),
-                               1, CONNECT_TIMEOUT_MS, NULL);
+  http_t *http;
+
+  /* libcups keeps the server per thread, and the pool's threads live on:
+   * read it afresh (CUPS_SERVER, client.conf) for every request. */
+  cupsSetServer (NULL);
+  http = httpConnect2 (cupsServer (), ippPort (), NULL, AF_UNSPEC, cupsEncryption (), 1, CONNECT_TIMEOUT_MS, NULL);
 
   if (http == NULL)
     {
