@@ -75,23 +75,10 @@ prepare_database (const char *path)
 static SkWindow *
 open_network (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  SkWindow *window = sk_application_open (app, path, FALSE, &error);
-  g_autoptr(SkChild) child = NULL;
+  /* Newest first: today's conversation. */
+  SkWindow *window = sk_test_open_today (app, path);
   GtkWidget *tool;
 
-  g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  child = g_list_model_get_item (sk_window_get_children (window), 0);
-  sk_window_select_child (window, child);
-  {
-    GtkWidget *page = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildPage"));
-    GtkWidget *list = sk_test_find_type (page, GTK_TYPE_LIST_BOX);
-
-    /* Newest first: today's conversation. */
-    g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
-  }
-  sk_test_iterate (200);
   tool = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_NETWORK_TOOL);
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (tool)), tool);
   sk_test_iterate (300);

@@ -318,6 +318,7 @@ test_next_meeting_reaches_the_paper (void)
   value = sk_test_sql (path, "SELECT next_meeting_place FROM conversations ORDER BY started_at DESC LIMIT 1");
   g_assert_cmpstr (value, ==, "Familiehuset");
   g_free (value);
+  sk_test_save_screenshot (GTK_WIDGET (window), "next-meeting-en-1280x800.png");
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "summary", NULL);
   sk_test_iterate (400);
