@@ -105,6 +105,22 @@ start_cups (void)
       return FALSE;
     }
 
+  {
+    /* What an earlier, interrupted run left in ~/PDF under our title
+     * would be taken for this run's job. */
+    struct passwd *user = getpwuid (getuid ());
+    g_autofree char *folder = g_build_filename (user->pw_dir, "PDF", NULL);
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      if (g_str_has_prefix (name, "Summary_for_the_parents") && g_str_has_suffix (name, ".pdf"))
+        {
+          g_autofree char *stale = g_build_filename (folder, name, NULL);
+
+          g_remove (stale);
+        }
+  }
   cups.dir = g_dir_make_tmp ("sk-cups-XXXXXX", &error);
   g_assert_no_error (error);
   /* cupsd's filters run as the user lp: they must reach their files. */
@@ -208,8 +224,10 @@ find_output (int job)
 
 typedef struct
 {
-  int   job;
-  char *path;
+  int    job;
+  char  *path;
+  goffset size;   /* at the last look: complete when it stays */
+  gint64  looked; /* when, monotonic */
 } Output;
 
 static gboolean
@@ -217,10 +235,22 @@ output_arrived (gpointer data)
 {
   Output *output = data;
 
+  GStatBuf st;
+
+  /* Every quarter second: a writer may pause shorter than that. */
+  if (g_get_monotonic_time () - output->looked < 250 * 1000)
+    return FALSE;
+  output->looked = g_get_monotonic_time ();
   g_free (output->path);
   output->path = find_output (output->job);
-  if (output->path == NULL)
+  if (output->path == NULL || g_stat (output->path, &st) != 0)
     return FALSE;
+  /* Complete: the same size twice in a row, and whole for pdfinfo. */
+  if (st.st_size == 0 || st.st_size != output->size)
+    {
+      output->size = st.st_size;
+      return FALSE;
+    }
   {
     /* Complete: cups-pdf writes it, then lets go of it. */
     g_autofree char *out = NULL;
@@ -407,6 +437,12 @@ test_print_reaches_cups (void)
   g_assert_true (sk_test_wait_for (print_dialog_gone, NULL, 20000));
   /* Told in the summary dialog, where the caseworker is looking. */
   g_assert_true (sk_test_wait_for (summary_says, "Sent to “Skrivebordets PDF-printer”", 2000));
+  /* The window answered all the time, from Print… to "Sent": never a
+   * pause a person notices.  (What follows, the test's own checks, blocks
+   * the loop itself.) */
+  g_source_remove (beat_id);
+  g_test_message ("the main loop's longest pause while printing: %.0f ms", beat.longest / 1000.0);
+  g_assert_cmpint (beat.longest, <, 250 * 1000);
   sk_test_save_screenshot (GTK_WIDGET (summary), "print-sent.png");
   g_assert_cmpstr (g_settings_get_string (settings, "printer"), ==, "PDF");
   g_assert_cmpint (g_settings_get_int (settings, "print-copies"), ==, 2);
@@ -425,15 +461,11 @@ test_print_reaches_cups (void)
   }
   g_assert_cmpint (job_copies (output.job), ==, 2);
   g_assert_true (sk_test_wait_for (output_arrived, &output, 30000));
-  g_test_message ("job %d: %s, %d pages; the main loop's longest pause %.0f ms",
-                  output.job, output.path, pdf_pages (output.path), beat.longest / 1000.0);
+  g_test_message ("job %d: %s, %d pages", output.job, output.path, pdf_pages (output.path));
   g_assert_cmpint (pdf_pages (output.path), ==, pages);
   g_remove (output.path);
   g_clear_pointer (&output.path, g_free);
 
-  g_source_remove (beat_id);
-  /* The window answered all the time: never a pause a person notices. */
-  g_assert_cmpint (beat.longest, <, 250 * 1000);
 
   /* Remembered: next time the same printer and copies. */
   dialog = open_print_dialog (summary);
