@@ -427,12 +427,14 @@ test_map_names_never_cover (void)
   for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
     {
       g_autoptr(GArray) shown = crowd (counts[c]);
+      gint64 start = g_get_monotonic_time ();
       /* As wide as on the page. */
       g_autoptr(SkNetworkPaper) paper = sk_network_paper_new (shown, 64, 100, floor ((595.28 - 128) * 0.6), 595.28 - 128);
       double R = paper->frame.radius;
 
-      g_test_message ("%u people: picture %.1f pt, names %.1f pt%s", counts[c], paper->picture, paper->font,
-                      paper->keyed ? ", names in the key" : "");
+      g_test_message ("%u people: picture %.1f pt, names %.1f pt%s; laid out in %.1f ms", counts[c], paper->picture,
+                      paper->font, paper->keyed ? ", names in the key" : "",
+                      (g_get_monotonic_time () - start) / 1000.0);
       g_assert_false (paper->crowded);
       /* The map's own names (the child, the rings, the sectors) apart too;
        * the child's name lies on the child's disc (0 and 1). */

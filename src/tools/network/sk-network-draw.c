@@ -495,6 +495,16 @@ shown_relation (const SkNetworkShown *person)
   return person->relation;
 }
 
+/* A line of the key under a crowded map: "3  Mormor (grandmother)". */
+static char *
+key_entry (const SkNetworkShown *person,
+           guint                 index)
+{
+  if (shown_relation (person) != NULL)
+    return g_strdup_printf ("%u  %s (%s)", index + 1, shown_name (person), shown_relation (person));
+  return g_strdup_printf ("%u  %s", index + 1, shown_name (person));
+}
+
 /* The name's pill, as draw_pill_text() draws it, without a width limit:
  * a name on paper is never cut. */
 static void
@@ -705,8 +715,6 @@ paper_try (SkNetworkPaper       *paper,
       if (!keyed)
         pill_size (context, &shown[i], paper->font, &w, &h);
       placed->label = (SkNetworkRect) { 0, 0, w, h };
-      placed->box_width = MAX (paper->picture * 1.68, w);
-      placed->box_height = paper->picture + (keyed ? 0 : 2 + h);
     }
   g_qsort_with_data (order, (gint) n, sizeof (guint), nearest_first, (gpointer) shown);
 
@@ -717,9 +725,8 @@ paper_try (SkNetworkPaper       *paper,
       int sector = sk_network_sector_at (person->place.angle);
       int ring = sk_network_ring_at (person->place.distance);
       double start, end, inner = sk_network_ring_inner (ring), outer = sk_network_ring_outer (ring);
-      double own_angle, own_distance, best_x = 0, best_y = 0;
-      int best_side = 0;
-      gboolean found = FALSE;
+      double own_angle, own_distance;
+      guint c;
 
       sk_network_sector_span (sector, &start, &end);
       own_angle = start + CLAMP (fmod (person->place.angle - start + 4 * G_PI, 2 * G_PI), 0, end - start);
@@ -742,25 +749,15 @@ paper_try (SkNetworkPaper       *paper,
                 frame->cx + cos (angle) * distance * R, frame->cy + sin (angle) * distance * R, side };
             }
       qsort (spots, n_spots, sizeof (Spot), cheaper_first);
-      for (guint c = 0; c < n_spots && !found; c++)
+      /* The first free spot stays: the person is placed there. */
+      for (c = 0; c < n_spots; c++)
         {
           place_at (paper, i, spots[c].x, spots[c].y, spots[c].side);
           if (clear_of (paper, i, order, k))
-            {
-              best_x = spots[c].x;
-              best_y = spots[c].y;
-              best_side = spots[c].side;
-              found = TRUE;
-            }
+            break;
         }
-      if (!found)
-        {
-          if (g_getenv ("SK_DEBUG_MAP"))
-            g_printerr ("scale %.2f keyed %d: no room for %u (%s) sector %d ring %d\n", scale, keyed, i,
-                        shown_name (person), sector, ring);
-          return FALSE;
-        }
-      place_at (paper, i, best_x, best_y, best_side);
+      if (c == n_spots)
+        return FALSE;
     }
   return TRUE;
 }
@@ -826,9 +823,7 @@ sk_network_paper_new (GArray *shown,
 
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *entry = shown_relation (&people[i]) != NULL
-            ? g_strdup_printf ("%u  %s (%s)", i + 1, shown_name (&people[i]), shown_relation (&people[i]))
-            : g_strdup_printf ("%u  %s", i + 1, shown_name (&people[i]));
+          g_autofree char *entry = key_entry (&people[i], i);
           double w, h;
 
           measure (context, entry, PAPER_KEY_FONT, FALSE, &w, &h);
@@ -919,9 +914,7 @@ sk_network_paper_draw (SkNetworkPaper *paper,
       for (guint i = 0; i < n; i++)
         {
           const SkNetworkShown *person = &g_array_index (shown, SkNetworkShown, i);
-          g_autofree char *entry = shown_relation (person) != NULL
-            ? g_strdup_printf ("%u  %s (%s)", i + 1, shown_name (person), shown_relation (person))
-            : g_strdup_printf ("%u  %s", i + 1, shown_name (person));
+          g_autofree char *entry = key_entry (person, i);
           PangoLayout *layout = make_layout (cr, entry, PAPER_KEY_FONT, FALSE, -1);
 
           pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);

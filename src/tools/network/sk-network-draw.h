@@ -90,8 +90,7 @@ typedef struct
 
 typedef struct
 {
-  double        x, y;          /* the box's centre */
-  double        box_width, box_height;
+  double        x, y;          /* the picture's centre */
   SkNetworkRect picture;       /* the picture with its marks */
   SkNetworkRect label;         /* the name's pill; 0 wide when in the key */
   int           key;           /* the number in the key, or 0 */
