@@ -367,17 +367,25 @@ open_summary (const char *path)
 
 /* Print… and the printer dialog, as a person uses them. */
 static GtkWindow *
-open_print_dialog (GtkWindow *summary)
+open_print_dialog_in (GtkWindow  *summary,
+                      const char *print_label,
+                      const char *dialog_print_label)
 {
-  GtkWidget *print = sk_test_find_labelled (GTK_WIDGET (summary), GTK_TYPE_BUTTON, "Print…");
+  GtkWidget *print = sk_test_find_labelled (GTK_WIDGET (summary), GTK_TYPE_BUTTON, print_label);
 
   g_assert_nonnull (print);
   sk_test_real_click (print);
-  g_assert_true (sk_test_wait_for (print_dialog_ready, "Print", 10000));
+  g_assert_true (sk_test_wait_for (print_dialog_ready, (gpointer) dialog_print_label, 10000));
   /* On top and with the keyboard, as a person sees it before clicking. */
   sk_test_focus_window (sk_test_find_toplevel (SK_TYPE_PRINT_DIALOG));
   sk_test_iterate (200);
   return sk_test_find_toplevel (SK_TYPE_PRINT_DIALOG);
+}
+
+static GtkWindow *
+open_print_dialog (GtkWindow *summary)
+{
+  return open_print_dialog_in (summary, "Print…", "Print");
 }
 
 static void
@@ -467,9 +475,26 @@ test_print_reaches_cups (void)
   g_clear_pointer (&output.path, g_free);
 
 
-  /* Remembered: next time the same printer and copies. */
-  dialog = open_print_dialog (summary);
+  /* Remembered: next time the same printer and copies; in Danish too,
+   * from a window opened in Danish. */
+  gtk_window_destroy (summary);
+  gtk_window_close (GTK_WINDOW (window));
+  sk_test_iterate (100);
+  g_settings_set_string (settings, "language", "da");
+  sk_test_iterate (300);
+  window = open_summary (path);
+  summary = sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG);
+  dialog = open_print_dialog_in (summary, "Udskriv …", "Udskriv");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (sk_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON))), ==, 2);
+  {
+    g_autofree char *danish = sk_test_visible_text (GTK_WIDGET (dialog));
+
+    g_assert_nonnull (strstr (danish, "Udskriv opsummeringen"));
+    g_assert_nonnull (strstr (danish, "Klar · standardprinteren"));
+    g_assert_nonnull (strstr (danish, "Kopier"));
+    g_assert_null (strstr (danish, "Copies"));
+  }
+  sk_test_save_screenshot (GTK_WIDGET (dialog), "print-dialog-da.png");
   gtk_window_close (dialog);
   sk_test_iterate (100);
   g_assert_null (sk_test_find_toplevel (SK_TYPE_PRINT_DIALOG));
@@ -478,6 +503,7 @@ test_print_reaches_cups (void)
   gtk_window_close (GTK_WINDOW (window));
   sk_test_iterate (100);
   g_settings_reset (settings, "caseworker-name");
+  g_settings_reset (settings, "language");
   g_settings_reset (settings, "printer");
   g_settings_reset (settings, "print-copies");
   stop_cups ();
