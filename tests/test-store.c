@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 /* A second, plain connection: what is really in the file. */
@@ -34,6 +35,15 @@ raw_int (sqlite3    *db,
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+static gint64
+raw_int_at (const char *path,
+            const char *sql)
+{
+  g_autofree char *text = sk_test_sql (path, sql);
+
+  return g_ascii_strtoll (text, NULL, 10);
 }
 
 static char *
@@ -490,29 +500,72 @@ write_failed_cb (SkStore *store,
 }
 
 static void
+count_cb (SkStore *store,
+          gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
 test_write_failure_keeps_changes (void)
 {
   g_autofree char *path = sk_test_path ("locked.db");
   g_autoptr(SkStore) store = sk_test_open_store (path);
   g_autoptr(SkChild) child = add_child (store, "Locked");
+  g_autoptr(SkChild) other = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) reported = NULL;
+  guint recovered = 0;
   sqlite3 *db = raw_open (path);
 
   g_signal_connect (store, "write-failed", G_CALLBACK (write_failed_cb), &reported);
+  g_signal_connect (store, "write-recovered", G_CALLBACK (count_cb), &recovered);
+
+  /* Writing that works says nothing. */
+  g_object_set (child, "birth-year", 2013, NULL);
+  g_assert_cmpuint (recovered, ==, 0);
 
   /* Another program holds the file: the write fails and is reported. */
   raw_exec (db, "PRAGMA busy_timeout = 0; BEGIN EXCLUSIVE;");
   g_object_set (child, "birth-year", 2014, NULL);
   g_assert_nonnull (reported);
   g_assert_true (sk_store_has_pending (store));
+  g_assert_cmpuint (recovered, ==, 0);
 
-  /* The change is kept and goes in once the file is free. */
+  /* The change is kept and goes in once the file is free, and the store
+   * says that writing works again (the red bar goes), once. */
   raw_exec (db, "COMMIT");
   g_assert_true (sk_store_flush (store, &error));
   g_assert_no_error (error);
   g_assert_false (sk_store_has_pending (store));
   g_assert_cmpint (raw_int (db, "SELECT birth_year FROM children WHERE name = 'Locked'"), ==, 2014);
+  g_assert_cmpuint (recovered, ==, 1);
+  g_object_set (child, "birth-year", 2015, NULL);
+  g_assert_cmpuint (recovered, ==, 1);
+
+  /* Typed text that fails, then goes in by itself a moment later. */
+  g_clear_error (&reported);
+  raw_exec (db, "BEGIN EXCLUSIVE;");
+  g_object_set (child, "case-ref", "typed while locked", NULL);
+  run_loop_for (SK_STORE_TEXT_DELAY_MS + 100);
+  g_assert_nonnull (reported);
+  raw_exec (db, "COMMIT");
+  g_object_set (child, "case-ref", "typed once free", NULL);
+  run_loop_for (SK_STORE_TEXT_DELAY_MS + 100);
+  g_assert_false (sk_store_has_pending (store));
+  g_assert_cmpuint (recovered, ==, 2);
+
+  /* A failed insert (returned to the caller, not signalled) is mended by
+   * the next write that works. */
+  raw_exec (db, "BEGIN EXCLUSIVE;");
+  other = sk_child_new ("Not yet");
+  g_assert_false (sk_store_insert (store, other, &error));
+  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  raw_exec (db, "COMMIT");
+  g_assert_true (sk_store_insert (store, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (recovered, ==, 3);
   sqlite3_close (db);
 }
 
@@ -563,13 +616,47 @@ test_demo (void)
     }
 }
 
+/* The descriptors process @pid has open on @path (resolved) and on its
+ * -wal, and how many of its descriptors point to deleted files. */
+static void
+count_descriptors (const char *pid,
+                   const char *path,
+                   guint      *n_db,
+                   guint      *n_wal,
+                   guint      *n_deleted)
+{
+  g_autofree char *fd_dir = g_build_filename ("/proc", pid, "fd", NULL);
+  g_autofree char *resolved = sk_store_resolve_path (path);
+  g_autofree char *wal = g_strconcat (resolved, "-wal", NULL);
+  g_autoptr(GDir) dir = g_dir_open (fd_dir, 0, NULL);
+  const char *entry;
+
+  *n_db = *n_wal = *n_deleted = 0;
+  g_assert_nonnull (dir);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *link = g_build_filename (fd_dir, entry, NULL);
+      g_autofree char *target = g_file_read_link (link, NULL);
+
+      if (target == NULL)
+        continue;
+      *n_db += g_str_equal (target, resolved);
+      *n_wal += g_str_equal (target, wal);
+      *n_deleted += g_str_has_suffix (target, " (deleted)");
+    }
+}
+
 /* Durability: a writer process is killed with SIGKILL in the middle of its
  * work.  Every insert it reported must be in the file, and so must all
- * typing older than half a second. */
+ * typing older than half a second.  With @link the writer opens the file
+ * a second time through a symbolic link, and a plain SQLite reader opens
+ * and closes it through the link, before it types. */
 static void
-test_durability_after_kill (void)
+run_durability (const char *name,
+                gboolean    through_link)
 {
-  g_autofree char *path = sk_test_path ("killed.db");
+  g_autofree char *path = sk_test_path (name);
+  g_autofree char *link = g_strconcat (path, "-link.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) writer = NULL;
   g_autoptr(GDataInputStream) lines = NULL;
@@ -580,10 +667,20 @@ test_durability_after_kill (void)
   gint64 killed_at;
   guint must_have = 0;
   guint found;
+  int same = -1;
   sqlite3 *db;
 
   g_assert_nonnull (writer_path);
-  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, writer_path, path, NULL);
+  if (through_link)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      /* A relative link, as `ln -s` makes them. */
+      g_assert_cmpint (symlink (base, link), ==, 0);
+      writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, writer_path, path, link, NULL);
+    }
+  else
+    writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, writer_path, path, NULL);
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
 
@@ -603,8 +700,29 @@ test_durability_after_kill (void)
         }
       else if (sscanf (line, "child %u", &n) == 1)
         children_reported = n;
+      else if (sscanf (line, "same %d", &same) == 1)
+        ;
       else if (sscanf (line, "ready %" G_GINT64_FORMAT, &conversation_id) != 1)
         g_assert_not_reached ();
+    }
+
+  /* One file, one connection: the second name gave the same store, and no
+   * -wal was deleted under the writer's feet by the reader. */
+  if (through_link)
+    g_assert_cmpint (same, ==, 1);
+  if (g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
+    {
+      guint n_db, n_wal, n_deleted;
+
+      count_descriptors (g_subprocess_get_identifier (writer), path, &n_db, &n_wal, &n_deleted);
+      g_test_message ("the writer has %u descriptor(s) on the file, %u on its -wal, %u on deleted files",
+                      n_db, n_wal, n_deleted);
+      /* The reader's descriptor may stay open: SQLite parks it rather than
+       * drop the locks of the store's connection by closing it. */
+      g_assert_cmpuint (n_db, >=, 1);
+      g_assert_cmpuint (n_db, <=, through_link ? 2 : 1);
+      g_assert_cmpuint (n_wal, ==, 1);
+      g_assert_cmpuint (n_deleted, ==, 0);
     }
 
   killed_at = g_get_monotonic_time ();
@@ -629,15 +747,362 @@ test_durability_after_kill (void)
 
     g_assert_no_error (error);
     g_assert_cmpint (sscanf (sk_conversation_get_text (conversation, "child-words"), "edit %u", &found), ==, 1);
+    g_test_message ("edit %u is in the file", found);
     g_assert_cmpuint (found, >=, must_have);
     /* the typist plus every child reported */
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (children)), >=, children_reported + 1);
   }
   db = raw_open (path);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM children"), >=, children_reported + 1);
+  {
+    g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (check, ==, "ok");
+  }
   sqlite3_close (db);
 }
 
+static void
+test_durability_after_kill (void)
+{
+  run_durability ("killed.db", FALSE);
+}
+
+static void
+test_durability_through_link (void)
+{
+  run_durability ("linked.db", TRUE);
+}
+
+/* In one process a file is one store, under whatever name it is opened:
+ * a link to it, a link to its folder, a path with "..". */
+static void
+test_one_file_one_store (void)
+{
+  g_autofree char *path = sk_test_path ("one.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *file_link = sk_test_path ("one-link.db");
+  g_autofree char *dir_link = g_build_filename (dir, "..", "tests-link", NULL);
+  g_autofree char *through_dir = g_build_filename (dir_link, "one.db", NULL);
+  g_autofree char *dotted = g_build_filename (dir, "..", "tests", ".", "one.db", NULL);
+  g_autofree char *new_link = sk_test_path ("new-link.db");
+  g_autofree char *new_target = sk_test_path ("new-target.db");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkChild) child = add_child (store, "Through a link");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink (path, file_link), ==, 0);
+  g_assert_cmpint (symlink (dir, dir_link), ==, 0);
+
+  {
+    const char *names[] = { file_link, through_dir, dotted };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(SkStore) again = sk_store_open (names[i], &error);
+        g_autoptr(SkChild) loaded = NULL;
+
+        g_assert_no_error (error);
+        g_assert_true (again == store);
+        g_assert_cmpstr (sk_store_get_path (again), ==, sk_store_get_path (store));
+        loaded = sk_store_load (again, SK_TYPE_CHILD, sk_record_get_id (SK_RECORD (child)), &error);
+        g_assert_true (loaded == child);
+      }
+  }
+  {
+    g_autofree char *resolved = sk_store_resolve_path (file_link);
+
+    g_assert_cmpstr (resolved, ==, sk_store_get_path (store));
+  }
+
+  /* Once closed, the file opens anew. */
+  g_clear_object (&child);
+  g_clear_object (&store);
+  store = sk_test_open_store (file_link);
+  g_clear_object (&store);
+
+  /* A link to a file not made yet makes the file, and the link stays. */
+  g_assert_cmpint (symlink (new_target, new_link), ==, 0);
+  store = sk_test_open_store (new_link);
+  g_assert_true (g_file_test (new_link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (new_target, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (sk_store_get_path (store), ==, new_target);
+}
+
+/* A second process is refused the file while the first has it open, with
+ * a message that says so; the first one's writing goes on, whole; once
+ * the first has closed the file, the second may open it. */
+static void
+test_second_process_refused (void)
+{
+  g_autofree char *path = sk_test_path ("two.db");
+  g_autofree char *link = sk_test_path ("two-link.db");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) writer = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  const char *writer_path = g_getenv ("SK_DURABILITY_WRITER");
+  g_autoptr(SkStore) store = NULL;
+  g_autofree char *last = NULL;
+  guint typed = 0;
+  guint n;
+  gint64 conversation_id = 0;
+  gint64 start;
+
+  g_assert_nonnull (writer_path);
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
+                             writer_path, "--until-eof", path, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
+  while (typed < 20)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (sscanf (line, "typed %u", &n) == 1)
+        typed = n;
+      else
+        sscanf (line, "ready %" G_GINT64_FORMAT, &conversation_id);
+    }
+
+  /* Under its own name and through a link: refused, with the reason. */
+  {
+    const char *names[] = { path, link };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        start = g_get_monotonic_time ();
+        store = sk_store_open (names[i], &error);
+        g_assert_null (store);
+        g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IN_USE);
+        g_assert_nonnull (strstr (error->message, "already open in another window of Samtalekuffert"));
+        g_assert_nonnull (strstr (error->message, "two.db"));
+        g_test_message ("refused in %.1f ms: %s", (g_get_monotonic_time () - start) / 1000.0, error->message);
+        g_clear_error (&error);
+      }
+  }
+  /* The refusal leaves nothing behind but the lock file. */
+  {
+    g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+    const char *entry;
+
+    while ((entry = g_dir_read_name (folder)) != NULL)
+      if (g_str_has_prefix (entry, "two."))
+        g_assert_true (g_str_equal (entry, "two.db") || g_str_equal (entry, "two.db-wal") ||
+                       g_str_equal (entry, "two.db-shm") || g_str_equal (entry, "two.db.lock"));
+  }
+
+  /* The first process goes on typing, then closes the file. */
+  while (typed < 60)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      sscanf (line, "typed %u", &typed);
+    }
+  g_assert_true (g_output_stream_close (g_subprocess_get_stdin_pipe (writer), NULL, &error));
+  g_assert_no_error (error);
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (g_str_equal (line, "closed"))
+        break;
+      sscanf (line, "typed %u", &typed);
+    }
+  g_subprocess_wait_check (writer, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Now it is ours, with every edit of the first process in it. */
+  store = sk_test_open_store (path);
+  {
+    g_autoptr(SkConversation) conversation = sk_store_load (store, SK_TYPE_CONVERSATION, conversation_id, &error);
+    g_autofree char *expected = g_strdup_printf ("edit %u", typed);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sk_conversation_get_text (conversation, "child-words"), ==, expected);
+  }
+  g_clear_object (&store);
+
+  /* A process killed with the file open leaves no lock behind. */
+  g_clear_object (&writer);
+  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, writer_path, path, NULL);
+  g_assert_no_error (error);
+  g_clear_object (&lines);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (writer));
+  last = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (last, "ready"));
+  g_assert_null (sk_store_open (path, &error));
+  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_subprocess_send_signal (writer, SIGKILL);
+  g_subprocess_wait (writer, NULL, &error);
+  g_assert_no_error (error);
+  store = sk_test_open_store (path);
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return memmem (contents, length, needle, strlen (needle)) != NULL;
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gsize) st.st_size : 0;
+}
+
+/* After the final delete, while the program still runs, the child's name
+ * and words are neither in the file nor in its -wal. */
+static void
+test_final_delete_leaves_nothing (void)
+{
+  static const char name[] = "Quorvendilla Brisk";
+  static const char words[] = "Xanthoprakker said the bus is late";
+  g_autofree char *path = sk_test_path ("wiped.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkChild) other = add_child (store, "Stays here");
+  g_autoptr(SkChild) child = add_child (store, name);
+  g_autoptr(SkConversation) conversation = sk_test_add_conversation (store, child, 1700000000);
+  g_autofree char *long_words = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *typing = g_string_new (NULL);
+
+  /* Typed as a person types: many versions of the text, in many frames,
+   * and long enough to need overflow pages. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_string_append_printf (typing, "%s %u. ", words, i);
+      g_object_set (conversation, "child-words", typing->str, NULL);
+      g_assert_true (sk_store_flush (store, &error));
+    }
+  long_words = g_strnfill (9000, 'w');
+  g_object_set (conversation, "private-notes", long_words, "place", name, NULL);
+  g_object_set (child, "case-ref", "Xanthoprakker", NULL);
+  g_assert_true (sk_store_flush (store, &error));
+  g_string_free (typing, TRUE);
+  g_assert_no_error (error);
+
+  g_assert_true (file_contains (wal, name));
+  g_assert_true (file_contains (wal, "Xanthoprakker"));
+
+  /* Into the trash (Undo is possible), then, the time over, for good. */
+  g_assert_true (sk_store_trash (store, child, &error));
+  g_assert_true (sk_store_delete (store, child, &error));
+  g_assert_no_error (error);
+
+  g_test_message ("after the delete: the file %" G_GSIZE_FORMAT " bytes, its -wal %" G_GSIZE_FORMAT,
+                  file_size (path), file_size (wal));
+  g_assert_false (file_contains (path, name));
+  g_assert_false (file_contains (path, "Xanthoprakker"));
+  g_assert_false (file_contains (wal, name));
+  g_assert_false (file_contains (wal, "Xanthoprakker"));
+  g_assert_cmpuint (file_size (wal), ==, 0);
+
+  /* Writing goes on as before; the other child is all there is. */
+  g_object_set (other, "birth-year", 2015, NULL);
+  g_assert_cmpint (raw_int_at (path, "SELECT count(*) FROM children"), ==, 1);
+  g_assert_false (file_contains (wal, name));
+  g_assert_false (file_contains (path, name));
+}
+
+/* A child trashed when the program ended is deleted at the next start:
+ * from the -wal too. */
+static void
+test_purge_leaves_nothing (void)
+{
+  static const char name[] = "Pellimorwen Stoke";
+  g_autofree char *path = sk_test_path ("purged.db");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkChild) child = add_child (store, name);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (sk_store_trash (store, child, &error));
+  g_assert_no_error (error);
+  /* The program ends before the undo time is over; another connection
+   * keeps the -wal from being emptied into the file at the close. */
+  db = raw_open (path);
+  raw_exec (db, "SELECT count(*) FROM children");
+  g_clear_object (&child);
+  g_clear_object (&store);
+  g_assert_true (file_contains (wal, name));
+
+  store = sk_test_open_store (path);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM children"), ==, 0);
+  g_assert_false (file_contains (path, name));
+  g_assert_false (file_contains (wal, name));
+  sqlite3_close (db);
+}
+
+static void
+test_full_disk_at_start (void)
+{
+  g_autofree char *seed = sk_test_path ("seed.db");
+  g_autofree char *mount_point = sk_test_path ("full-disk");
+  const char *writer_path = g_getenv ("SK_DURABILITY_WRITER");
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autofree char *out = NULL;
+  int code = -1;
+  int offset = 0;
+
+  g_assert_nonnull (writer_path);
+  if (unshare == NULL)
+    {
+      g_test_skip ("no unshare: a small file system of the test's own cannot be made");
+      return;
+    }
+
+  /* A database as a clean close leaves it: WAL mode, no -wal, no -shm. */
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (seed);
+    g_autoptr(SkChild) child_record = add_child (store, "Full");
+  }
+  g_assert_cmpint (g_mkdir_with_parents (mount_point, 0700), ==, 0);
+
+  /* In a mount namespace of its own (no root needed where user
+   * namespaces are allowed): a 256 KiB file system, the database on it,
+   * the rest filled — then the program starts. */
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
+                            unshare, "--user", "--map-root-user", "--mount", "sh", "-c",
+                            "mount -t tmpfs -o size=256k tmpfs \"$1\" || exit 77; "
+                            "echo mounted; cp \"$2\" \"$1/x.db\" || exit 1; "
+                            "dd if=/dev/zero of=\"$1/filler\" bs=1k 2>/dev/null; "
+                            "exec \"$3\" --open \"$1/x.db\"",
+                            "sh", mount_point, seed, writer_path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  if (!g_str_has_prefix (out, "mounted\n"))
+    {
+      g_test_skip ("user and mount namespaces are not allowed here: no small file system to fill");
+      return;
+    }
+  g_test_message ("%s", out);
+  g_assert_cmpint (sscanf (out, "mounted\nerror %d %n", &code, &offset), ==, 1);
+  g_assert_cmpint (code, ==, SK_STORE_ERROR_FULL);
+  g_assert_true (g_str_has_prefix (out + offset, "The disk is full, so “"));
+  g_assert_null (strstr (out, "disk I/O error"));
+}
 int
 main (int argc, char **argv)
 {
@@ -658,6 +1123,12 @@ main (int argc, char **argv)
   g_test_add_func ("/store/invalid-utf8", test_invalid_utf8_read);
   g_test_add_func ("/store/demo", test_demo);
   g_test_add_func ("/store/durability-after-kill", test_durability_after_kill);
+  g_test_add_func ("/store/durability-through-link", test_durability_through_link);
+  g_test_add_func ("/store/one-file-one-store", test_one_file_one_store);
+  g_test_add_func ("/store/refuse/second-process", test_second_process_refused);
+  g_test_add_func ("/store/final-delete-leaves-nothing", test_final_delete_leaves_nothing);
+  g_test_add_func ("/store/purge-leaves-nothing", test_purge_leaves_nothing);
+  g_test_add_func ("/store/refuse/full-disk-at-start", test_full_disk_at_start);
 
   return g_test_run ();
 }

@@ -13,27 +13,41 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#ifdef G_OS_UNIX
+#include <sys/file.h>
+#include <unistd.h>
+#endif
+#ifdef G_OS_WIN32
+#include <windows.h>
+#include <io.h>
+#endif
 
 struct _SkStore
 {
   GObject parent_instance;
 
-  char       *path;
+  char       *path;         /* resolved: one file, one path, one store */
   sqlite3    *db;
+  int         lock_fd;      /* the lock file, held while the file is open */
   GHashTable *statements;   /* SQL → sqlite3_stmt */
   GHashTable *live;         /* "table:id" → SkRecord (weak) */
   GHashTable *dirty;        /* SkRecord (strong) → GHashTable of GParamSpec */
   guint       flush_id;
+  guint       registered : 1;
+  guint       failing : 1;        /* a write failed and is not mended yet */
+  guint       wipe_pending : 1;   /* deleted rows may still be in the -wal */
 };
 
 G_DEFINE_FINAL_TYPE (SkStore, sk_store, G_TYPE_OBJECT)
 
 enum {
   WRITE_FAILED,
+  WRITE_RECOVERED,
   N_SIGNALS
 };
 
@@ -148,6 +162,27 @@ compare_pspec_names (gconstpointer a,
   return strcmp (pa->name, pb->name);
 }
 
+static gboolean
+errno_is_full (int saved_errno)
+{
+#ifdef EDQUOT
+  if (saved_errno == EDQUOT)
+    return TRUE;
+#endif
+  return saved_errno == ENOSPC;
+}
+
+static void
+set_full_error (GError     **error,
+                const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_FULL,
+               _("The disk is full, so “%s” cannot be written. Free some space and try again."),
+               name);
+}
+
 static void
 set_sqlite_error (GError     **error,
                   sqlite3     *db,
@@ -157,12 +192,16 @@ set_sqlite_error (GError     **error,
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
   g_autofree char *name = g_filename_display_name (path);
 
+  /* SQLite says SQLITE_FULL only when a write of the file itself fails;
+   * growing the -shm or creating the -wal on a full disk is an I/O error
+   * with ENOSPC underneath. */
+  if ((rc & 0xff) == SQLITE_IOERR && db != NULL && errno_is_full (sqlite3_system_errno (db)))
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
-      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
-                   _("The disk is full, so “%s” cannot be written. Free some space and try again."),
-                   name);
+      set_full_error (error, path);
       break;
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
@@ -185,6 +224,27 @@ set_sqlite_error (GError     **error,
     }
 }
 
+/* Every failure of the store's own file goes through here, so that the
+ * store knows to say when writing works again. */
+static void
+store_error (SkStore  *self,
+             int       rc,
+             GError  **error)
+{
+  self->failing = TRUE;
+  set_sqlite_error (error, self->db, rc, self->path);
+}
+
+static void
+wrote (SkStore *self)
+{
+  if (self->failing && g_hash_table_size (self->dirty) == 0)
+    {
+      self->failing = FALSE;
+      g_signal_emit (self, signals[WRITE_RECOVERED], 0);
+    }
+}
+
 static sqlite3_stmt *
 prepare (SkStore     *self,
          const char  *sql,
@@ -203,7 +263,7 @@ prepare (SkStore     *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      store_error (self, rc, error);
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -219,7 +279,7 @@ exec (SkStore     *self,
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      store_error (self, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -235,7 +295,7 @@ step_done (SkStore       *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      store_error (self, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -480,44 +540,48 @@ flush_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Reads what the file says about itself before SQLite touches it, so that
- * a file from a newer version or a file that is no database at all is
- * never opened for writing. */
+/* Reads what the file says about itself before SQLite reads or writes
+ * it, so that a file from a newer version or a file that is no database
+ * at all is never written to.  The bytes are read through SQLite's own
+ * handle of the file: on POSIX systems closing any other descriptor of the
+ * file would drop the locks SQLite holds on it. */
 static gboolean
-check_header (const char  *path,
+check_header (sqlite3     *db,
+              const char  *path,
               gboolean    *is_empty,
               GError     **error)
 {
   g_autofree char *name = g_filename_display_name (path);
   guint8 header[100];
-  GStatBuf st;
-  FILE *file;
-  size_t n;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  size_t n = sizeof header;
   guint32 page_size, n_pages, version;
+  int rc;
 
   *is_empty = FALSE;
-  if (g_stat (path, &st) != 0)
+  rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL ||
+      (rc = file->pMethods->xFileSize (file, &size)) != SQLITE_OK)
     {
-      *is_empty = TRUE;
-      return TRUE;
-    }
-  if (st.st_size == 0)
-    {
-      *is_empty = TRUE;
-      return TRUE;
-    }
-
-  file = g_fopen (path, "rb");
-  if (file == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
-                   _("“%s” cannot be read: %s"), name, g_strerror (saved_errno));
+      set_sqlite_error (error, db, rc != SQLITE_OK ? rc : SQLITE_CANTOPEN, path);
       return FALSE;
     }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
+  if (size == 0)
+    {
+      *is_empty = TRUE;
+      return TRUE;
+    }
+
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  if (rc == SQLITE_IOERR_SHORT_READ)
+    n = 0;
+  else if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
+                   _("“%s” cannot be read: %s"), name, sqlite3_errstr (rc));
+      return FALSE;
+    }
 
   if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
@@ -533,8 +597,8 @@ check_header (const char  *path,
   version = (guint32) header[60] << 24 | (guint32) header[61] << 16 | (guint32) header[62] << 8 | header[63];
 
   if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
-      st.st_size % page_size != 0 ||
-      (memcmp (header + 24, header + 92, 4) == 0 && (gint64) n_pages * page_size > st.st_size))
+      size % page_size != 0 ||
+      (memcmp (header + 24, header + 92, 4) == 0 && (gint64) n_pages * page_size > size))
     {
       g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED,
                    _("The database “%s” is cut short or damaged."), name);
@@ -654,25 +718,33 @@ purge_trash (SkStore  *self,
   return exec (self, "COMMIT", error);
 }
 
+/* Creates the file, private to the user, when it is not there; SQLite
+ * gives its -wal and -shm files the same mode.  An existing file is not
+ * opened here (see check_header()): only its mode is set, by name. */
 static gboolean
 prepare_file (const char  *path,
               GError     **error)
 {
   g_autofree char *name = g_filename_display_name (path);
-  int fd;
 
-  /* Create the file ourselves, private to the user; SQLite gives its
-   * -wal and -shm files the same mode. */
-  fd = g_open (path, O_RDWR | O_CREAT, 0600);
-  if (fd < 0)
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      int saved_errno = errno;
+      int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL, 0600);
 
-      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
-                   _("“%s” cannot be created or written: %s"), name, g_strerror (saved_errno));
-      return FALSE;
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved_errno = errno;
+
+          if (errno_is_full (saved_errno))
+            set_full_error (error, path);
+          else
+            g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
+                         _("“%s” cannot be created or written: %s"), name, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (fd >= 0)
+        g_close (fd, NULL);
     }
-  close (fd);
 
   if (g_chmod (path, 0600) != 0)
     {
@@ -683,6 +755,178 @@ prepare_file (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+set_in_use_error (GError     **error,
+                  const char  *path)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IN_USE,
+               _("“%s” is already open in another window of Samtalekuffert. "
+                 "Close it there, then try again. The file has not been changed."),
+               name);
+}
+
+/* One writer per file, across processes and login sessions: an exclusive
+ * lock on "FILE.lock" beside it, held until the store is finalized.  The
+ * lock is on a file of its own, never on the database, so that SQLite's
+ * locks on the database stay SQLite's alone, and other programs may still
+ * read the file.  A lock file is never removed: removing it would let two
+ * processes each lock a file of the same name.
+ *
+ * Returns: the descriptor of the lock file, -2 where the file system
+ * cannot lock at all (SQLite's own locks still keep the file whole), or
+ * -1 with @error set */
+static int
+take_lock (const char  *path,
+           GError     **error)
+{
+  g_autofree char *lock_path = g_strconcat (path, ".lock", NULL);
+  int flags = O_RDWR | O_CREAT;
+  int fd;
+
+#ifdef O_CLOEXEC
+  /* A child process (lp, for printing) must not inherit the lock. */
+  flags |= O_CLOEXEC;
+#endif
+#ifdef O_NOINHERIT
+  flags |= O_NOINHERIT;
+#endif
+#ifdef O_BINARY
+  flags |= O_BINARY;
+#endif
+
+  fd = g_open (lock_path, flags, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (path);
+
+      if (errno_is_full (saved_errno))
+        set_full_error (error, path);
+      else
+        g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
+                     _("“%s” cannot be created or written: %s"), name, g_strerror (saved_errno));
+      return -1;
+    }
+
+#if defined(G_OS_UNIX)
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved_errno = errno;
+
+      g_close (fd, NULL);
+      if (saved_errno == EWOULDBLOCK || saved_errno == EAGAIN)
+        {
+          set_in_use_error (error, path);
+          return -1;
+        }
+      return -2;
+    }
+#elif defined(G_OS_WIN32)
+  {
+    OVERLAPPED overlapped = { 0 };
+    HANDLE handle = (HANDLE) _get_osfhandle (fd);
+
+    if (!LockFileEx (handle, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY,
+                     0, 1, 0, &overlapped))
+      {
+        DWORD code = GetLastError ();
+
+        g_close (fd, NULL);
+        if (code == ERROR_LOCK_VIOLATION || code == ERROR_IO_PENDING)
+          {
+            set_in_use_error (error, path);
+            return -1;
+          }
+        return -2;
+      }
+  }
+#endif
+  return fd;
+}
+
+/* The stores open in this process, by resolved path: a second open of a
+ * file (through a link, say) gets the store that has it, never a second
+ * connection.  Stores are opened in a worker thread, hence the lock. */
+static GMutex open_stores_lock;
+static GHashTable *open_stores;   /* resolved path → GWeakRef to SkStore */
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static SkStore *
+find_open_store (const char *path)
+{
+  SkStore *store = NULL;
+  GWeakRef *ref;
+
+  g_mutex_lock (&open_stores_lock);
+  if (open_stores != NULL && (ref = g_hash_table_lookup (open_stores, path)) != NULL)
+    store = g_weak_ref_get (ref);
+  g_mutex_unlock (&open_stores_lock);
+  return store;
+}
+
+static void
+register_store (SkStore *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  g_mutex_lock (&open_stores_lock);
+  if (open_stores == NULL)
+    open_stores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_weak_ref);
+  g_hash_table_insert (open_stores, g_strdup (self->path), ref);
+  self->registered = TRUE;
+  g_mutex_unlock (&open_stores_lock);
+}
+
+static void
+unregister_store (SkStore *self)
+{
+  GWeakRef *ref;
+
+  if (!self->registered)
+    return;
+  g_mutex_lock (&open_stores_lock);
+  ref = g_hash_table_lookup (open_stores, self->path);
+  /* In finalize the reference to us reads NULL; a newer store's does not. */
+  if (ref != NULL)
+    {
+      SkStore *other = g_weak_ref_get (ref);
+
+      if (other == NULL)
+        g_hash_table_remove (open_stores, self->path);
+      else
+        g_object_unref (other);
+    }
+  g_mutex_unlock (&open_stores_lock);
+  self->registered = FALSE;
+}
+
+/* Empties the -wal into the file and truncates it, after a final delete:
+ * with secure_delete the deleted rows are then gone from the disk, not
+ * kept in the log until the program closes.  When a reader holds the log
+ * (another program reading), it is tried again after the next write. */
+static void
+wipe_wal (SkStore *self)
+{
+  int rc;
+
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      self->wipe_pending = TRUE;
+      return;
+    }
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  self->wipe_pending = rc != SQLITE_OK;
 }
 
 static void
@@ -722,6 +966,10 @@ sk_store_finalize (GObject *object)
   g_clear_pointer (&self->live, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  /* Only once SQLite has let go of the file may another process have it. */
+  if (self->lock_fd >= 0)
+    g_close (self->lock_fd, NULL);
+  unregister_store (self);
   g_free (self->path);
 
   G_OBJECT_CLASS (sk_store_parent_class)->finalize (object);
@@ -748,11 +996,26 @@ sk_store_class_init (SkStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * SkStore::write-recovered:
+   *
+   * Writing works again after a failure (::write-failed, or an error
+   * returned by a call): every change that was kept is in the file now,
+   * so whatever told the person of the failure can go.
+   */
+  signals[WRITE_RECOVERED] =
+    g_signal_new ("write-recovered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 sk_store_init (SkStore *self)
 {
+  self->lock_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -791,31 +1054,97 @@ sk_store_choose_path (const char *path)
   return sk_store_default_path ();
 }
 
+static char *
+resolve_links (const char *path,
+               guint       depth)
+{
+#ifdef G_OS_UNIX
+  char *real = realpath (path, NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *resolved_dir = NULL;
+
+  if (real != NULL)
+    {
+      char *copy = g_strdup (real);
+
+      free (real);
+      return copy;
+    }
+  if (depth > 40)
+    return g_strdup (path);
+
+  dir = g_path_get_dirname (path);
+  /* A link to a file not made yet: where it points. */
+  target = g_file_read_link (path, NULL);
+  if (target != NULL)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (target, dir);
+
+      return resolve_links (absolute, depth + 1);
+    }
+  /* A file not made yet: its folder resolved, its own name kept. */
+  if (g_strcmp0 (dir, path) == 0)
+    return g_strdup (path);
+  base = g_path_get_basename (path);
+  resolved_dir = resolve_links (dir, depth + 1);
+  return g_build_filename (resolved_dir, base, NULL);
+#else
+  return g_strdup (path);
+#endif
+}
+
+/**
+ * sk_store_resolve_path:
+ * @path: a database file, which may not exist yet
+ *
+ * Returns: (transfer full): @path made absolute, with every symbolic link
+ *   in it followed: two paths of one file resolve to the same string, the
+ *   name sk_store_get_path() gives
+ */
+char *
+sk_store_resolve_path (const char *path)
+{
+  g_autofree char *absolute = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  return resolve_links (absolute, 0);
+}
+
 /**
  * sk_store_open:
  * @path: the database file; it and its folder are created when missing
  *
  * Opens the database, creating and migrating it as needed.  A file from a
  * newer version (%SK_STORE_ERROR_NEWER) or a damaged file
- * (%SK_STORE_ERROR_DAMAGED) is left exactly as it was.
+ * (%SK_STORE_ERROR_DAMAGED) is left exactly as it was, and so is a file
+ * another process has open (%SK_STORE_ERROR_IN_USE).  A file this process
+ * has open already, under whatever name, gives the store that has it.
  */
 SkStore *
 sk_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(SkStore) self = NULL;
+  g_autofree char *resolved = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *dir_name = NULL;
   gboolean is_empty;
+  gint64 changes;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, &is_empty, error))
-    return NULL;
+  resolved = sk_store_resolve_path (path);
+  self = find_open_store (resolved);
+  if (self != NULL)
+    return g_steal_pointer (&self);
 
-  dir = g_path_get_dirname (path);
+  dir = g_path_get_dirname (resolved);
   dir_name = g_filename_display_name (dir);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
@@ -823,8 +1152,11 @@ sk_store_open (const char  *path,
         {
           int saved_errno = errno;
 
-          g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
-                       _("The folder “%s” cannot be created: %s"), dir_name, g_strerror (saved_errno));
+          if (errno_is_full (saved_errno))
+            set_full_error (error, resolved);
+          else
+            g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
+                         _("The folder “%s” cannot be created: %s"), dir_name, g_strerror (saved_errno));
           return NULL;
         }
     }
@@ -842,22 +1174,29 @@ sk_store_open (const char  *path,
       }
   }
 
-  if (!prepare_file (path, error))
+  self = g_object_new (SK_TYPE_STORE, NULL);
+  self->path = g_strdup (resolved);
+
+  /* Before anything else touches the file: another process may have it. */
+  self->lock_fd = take_lock (resolved, error);
+  if (self->lock_fd == -1)
     return NULL;
 
-  self = g_object_new (SK_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  if (!prepare_file (resolved, error))
+    return NULL;
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  rc = sqlite3_open_v2 (resolved, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, path);
+      set_sqlite_error (error, self->db, rc, resolved);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 2000);
 
   /* Read-only checks first: a damaged file must not be written to. */
+  if (!check_header (self->db, resolved, &is_empty, error))
+    return NULL;
   if (!is_empty && !check_integrity (self, error))
     return NULL;
 
@@ -869,7 +1208,7 @@ sk_store_open (const char  *path,
 
   if (read_user_version (self) > sk_store_schema_version ())
     {
-      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *name = g_filename_display_name (resolved);
 
       g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NEWER,
                    _("“%s” was saved by a newer version of Samtalekuffert. "
@@ -878,9 +1217,17 @@ sk_store_open (const char  *path,
       return NULL;
     }
 
-  if (!migrate (self, error) || !purge_trash (self, error))
+  if (!migrate (self, error))
     return NULL;
+  changes = sqlite3_total_changes64 (self->db);
+  if (!purge_trash (self, error))
+    return NULL;
+  if (sqlite3_total_changes64 (self->db) != changes)
+    wipe_wal (self);
 
+  /* Errors until here were the opening's, reported by it. */
+  self->failing = FALSE;
+  register_store (self);
   return g_steal_pointer (&self);
 }
 
@@ -901,9 +1248,14 @@ sk_store_set_aside (const char  *path,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = NULL;
+  g_autofree char *resolved = NULL;
   static const char * const suffixes[] = { "-wal", "-shm" };
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* Through a link, the file itself is set aside, not the link. */
+  resolved = sk_store_resolve_path (path);
+  path = resolved;
 
   for (guint n = 0; target == NULL || g_file_test (target, G_FILE_TEST_EXISTS); n++)
     {
@@ -992,6 +1344,7 @@ sk_store_insert (SkStore   *self,
 
   sk_record_set_id (record, sqlite3_last_insert_rowid (self->db));
   adopt (self, record);
+  wrote (self);
   return TRUE;
 }
 
@@ -1033,7 +1386,7 @@ sk_store_load (SkStore  *self,
                    _("Nothing with number %s was found."), number);
     }
   else
-    set_sqlite_error (error, self->db, rc, self->path);
+    store_error (self, rc, error);
   sqlite3_reset (stmt);
   return record;
 }
@@ -1082,7 +1435,7 @@ sk_store_list (SkStore     *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, self->path);
+      store_error (self, rc, error);
       return NULL;
     }
 
@@ -1109,7 +1462,10 @@ set_trashed (SkStore   *self,
     return FALSE;
   sqlite3_bind_int (stmt, 1, trashed ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, sk_record_get_id (record));
-  return step_done (self, stmt, error);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  wrote (self);
+  return TRUE;
 }
 
 /**
@@ -1144,8 +1500,9 @@ sk_store_restore (SkStore   *self,
 /**
  * sk_store_delete:
  *
- * Deletes @record and everything that belongs to it, for good (with
- * secure_delete the bytes are overwritten too).
+ * Deletes @record and everything that belongs to it, for good: with
+ * secure_delete the bytes are overwritten in the file, and the -wal, which
+ * still holds them, is emptied into the file and truncated.
  */
 gboolean
 sk_store_delete (SkStore   *self,
@@ -1167,6 +1524,8 @@ sk_store_delete (SkStore   *self,
   if (!step_done (self, stmt, error))
     return FALSE;
   forget (self, record);
+  wipe_wal (self);
+  wrote (self);
   return TRUE;
 }
 
@@ -1252,6 +1611,9 @@ sk_store_flush (SkStore  *self,
       return FALSE;
     }
   g_hash_table_remove_all (self->dirty);
+  if (!outer && self->wipe_pending)
+    wipe_wal (self);
+  wrote (self);
   return TRUE;
 }
 
@@ -1280,7 +1642,7 @@ sk_store_set_error (SkStore  *self,
 {
   g_return_if_fail (SK_IS_STORE (self));
 
-  set_sqlite_error (error, self->db, rc, self->path);
+  store_error (self, rc, error);
 }
 
 /* For query modules: several writes as one transaction. */
@@ -1307,6 +1669,9 @@ sk_store_commit (SkStore  *self,
       rollback (self);
       return FALSE;
     }
+  if (self->wipe_pending)
+    wipe_wal (self);
+  wrote (self);
   return TRUE;
 }
 

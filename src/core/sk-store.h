@@ -16,9 +16,14 @@ typedef enum
   SK_STORE_ERROR_NEWER,
   /* The file is not a database, is truncated or fails its integrity check. */
   SK_STORE_ERROR_DAMAGED,
-  /* The folder or the file cannot be created or written (read-only, full). */
+  /* The folder or the file cannot be created or written (read-only, missing). */
   SK_STORE_ERROR_IO,
   SK_STORE_ERROR_NOT_FOUND,
+  /* Another window of the program, perhaps in another process or login
+   * session, has the file open; it was left untouched. */
+  SK_STORE_ERROR_IN_USE,
+  /* The disk is full. */
+  SK_STORE_ERROR_FULL,
 } SkStoreError;
 
 /* The schema this build writes; see the migrations in sk-store.c. */
@@ -33,6 +38,7 @@ GQuark      sk_store_error_quark  (void);
 
 char       *sk_store_default_path (void);
 char       *sk_store_choose_path  (const char  *path);
+char       *sk_store_resolve_path (const char  *path);
 SkStore    *sk_store_open         (const char  *path,
                                    GError     **error);
 char       *sk_store_set_aside    (const char  *path,

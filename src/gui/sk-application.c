@@ -328,6 +328,10 @@ show_open_error (SkApplication *self,
     heading = _("The Database Is Damaged");
   else if (g_error_matches (error, SK_STORE_ERROR, SK_STORE_ERROR_NEWER))
     heading = _("The Database Is From a Newer Version");
+  else if (g_error_matches (error, SK_STORE_ERROR, SK_STORE_ERROR_IN_USE))
+    heading = _("The Database Is Already Open");
+  else if (g_error_matches (error, SK_STORE_ERROR, SK_STORE_ERROR_FULL))
+    heading = _("The Disk Is Full");
   else
     heading = _("The Database Cannot Be Opened");
 
@@ -520,14 +524,24 @@ sk_application_get_settings (SkApplication *self)
   return self->settings;
 }
 
+/* The window that has @store, or the file at @path (resolved, as the
+ * store's own path is: a link to an open file finds its window). */
 static SkWindow *
 find_window (SkApplication *self,
+             SkStore       *store,
              const char    *path)
 {
+  g_autofree char *resolved = path != NULL ? sk_store_resolve_path (path) : NULL;
+
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (SK_IS_WINDOW (l->data) &&
-        g_strcmp0 (sk_store_get_path (sk_window_get_store (l->data)), path) == 0)
-      return l->data;
+    {
+      SkStore *other;
+
+      if (!SK_IS_WINDOW (l->data) || (other = sk_window_get_store (l->data)) == NULL)
+        continue;
+      if (other == store || g_strcmp0 (sk_store_get_path (other), resolved) == 0)
+        return l->data;
+    }
   return NULL;
 }
 
@@ -596,7 +610,7 @@ sk_application_open (SkApplication  *self,
   else
     job.path = sk_store_choose_path (path);
 
-  window = find_window (self, job.path);
+  window = find_window (self, NULL, job.path);
   if (window != NULL)
     {
       g_free (job.path);
@@ -617,6 +631,18 @@ sk_application_open (SkApplication  *self,
       g_propagate_error (error, job.error);
       return NULL;
     }
+
+  /* One file, one store, one window: the store may be a window's already. */
+  {
+    SkWindow *other = find_window (self, store, NULL);
+
+    if (other != NULL)
+      {
+        gtk_window_destroy (GTK_WINDOW (window));
+        gtk_window_present (GTK_WINDOW (other));
+        return other;
+      }
+  }
 
   sk_window_set_store (window, store);
   gtk_window_present (GTK_WINDOW (window));
