@@ -8,9 +8,13 @@
 #include "sk-conversation.h"
 #include "sk-test-gui.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 static SkApplication *app;
 
@@ -636,6 +640,123 @@ test_sigterm_writes_pending_text (void)
   close_window (window);
 }
 
+/* The window's red bar: the revealer whose child is the "error-bar". */
+static GtkRevealer *
+find_error_bar (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkRevealer *found;
+
+      if (GTK_IS_REVEALER (child) && gtk_revealer_get_child (GTK_REVEALER (child)) != NULL &&
+          gtk_widget_has_css_class (gtk_revealer_get_child (GTK_REVEALER (child)), "error-bar"))
+        return GTK_REVEALER (child);
+      if ((found = find_error_bar (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A file opened again under another name (a symbolic link) is the same
+ * file: its window comes up, no second one. */
+static void
+test_same_file_through_link (void)
+{
+  g_autofree char *path = sk_test_path ("linked.db");
+  g_autofree char *link = sk_test_path ("link.db");
+  g_autoptr(GError) error = NULL;
+  SkWindow *window, *again;
+
+  prepare_database (path);
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  window = open_window (path);
+  again = sk_application_open (app, link, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  close_window (window);
+
+  /* Opened first through the link, the file's own name finds it too. */
+  window = open_window (link);
+  again = sk_application_open (app, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == window);
+  close_window (window);
+}
+
+/* Another program (here: a lock taken as another process takes it) has
+ * the file: it is refused, and the dialog says why. */
+static void
+test_file_open_elsewhere (void)
+{
+  g_autofree char *path = sk_test_path ("elsewhere.db");
+  g_autofree char *lock = g_strconcat (path, ".lock", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  int fd;
+
+  prepare_database (path);
+  before = sk_test_file_checksum (path);
+  fd = g_open (lock, O_RDWR | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  g_assert_null (sk_application_open_or_explain (app, path, FALSE));
+  sk_test_iterate (50);
+  dialog = ADW_MESSAGE_DIALOG (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Already Open");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "is already open in another window of Samtalekuffert"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "new"));
+  adw_message_dialog_response (dialog, "close");
+  sk_test_iterate (50);
+  g_assert_null (sk_test_find_toplevel (SK_TYPE_WINDOW));
+  after = sk_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Once the other one lets go, the file opens. */
+  g_close (fd, NULL);
+  close_window (open_window (path));
+}
+
+/* The red bar says that typing cannot be written while another program
+ * locks the file; once a later save succeeds, the bar goes. */
+static void
+test_error_bar_goes_after_save (void)
+{
+  g_autofree char *path = sk_test_path ("bar.db");
+  g_autofree char *stored = NULL;
+  GtkRevealer *bar;
+  SkWindow *window;
+  sqlite3 *db = NULL;
+
+  prepare_database (path);
+  window = open_window (path);
+  sk_window_select_child (window, child_named (window, "Alma"));
+  activate (window, "new-conversation");
+  sk_test_iterate (1000);   /* the tools are built, bit by bit */
+  bar = find_error_bar (GTK_WIDGET (window));
+  g_assert_nonnull (bar);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  type_into (note_view (window, "In your own words"), "Locked ");
+  sk_test_iterate (2600);   /* the delay, then the store's busy timeout */
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  type_into (note_view (window, "In your own words"), "and free");
+  sk_test_iterate (500);
+  stored = sk_test_sql (path, "SELECT child_words FROM conversations ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (stored, ==, "Locked and free");
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -660,6 +781,9 @@ main (int argc, char **argv)
   g_test_add_func ("/window/newer-database", test_newer_database_refused);
   g_test_add_func ("/window/shortcuts", test_shortcuts_window);
   g_test_add_func ("/window/sigterm-writes-pending", test_sigterm_writes_pending_text);
+  g_test_add_func ("/window/same-file-through-link", test_same_file_through_link);
+  g_test_add_func ("/window/file-open-elsewhere", test_file_open_elsewhere);
+  g_test_add_func ("/window/error-bar-goes-after-save", test_error_bar_goes_after_save);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -217,6 +217,13 @@ write_failed_cb (SkWindow *self,
   sk_window_show_error (self, error);
 }
 
+/* What failed is in the file now: the bar has said its piece. */
+static void
+write_recovered_cb (SkWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
 static void
 save_window_state (SkWindow *self)
 {
@@ -414,6 +421,7 @@ sk_window_set_store (SkWindow *self,
   g_signal_connect_object (self->context, "report", G_CALLBACK (report_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "show-full", G_CALLBACK (show_full_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "write-failed", G_CALLBACK (write_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "write-recovered", G_CALLBACK (write_recovered_cb), self, G_CONNECT_SWAPPED);
   sk_child_page_set_store (self->child_page, store);
   load_children (self);
 }
