@@ -243,6 +243,18 @@ run_loop_for (guint ms)
   g_main_loop_run (loop);
 }
 
+/* What is typed into @field: more than one line where the field has
+ * lines (place, participants and purpose are one line each). */
+static char *
+text_value (const char *field)
+{
+  static const char * const single_line[] = { "place", "participants", "purpose", NULL };
+
+  if (g_strv_contains (single_line, field))
+    return g_strdup_printf ("%s: æøå ÆØÅ 👍 «one line»", field);
+  return g_strdup_printf ("%s: æøå ÆØÅ 👍\nline two", field);
+}
+
 static void
 test_conversation_operations (void)
 {
@@ -279,7 +291,7 @@ test_conversation_operations (void)
   /* Typing reaches the file within half a second, without a flush call. */
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autofree char *value = g_strdup_printf ("%s: æøå ÆØÅ 👍\nline two", texts[i]);
+      g_autofree char *value = text_value (texts[i]);
 
       g_object_set (recent, texts[i], value, NULL);
     }
@@ -309,7 +321,7 @@ test_conversation_operations (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
       {
-        g_autofree char *value = g_strdup_printf ("%s: æøå ÆØÅ 👍\nline two", texts[i]);
+        g_autofree char *value = text_value (texts[i]);
 
         g_assert_cmpstr (sk_conversation_get_text (first, texts[i]), ==, value);
       }
@@ -1014,6 +1026,12 @@ test_final_delete_leaves_nothing (void)
   g_assert_false (file_contains (wal, name));
   g_assert_false (file_contains (wal, "Xanthoprakker"));
   g_assert_cmpuint (file_size (wal), ==, 0);
+  /* The long notes' overflow pages, now free pages, are wiped too. */
+  {
+    g_autofree char *run = g_strnfill (200, 'w');
+
+    g_assert_false (file_contains (path, run));
+  }
 
   /* Writing goes on as before; the other child is all there is. */
   g_object_set (other, "birth-year", 2015, NULL);

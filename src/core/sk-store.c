@@ -20,7 +20,6 @@
 #include <glib/gstdio.h>
 #ifdef G_OS_UNIX
 #include <sys/file.h>
-#include <unistd.h>
 #endif
 #ifdef G_OS_WIN32
 #include <windows.h>
