@@ -995,6 +995,8 @@ test_final_delete_leaves_nothing (void)
   g_autofree char *long_words = NULL;
   g_autoptr(GError) error = NULL;
   GString *typing = g_string_new (NULL);
+  gsize wal_before;
+  gint64 started;
 
   /* Typed as a person types: many versions of the text, in many frames,
    * and long enough to need overflow pages. */
@@ -1016,11 +1018,14 @@ test_final_delete_leaves_nothing (void)
 
   /* Into the trash (Undo is possible), then, the time over, for good. */
   g_assert_true (sk_store_trash (store, child, &error));
+  wal_before = file_size (wal);
+  started = g_get_monotonic_time ();
   g_assert_true (sk_store_delete (store, child, &error));
   g_assert_no_error (error);
 
-  g_test_message ("after the delete: the file %" G_GSIZE_FORMAT " bytes, its -wal %" G_GSIZE_FORMAT,
-                  file_size (path), file_size (wal));
+  g_test_message ("the final delete with the -wal emptied (%" G_GSIZE_FORMAT " bytes) took %.1f ms; "
+                  "after it the file has %" G_GSIZE_FORMAT " bytes, its -wal %" G_GSIZE_FORMAT,
+                  wal_before, (g_get_monotonic_time () - started) / 1000.0, file_size (path), file_size (wal));
   g_assert_false (file_contains (path, name));
   g_assert_false (file_contains (path, "Xanthoprakker"));
   g_assert_false (file_contains (wal, name));
