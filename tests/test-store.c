@@ -107,6 +107,7 @@ test_file_modes (void)
   g_autofree char *path = sk_store_default_path ();
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *lock = g_strconcat (path, ".lock", NULL);
   g_autoptr(SkStore) store = NULL;
   g_autoptr(SkChild) child = NULL;
   GStatBuf st;
@@ -126,6 +127,8 @@ test_file_modes (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (lock, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
