@@ -17,11 +17,11 @@ sk_child_class_init (SkChildClass *klass)
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   GParamSpec *columns[] = {
     /* First name or pseudonym: what the child is called on every screen. */
-    g_param_spec_string ("name", NULL, NULL, "", flags),
+    sk_record_single_line (g_param_spec_string ("name", NULL, NULL, "", flags)),
     /* 0 when not known. */
     g_param_spec_int ("birth-year", NULL, NULL, 0, 9999, 0, flags),
     /* The municipality's case number, for the caseworker only. */
-    g_param_spec_string ("case-ref", NULL, NULL, "", flags),
+    sk_record_single_line (g_param_spec_string ("case-ref", NULL, NULL, "", flags)),
     /* The language the child prefers to talk in, as the caseworker wrote it. */
     g_param_spec_string ("language", NULL, NULL, "", flags),
     /* Unix time of creation. */

@@ -18,9 +18,9 @@ sk_conversation_class_init (SkConversationClass *klass)
     g_param_spec_int64 ("child-id", NULL, NULL, 0, G_MAXINT64, 0, flags),
     /* Unix time, UTC; shown in local time. */
     g_param_spec_int64 ("started-at", NULL, NULL, 0, G_MAXINT64, 0, flags),
-    g_param_spec_string ("place", NULL, NULL, "", flags),
-    g_param_spec_string ("participants", NULL, NULL, "", flags),
-    g_param_spec_string ("purpose", NULL, NULL, "", flags),
+    sk_record_single_line (g_param_spec_string ("place", NULL, NULL, "", flags)),
+    sk_record_single_line (g_param_spec_string ("participants", NULL, NULL, "", flags)),
+    sk_record_single_line (g_param_spec_string ("purpose", NULL, NULL, "", flags)),
     /* What the child said, in the child's own words. */
     g_param_spec_string ("child-words", NULL, NULL, "", flags),
     /* The child's choice: may the parents read the child's own words? */
@@ -40,7 +40,7 @@ sk_conversation_class_init (SkConversationClass *klass)
     g_param_spec_boolean ("feedback-shared", NULL, NULL, FALSE, flags),
     /* The next meeting: Unix time (0: not agreed yet), and where. */
     g_param_spec_int64 ("next-meeting-at", NULL, NULL, 0, G_MAXINT64, 0, flags),
-    g_param_spec_string ("next-meeting-place", NULL, NULL, "", flags),
+    sk_record_single_line (g_param_spec_string ("next-meeting-place", NULL, NULL, "", flags)),
     NULL
   };
 

@@ -179,3 +179,37 @@ sk_format_list (const char * const *items)
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/**
+ * sk_format_single_line:
+ *
+ * Returns: @text without line breaks or other control characters: a
+ *   break (LF, CR, CR LF, U+2028, U+2029) or a tab is one space, the rest
+ *   (C0, DEL, C1) is left out.  Text that is not UTF-8 comes back empty.
+ */
+char *
+sk_format_single_line (const char *text)
+{
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r' && p[1] == '\n')
+        continue;   /* CR LF: one space, for the LF */
+      if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, ' ');
+      else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        continue;
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}

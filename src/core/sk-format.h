@@ -24,4 +24,8 @@ char *sk_format_first_name (const char          *name);
 char *sk_format_possessive (const char          *name);
 char *sk_format_list       (const char * const  *items);
 
+/* @text for a field of one line (a name, a case number, a place): a line
+ * break or tab becomes a space, other control characters go. */
+char *sk_format_single_line (const char *text);
+
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* sk-record.c — base class of everything the store keeps */
 #include "sk-record.h"
+#include "sk-format.h"
 
 #include <string.h>
 
@@ -51,6 +52,8 @@ column_get_property (GObject    *object,
   g_value_copy (column_value (SK_RECORD (object), pspec), value);
 }
 
+static G_DEFINE_QUARK (sk-record-single-line, sk_record_single_line)
+
 static void
 column_set_property (GObject      *object,
                      guint         prop_id,
@@ -58,6 +61,16 @@ column_set_property (GObject      *object,
                      GParamSpec   *pspec)
 {
   GValue *stored = column_value (SK_RECORD (object), pspec);
+  g_auto(GValue) one_line = G_VALUE_INIT;
+
+  /* The last guard: a name never holds a line break, whoever sets it. */
+  if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) != NULL &&
+      g_param_spec_get_qdata (pspec, sk_record_single_line_quark ()) != NULL)
+    {
+      g_value_init (&one_line, G_TYPE_STRING);
+      g_value_take_string (&one_line, sk_format_single_line (g_value_get_string (value)));
+      value = &one_line;
+    }
 
   /* Columns are NOT NULL: a string column holds "" rather than NULL. */
   if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value) == NULL)
@@ -212,6 +225,13 @@ GParamSpec *
 sk_record_choice (GParamSpec *pspec)
 {
   g_param_spec_set_qdata (pspec, sk_record_choice_quark (), GINT_TO_POINTER (TRUE));
+  return pspec;
+}
+
+GParamSpec *
+sk_record_single_line (GParamSpec *pspec)
+{
+  g_param_spec_set_qdata (pspec, sk_record_single_line_quark (), GINT_TO_POINTER (TRUE));
   return pspec;
 }
 

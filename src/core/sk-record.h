@@ -50,6 +50,10 @@ void        sk_record_load_column (SkRecord     *self,
  * SK_STORE_TEXT_DELAY_MS; sk_record_choice() marks one that holds a choice
  * (written at once) instead.  Returns @pspec. */
 GParamSpec *sk_record_choice           (GParamSpec *pspec);
+/* Marks a string column of one line (a name, a place): whatever it is set
+ * to is kept without line breaks or control characters
+ * (sk_format_single_line()).  Returns @pspec. */
+GParamSpec *sk_record_single_line      (GParamSpec *pspec);
 gboolean    sk_record_column_is_typed  (GParamSpec *pspec);
 
 const char *sk_record_get_string  (SkRecord   *self,

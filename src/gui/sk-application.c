@@ -430,6 +430,11 @@ sk_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (sk_application_parent_class)->startup (application);
 
+  /* A saved PDF or journal is often named after the child: GTK would put
+   * it in ~/.local/share/recently-used.xbel, and so in other programs'
+   * Recent lists.  Nothing goes there. */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
 #ifdef G_OS_UNIX
   g_unix_signal_add (SIGTERM, terminate_cb, self);

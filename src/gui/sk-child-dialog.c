@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sk-widget-util.h"
+
 /* Long enough for any real name or pseudonym, short enough for every
  * heading it appears in. */
 #define MAX_NAME_CHARS 80
@@ -194,6 +196,10 @@ sk_child_dialog_new (GtkWindow *parent,
                        NULL);
   self->store = g_object_ref (store);
   self->child = child ? g_object_ref (child) : NULL;
+  /* Fields of one line: a pasted line break does not come in. */
+  sk_editable_keep_one_line (GTK_EDITABLE (self->name_row));
+  sk_editable_keep_one_line (GTK_EDITABLE (self->birth_year_row));
+  sk_editable_keep_one_line (GTK_EDITABLE (self->case_ref_row));
 
   if (child != NULL)
     {

@@ -181,6 +181,10 @@ sk_conversation_page_init (SkConversationPage *self)
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   sk_scroller_follow_focus (GTK_SCROLLED_WINDOW (self->scroller));
+  sk_editable_keep_one_line (GTK_EDITABLE (self->place_row));
+  sk_editable_keep_one_line (GTK_EDITABLE (self->participants_row));
+  sk_editable_keep_one_line (GTK_EDITABLE (self->purpose_row));
+  sk_editable_keep_one_line (GTK_EDITABLE (self->meeting_place_row));
 }
 
 GtkWidget *

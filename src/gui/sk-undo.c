@@ -97,6 +97,8 @@ undo_cb (AdwToast *toast,
  * @widget: a widget inside the window's toast overlay
  * @list: the list that shows @record; it leaves it now and comes back,
  *   in @order (or at the end), on Undo
+ * @message: the toast's title, Pango markup: a name in it is escaped
+ *   (g_markup_printf_escaped())
  * @restored: (nullable): called after an undo
  */
 void
@@ -125,7 +127,8 @@ sk_undo_trash (GtkWidget        *widget,
 
   if (!sk_store_trash (store, record, &error))
     {
-      AdwToast *failed = adw_toast_new (error->message);
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+      AdwToast *failed = adw_toast_new (markup);
 
       adw_toast_set_priority (failed, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), failed);

@@ -2,6 +2,10 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <string.h>
+
+#include "sk-format.h"
+
 
 G_BEGIN_DECLS
 
@@ -57,6 +61,42 @@ sk_present_message_dialog (GtkWidget *dialog)
 {
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+}
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+static void
+sk_one_line_insert_text_cb (GtkEditable *editable,
+                            const char  *text,
+                            int          length,
+                            int         *position,
+                            gpointer     user_data)
+{
+  g_autofree char *chunk = g_strndup (text, length < 0 ? strlen (text) : (gsize) length);
+  g_autofree char *clean = sk_format_single_line (chunk);
+
+  if (g_str_equal (clean, chunk))
+    return;
+  g_signal_handlers_block_by_func (editable, sk_one_line_insert_text_cb, user_data);
+  gtk_editable_insert_text (editable, clean, -1, position);
+  g_signal_handlers_unblock_by_func (editable, sk_one_line_insert_text_cb, user_data);
+  g_signal_stop_emission_by_name (editable, "insert-text");
+}
+
+/* Makes @editable (an entry, an entry row) a field of one line: what is
+ * typed or pasted into it comes in without line breaks or other control
+ * characters (sk_format_single_line()).  The record's column keeps them
+ * out too; this keeps the field and the record the same. */
+static inline void
+sk_editable_keep_one_line (GtkEditable *editable)
+{
+  GtkEditable *text = editable;
+
+  while (gtk_editable_get_delegate (text) != NULL)
+    text = gtk_editable_get_delegate (text);
+  g_signal_connect (text, "insert-text", G_CALLBACK (sk_one_line_insert_text_cb), NULL);
 }
 
 G_END_DECLS

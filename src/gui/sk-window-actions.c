@@ -159,7 +159,10 @@ journal_done_cb (SkJournalDialog *dialog,
                  const char      *message,
                  SkWindow        *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* A toast's title is markup; the message may hold a file's name. */
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 static void

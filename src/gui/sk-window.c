@@ -584,7 +584,7 @@ sk_window_delete_child (SkWindow *self,
   if (self->child == child)
     sk_window_select_child (self, NULL);
   /* Translators: %s is a child's name */
-  message = g_strdup_printf (_("%s was deleted"), sk_child_get_name (child));
+  message = g_markup_printf_escaped (_("%s was deleted"), sk_child_get_name (child));
   sk_undo_trash (GTK_WIDGET (self->toast_overlay), self->store, SK_RECORD (child),
                  sk_child_list_get_store (self->child_list), NULL, message, child_restored_cb, self);
   g_object_unref (child);

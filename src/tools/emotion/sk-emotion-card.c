@@ -238,7 +238,7 @@ remove_activated (GtkWidget  *widget,
   SkEmotionCard *self = SK_EMOTION_CARD (widget);
   g_autofree char *title = sk_emotion_rating_dup_title (self->rating);
   /* Translators: %s is a topic of the emotion scale */
-  g_autofree char *message = g_strdup_printf (_("The topic “%s” was removed"), title);
+  g_autofree char *message = g_markup_printf_escaped (_("The topic “%s” was removed"), title);
   g_autoptr(SkEmotionRating) rating = g_object_ref (self->rating);
 
   /* The card goes with its topic: everything needed is held here. */
@@ -271,6 +271,7 @@ rename_activated (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (entry), title);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_max_length (GTK_ENTRY (entry), 80);
+  sk_editable_keep_one_line (GTK_EDITABLE (entry));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),

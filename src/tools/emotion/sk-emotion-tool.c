@@ -13,6 +13,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sk-widget-util.h"
+
 #define MAX_TOPIC_CHARS 80
 
 struct _SkEmotionTool
@@ -244,6 +246,7 @@ sk_emotion_tool_init (SkEmotionTool *self)
   gtk_widget_set_hexpand (self->add_entry, TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->add_entry), _("Another topic, e.g. “Football”"));
   gtk_entry_set_max_length (GTK_ENTRY (self->add_entry), MAX_TOPIC_CHARS);
+  sk_editable_keep_one_line (GTK_EDITABLE (self->add_entry));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("New topic"), -1);
   g_signal_connect_object (self->add_entry, "changed", G_CALLBACK (add_changed_cb), self, G_CONNECT_SWAPPED);

@@ -124,7 +124,7 @@ sk_emotion_rating_class_init (SkEmotionRatingClass *klass)
     sk_record_choice (g_param_spec_string ("topic-key", NULL, NULL, "", flags)),
     /* The topic as written (or renamed) by the caseworker; "" when the
      * default topic keeps its own name. */
-    g_param_spec_string ("topic", NULL, NULL, "", flags),
+    sk_record_single_line (g_param_spec_string ("topic", NULL, NULL, "", flags)),
     g_param_spec_int ("face", NULL, NULL, SK_FACE_NONE, SK_FACE_MAX, SK_FACE_NONE, flags),
     /* Keys of the feeling words, comma-separated, in the order chosen. */
     sk_record_choice (g_param_spec_string ("feelings", NULL, NULL, "", flags)),

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sk-widget-util.h"
+
 
 struct _SkNetworkEditor
 {
@@ -361,6 +363,9 @@ sk_network_editor_init (SkNetworkEditor *self)
   guint n_avatars;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  sk_editable_keep_one_line (GTK_EDITABLE (self->name));
+  sk_editable_keep_one_line (GTK_EDITABLE (self->relation));
 
   /* The pictures and the sectors come from the core's tables. */
   avatars = sk_network_avatars (&n_avatars);

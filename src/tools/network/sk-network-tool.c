@@ -135,7 +135,7 @@ remove_cb (SkNetworkTool   *self,
   const char *name = sk_record_get_string (SK_RECORD (person), "name");
   /* Translators: shown with an Undo button after a person was taken off
    * the network map */
-  g_autofree char *message = g_strdup_printf (_("“%s” was taken off the map"), name);
+  g_autofree char *message = g_markup_printf_escaped (_("“%s” was taken off the map"), name);
 
   sk_undo_trash (GTK_WIDGET (self), sk_tool_get_store (SK_TOOL (self)), SK_RECORD (person), self->people,
                  compare_position, message, NULL, NULL);

@@ -76,9 +76,9 @@ sk_network_person_class_init (SkNetworkPersonClass *klass)
     g_param_spec_int64 ("conversation-id", NULL, NULL, 0, G_MAXINT64, 0, flags),
     /* The order people were added in: the order Tab visits them. */
     g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, flags),
-    g_param_spec_string ("name", NULL, NULL, "", flags),
+    sk_record_single_line (g_param_spec_string ("name", NULL, NULL, "", flags)),
     /* Who they are to the child, in the child's words: "mormor". */
-    g_param_spec_string ("relation", NULL, NULL, "", flags),
+    sk_record_single_line (g_param_spec_string ("relation", NULL, NULL, "", flags)),
     /* The picture: one of the keys of sk_network_avatars(). */
     sk_record_choice (g_param_spec_string ("avatar", NULL, NULL, "person-adult", flags)),
     /* Where the child put them (see sk-network-geometry.h); the ring and

@@ -1,0 +1,212 @@
+/* test-names.c — names as people type and paste them
+ *
+ * A name with markup or "&" is shown as written in the Undo toasts, and
+ * nothing about it goes to the log; a pasted line break never reaches a
+ * name; the very first child added is shown at once.
+ */
+#include "sk-application.h"
+#include "sk-child-dialog.h"
+#include "sk-emotion-tool.h"
+#include "sk-test-gui.h"
+#include "sk-test-util.h"
+
+#include <string.h>
+
+#define MARKUP_NAME "<b>Bo</b> & Co"
+
+static SkApplication *app;
+static GString *logged;   /* every log message, to look for names in */
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
+      g_string_append_printf (logged, "%s\n", (const char *) fields[i].value);
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+assert_log_without (const char *text)
+{
+  if (strstr (logged->str, text) != NULL)
+    g_error ("the log holds “%s”", text);
+  g_assert_null (strstr (logged->str, "markup"));
+}
+
+/* The text of the toast on screen now, as a person reads it. */
+static char *
+toast_text (SkWindow *window)
+{
+  GtkWidget *undo = sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Undo");
+  GtkWidget *toast;
+
+  g_assert_nonnull (undo);
+  toast = gtk_widget_get_parent (undo);
+  while (toast != NULL && g_strcmp0 (gtk_widget_get_css_name (toast), "toast") != 0)
+    toast = gtk_widget_get_parent (toast);
+  g_assert_nonnull (toast);
+  return sk_test_visible_text (toast);
+}
+
+static SkWindow *
+open_window (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SkWindow *window = sk_application_open (app, path, FALSE, &error);
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  return window;
+}
+
+/* The first child in a new file, with the name pasted from elsewhere,
+ * line breaks and all. */
+static void
+test_first_child_pasted_name (void)
+{
+  g_autofree char *path = sk_test_path ("first-child.db");
+  SkWindow *window = open_window (path);
+  SkChildDialog *dialog;
+  GtkWidget *row, *button;
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-child", NULL);
+  sk_test_iterate (300);
+  dialog = SK_CHILD_DIALOG (sk_test_find_toplevel (SK_TYPE_CHILD_DIALOG));
+  g_assert_nonnull (dialog);
+  row = sk_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name or pseudonym");
+  sk_test_focus_window (GTK_WINDOW (dialog));
+  sk_test_real_click (row);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (row), "Ab\nc\r");
+  sk_test_iterate (100);
+  sk_test_press ("<Control>v");
+  sk_test_iterate (300);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Ab c ");
+  /* Typed on top: a Return is no part of a name either. */
+  sk_test_type ("d");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Ab c d");
+  button = sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Add");
+  sk_test_real_click (button);
+  sk_test_iterate (300);
+  g_assert_null (sk_test_find_toplevel (SK_TYPE_CHILD_DIALOG));
+
+  stored = sk_test_sql (path, "SELECT name FROM children");
+  g_assert_cmpstr (stored, ==, "Ab c d");
+
+  /* The new child is shown, not "Choose a Child". */
+  shown = sk_test_visible_text (GTK_WIDGET (window));
+  g_test_message ("after the first child:\n%s", shown);
+  g_assert_null (strstr (shown, "Choose a Child"));
+  g_assert_nonnull (strstr (shown, "New Conversation"));
+  g_assert_nonnull (strstr (shown, "Ab c d"));
+
+  /* The record keeps line breaks out, whoever sets the name. */
+  {
+    g_autoptr(SkChild) child = g_list_model_get_item (sk_window_get_children (window), 0);
+    g_autoptr(GError) error = NULL;
+
+    g_object_set (child, "name", "Ef\r\ngh\tij\x01", "case-ref", "1\n2", NULL);
+    g_assert_cmpstr (sk_child_get_name (child), ==, "Ef gh ij");
+    g_assert_cmpstr (sk_child_get_case_ref (child), ==, "1 2");
+    g_assert_true (sk_store_flush (sk_window_get_store (window), &error));
+  }
+  g_clear_pointer (&stored, g_free);
+  stored = sk_test_sql (path, "SELECT name || '|' || case_ref FROM children");
+  g_assert_cmpstr (stored, ==, "Ef gh ij|1 2");
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
+static void
+test_markup_names_in_toasts (void)
+{
+  g_autofree char *path = sk_test_path ("markup.db");
+  SkWindow *window;
+  GtkWidget *tool, *entry, *add;
+  g_autofree char *text = NULL;
+
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(SkChild) child = sk_child_new (MARKUP_NAME);
+    g_autoptr(SkChild) other = sk_child_new ("Alma");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (sk_store_insert (store, other, &error));
+    g_clear_object (&other);
+    g_assert_true (sk_store_insert (store, child, &error));
+    g_clear_object (&(SkConversation *) { sk_test_add_conversation (store, child, 1763900000) });
+  }
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  g_assert_cmpstr (sk_child_get_name (sk_window_get_child (window)), ==, MARKUP_NAME);
+
+  /* A topic of the caseworker's own, then removed. */
+  tool = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_EMOTION_TOOL);
+  entry = sk_test_find_type (tool, GTK_TYPE_ENTRY);
+  add = sk_test_find_labelled (tool, GTK_TYPE_BUTTON, "Add Topic");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "<i>Fod</i> & bold");
+  sk_test_click (add);
+  {
+    GtkWidget *card = NULL;
+
+    for (GtkWidget *w = sk_test_find_type (tool, g_type_from_name ("SkEmotionCard")); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      if (g_type_is_a (G_OBJECT_TYPE (w), g_type_from_name ("SkEmotionCard")))
+        card = w;
+    g_assert_nonnull (card);
+    gtk_widget_activate_action (card, "topic.remove", NULL);
+    sk_test_iterate (300);
+  }
+  text = toast_text (window);
+  g_test_message ("topic's toast: %s", text);
+  g_assert_nonnull (strstr (text, "The topic “<i>Fod</i> & bold” was removed"));
+  g_clear_pointer (&text, g_free);
+
+  /* The child, deleted. */
+  sk_window_delete_child (window, sk_window_get_child (window));
+  sk_test_iterate (300);
+  text = toast_text (window);
+  g_test_message ("child's toast: %s", text);
+  g_assert_nonnull (strstr (text, MARKUP_NAME " was deleted"));
+
+  assert_log_without ("Bo</b>");
+  assert_log_without ("Fod</i>");
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
+/* Nothing the program saves is added to the recent-files list: GTK's
+ * file chooser and GtkRecentManager look at this setting. */
+static void
+test_no_recent_files (void)
+{
+  gboolean enabled = TRUE;
+  g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+
+  g_object_get (gtk_settings_get_default (), "gtk-recent-files-enabled", &enabled, NULL);
+  g_assert_false (enabled);
+  sk_test_iterate (100);
+  g_assert_false (g_file_test (xbel, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int argc, char **argv)
+{
+  logged = g_string_new (NULL);
+  g_log_set_writer_func (log_writer, NULL, NULL);
+  app = sk_test_app_start (&argc, &argv);
+
+  g_test_add_func ("/names/first-child-pasted-name", test_first_child_pasted_name);
+  g_test_add_func ("/names/markup-in-toasts", test_markup_names_in_toasts);
+  g_test_add_func ("/names/no-recent-files", test_no_recent_files);
+
+  return sk_test_app_run (&app);
+}
