@@ -3,7 +3,7 @@
 #
 # Walks the whole accessibility tree (AT-SPI) of the application with that
 # process id, showing and hidden nodes alike, and prints one line a node:
-# "role|name|text|description|showing|actions".  The gui test that started
+# "role|name|text|description|showing|actions|focusable|focused|checked".  The gui test that started
 # the walk checks the lines: nothing the child must not see may be there.
 import sys
 import time
@@ -41,12 +41,16 @@ def walk(node, out, depth=0):
         role = node.getRoleName()
         name = node.name
         description = node.description
-        showing = node.getState().contains(pyatspi.STATE_SHOWING)
+        state = node.getState()
+        showing = state.contains(pyatspi.STATE_SHOWING)
         count = node.childCount
     except Exception:
         return
     out.append('|'.join((clean(role), clean(name), clean(text_of(node)), clean(description),
-                         'showing' if showing else 'hidden', str(actions_of(node)))))
+                         'showing' if showing else 'hidden', str(actions_of(node)),
+                         'focusable' if state.contains(pyatspi.STATE_FOCUSABLE) else '',
+                         'focused' if state.contains(pyatspi.STATE_FOCUSED) else '',
+                         'checked' if state.contains(pyatspi.STATE_CHECKED) else '')))
     for i in range(count):
         try:
             child = node.getChildAtIndex(i)

@@ -45,6 +45,8 @@ GtkWidget  *sk_test_find_choice      (GtkWidget   *root,
 GtkEventController *sk_test_find_controller (GtkWidget *widget,
                                              GType      type);
 
+char       *sk_test_walk_accessibility (void);
+
 /* A window on @path at 1280×800 with its first child's newest
  * conversation open. */
 SkWindow   *sk_test_open_today       (SkApplication *app,

@@ -638,80 +638,6 @@ test_our_summary_in_the_childs_view (void)
   close_window (window);
 }
 
-typedef struct
-{
-  GString *out;
-  gboolean done;
-  int      status;
-} Walk;
-
-static void
-walk_exited_cb (GPid     pid,
-                int      status,
-                gpointer user_data)
-{
-  Walk *walk = user_data;
-
-  walk->status = status;
-  walk->done = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-walk_read_cb (GIOChannel   *channel,
-              GIOCondition  condition,
-              gpointer      user_data)
-{
-  Walk *walk = user_data;
-  char buffer[4096];
-  gsize n = 0;
-
-  if (g_io_channel_read_chars (channel, buffer, sizeof buffer, &n, NULL) == G_IO_STATUS_NORMAL && n > 0)
-    {
-      g_string_append_len (walk->out, buffer, (gssize) n);
-      return G_SOURCE_CONTINUE;
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-walk_done (gpointer data)
-{
-  return ((Walk *) data)->done;
-}
-
-/* Everything a screen reader can reach in this program, showing or not,
- * walked by another process while this one goes on. */
-static char *
-walk_accessibility_tree (void)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "sk-a11y-walk.py", NULL);
-  g_autofree char *pid = g_strdup_printf ("%d", (int) getpid ());
-  const char *argv[] = { "/usr/bin/python3", script, pid, NULL };
-  g_autoptr(GError) error = NULL;
-  Walk walk = { g_string_new (NULL), FALSE, -1 };
-  GIOChannel *channel;
-  GPid child;
-  int out_fd;
-
-  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                           &child, NULL, &out_fd, NULL, &error));
-  g_assert_no_error (error);
-  channel = g_io_channel_unix_new (out_fd);
-  g_io_channel_set_close_on_unref (channel, TRUE);
-  g_io_channel_set_encoding (channel, NULL, NULL);
-  g_io_add_watch (channel, G_IO_IN | G_IO_HUP, walk_read_cb, &walk);
-  g_child_watch_add (child, walk_exited_cb, &walk);
-  g_assert_true (sk_test_wait_for (walk_done, &walk, 60000));
-  sk_test_iterate (100);
-  /* The rest of the output. */
-  while (walk_read_cb (channel, G_IO_IN, &walk) == G_SOURCE_CONTINUE)
-    ;
-  g_io_channel_unref (channel);
-  g_assert_cmpint (walk.status, ==, 0);
-  g_assert_cmpuint (walk.out->len, >, 0);
-  return g_string_free (walk.out, FALSE);
-}
 
 static void
 assert_tree_is_the_childs (const char *tree,
@@ -760,7 +686,7 @@ test_accessibility_tree_of_the_childs_view (void)
   g_object_set (sk_window_get_conversation (window), "private-notes", OWN_NOTES, NULL);
 
   /* The walk sees the caseworker's screen as it is: the test can fail. */
-  caseworker = walk_accessibility_tree ();
+  caseworker = sk_test_walk_accessibility ();
   g_assert_nonnull (strstr (caseworker, OTHER_CHILD));
   g_assert_nonnull (strstr (caseworker, OWN_NOTES));
 
@@ -768,21 +694,21 @@ test_accessibility_tree_of_the_childs_view (void)
   sk_test_press ("F11");
   g_assert_true (sk_test_wait_for (child_view_shown, window, 2000));
   sk_test_iterate (300);
-  child = walk_accessibility_tree ();
+  child = sk_test_walk_accessibility ();
   g_assert_nonnull (strstr (child, "Alma"));
   assert_tree_is_the_childs (child, "child's view");
 
   sk_test_press ("<Control>p");
   g_assert_true (sk_test_wait_for (summary_shown, window, 2000));
   sk_test_iterate (300);
-  summary = walk_accessibility_tree ();
+  summary = sk_test_walk_accessibility ();
   g_assert_nonnull (strstr (summary, "What you told me"));
   assert_tree_is_the_childs (summary, "our summary");
 
   sk_test_press ("F9");
   g_assert_true (sk_test_wait_for (is_covered, window, 2000));
   sk_test_iterate (300);
-  covered = walk_accessibility_tree ();
+  covered = sk_test_walk_accessibility ();
   g_assert_null (strstr (covered, "Alma"));
   assert_tree_is_the_childs (covered, "cover");
   close_window (window);

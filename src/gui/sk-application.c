@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sk-application.h"
+#include "sk-accessible.h"
 #include "sk-export.h"
 #include "sk-demo.h"
 #include "sk-i18n.h"
@@ -310,6 +311,7 @@ open_error_response_cb (AdwMessageDialog *dialog,
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
       gtk_window_set_application (GTK_WINDOW (failed), GTK_APPLICATION (self));
+      sk_accessible_tidy_mnemonics (failed);
       gtk_window_present (GTK_WINDOW (failed));
     }
 }
@@ -360,6 +362,7 @@ show_open_error (SkApplication *self,
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb), self, 0);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  sk_accessible_tidy_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -400,6 +403,20 @@ sk_application_command_line (GApplication            *application,
   return 0;
 }
 
+/* GTK builds each window's keyboard shortcuts window from
+ * ui/gtk/help-overlay.ui when the window joins the application. */
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window)
+{
+  GtkShortcutsWindow *overlay = NULL;
+
+  if (GTK_IS_APPLICATION_WINDOW (window))
+    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  if (overlay != NULL)
+    sk_accessible_tidy_shortcuts_window (overlay);
+}
+
 static void
 sk_application_startup (GApplication *application)
 {
@@ -436,6 +453,7 @@ sk_application_startup (GApplication *application)
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 #ifdef G_OS_UNIX
   g_unix_signal_add (SIGTERM, terminate_cb, self);
   g_unix_signal_add (SIGHUP, terminate_cb, self);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sk-child-dialog.h"
+#include "sk-accessible.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -178,6 +179,7 @@ static void
 sk_child_dialog_init (SkChildDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 }
 
 SkChildDialog *

@@ -77,8 +77,14 @@ update_child_row (GtkListItem *item)
   GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   g_autofree char *details = sk_child_describe (child);
 
+  g_autofree char *spoken = g_strdup_printf ("%s, %s", sk_child_get_name (child), details);
+  GtkWidget *row = gtk_widget_get_parent (gtk_list_item_get_child (item));
+
   gtk_label_set_label (GTK_LABEL (name), sk_child_get_name (child));
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (name)), details);
+  /* The row itself is what takes the keyboard: it says who it is. */
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 }
 
 static void

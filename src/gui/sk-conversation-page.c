@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sk-conversation-page.h"
+#include "sk-accessible.h"
 #include "sk-widget-util.h"
 #include "sk-format.h"
 #include "sk-note-field.h"
@@ -180,6 +181,7 @@ sk_conversation_page_init (SkConversationPage *self)
 {
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   sk_scroller_follow_focus (GTK_SCROLLED_WINDOW (self->scroller));
   sk_editable_keep_one_line (GTK_EDITABLE (self->place_row));
   sk_editable_keep_one_line (GTK_EDITABLE (self->participants_row));

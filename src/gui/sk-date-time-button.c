@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "sk-date-time-button.h"
+#include "sk-accessible.h"
 #include "sk-date-picker.h"
 #include "sk-format.h"
 #include "sk-widget-util.h"
@@ -24,6 +25,7 @@ struct _SkDateTimeButton
 
   gint64         time;
   char          *empty_label;
+  char          *title;
   gboolean       updating;
 
   GtkMenuButton *button;
@@ -40,6 +42,7 @@ enum {
   PROP_0,
   PROP_TIME,
   PROP_EMPTY_LABEL,
+  PROP_TITLE,
   N_PROPS
 };
 
@@ -69,6 +72,13 @@ update (SkDateTimeButton *self)
       gtk_spin_button_set_value (self->hour_spin, DEFAULT_HOUR);
       gtk_spin_button_set_value (self->minute_spin, 0);
     }
+  /* A screen reader says what is chosen and what for: "When: Friday…". */
+  {
+    const char *label = gtk_menu_button_get_label (self->button);
+    g_autofree char *spoken = self->title != NULL ? g_strdup_printf ("%s: %s", self->title, label) : g_strdup (label);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  }
   sk_date_picker_select_day (self->calendar, local);
   gtk_widget_set_visible (self->clear_button, self->empty_label != NULL && self->time > 0);
   self->updating = FALSE;
@@ -119,6 +129,7 @@ static void
 sk_date_time_button_finalize (GObject *object)
 {
   g_free (SK_DATE_TIME_BUTTON (object)->empty_label);
+  g_free (SK_DATE_TIME_BUTTON (object)->title);
 
   G_OBJECT_CLASS (sk_date_time_button_parent_class)->finalize (object);
 }
@@ -138,6 +149,9 @@ sk_date_time_button_get_property (GObject    *object,
       break;
     case PROP_EMPTY_LABEL:
       g_value_set_string (value, self->empty_label);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -162,6 +176,11 @@ sk_date_time_button_set_property (GObject      *object,
       self->empty_label = g_value_dup_string (value);
       update (self);
       break;
+    case PROP_TITLE:
+      g_free (self->title);
+      self->title = g_value_dup_string (value);
+      update (self);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +202,9 @@ sk_date_time_button_class_init (SkDateTimeButtonClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EMPTY_LABEL] =
     g_param_spec_string ("empty-label", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* What the time is for, said with it to a screen reader. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SK_TYPE_DATE_PICKER);
@@ -203,6 +225,7 @@ static void
 sk_date_time_button_init (SkDateTimeButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   update (self);
 }
 

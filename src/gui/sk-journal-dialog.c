@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sk-journal-dialog.h"
+#include "sk-accessible.h"
 #include "sk-summary.h"
 
 #include <glib/gi18n-lib.h>
@@ -166,6 +167,7 @@ static void
 sk_journal_dialog_init (SkJournalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 }
 
 SkJournalDialog *

@@ -358,3 +358,29 @@ sk_note_field_get_text_view (SkNoteField *self)
 
   return self->text_view;
 }
+
+/**
+ * sk_note_field_set_spoken_name:
+ * @name: (nullable): what a screen reader says for the field, or %NULL
+ *   for its title
+ *
+ * Where several fields share a title ("In your own words about this"),
+ * each says which it is ("In your own words about “Home”").
+ */
+void
+sk_note_field_set_spoken_name (SkNoteField *self,
+                               const char  *name)
+{
+  g_return_if_fail (SK_IS_NOTE_FIELD (self));
+
+  if (name == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->text_view),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL, -1);
+      return;
+    }
+  /* GTK 4.8 says a label and a labelled-by relation one after the other. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

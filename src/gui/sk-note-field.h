@@ -14,5 +14,7 @@ void         sk_note_field_bind          (SkNoteField *self,
                                           SkRecord    *record,
                                           const char  *property);
 GtkTextView *sk_note_field_get_text_view (SkNoteField *self);
+void         sk_note_field_set_spoken_name (SkNoteField *self,
+                                            const char  *name);
 
 G_END_DECLS

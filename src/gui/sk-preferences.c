@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sk-preferences.h"
+#include "sk-accessible.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -11,7 +12,7 @@ struct _SkPreferences
 
   GSettings   *settings;
 
-  AdwComboRow *language_row;
+  GtkCheckButton *language_checks[3];   /* as languages[] */
   AdwEntryRow *name_row;
   AdwEntryRow *municipality_row;
   AdwEntryRow *phone_row;
@@ -24,31 +25,34 @@ G_DEFINE_FINAL_TYPE (SkPreferences, sk_preferences, ADW_TYPE_PREFERENCES_WINDOW)
 /* The rows of the language list, in order; "" follows the system. */
 static const char * const languages[] = { "", "da", "en" };
 
-static gboolean
-language_to_row (GValue   *value,
-                 GVariant *variant,
-                 gpointer  user_data)
+/* The check of the language in the settings is on. */
+static void
+language_changed_cb (SkPreferences *self)
 {
-  const char *language = g_variant_get_string (variant, NULL);
+  g_autofree char *language = g_settings_get_string (self->settings, "language");
+  guint row = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_str_equal (language, languages[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 0);
-  return TRUE;
+      row = i;
+  if (!gtk_check_button_get_active (self->language_checks[row]))
+    gtk_check_button_set_active (self->language_checks[row], TRUE);
 }
 
-static GVariant *
-row_to_language (const GValue       *value,
-                 const GVariantType *expected_type,
-                 gpointer            user_data)
+static void
+language_toggled_cb (SkPreferences  *self,
+                     GtkCheckButton *check)
 {
-  guint row = g_value_get_uint (value);
+  if (self->settings == NULL || !gtk_check_button_get_active (check))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (check == self->language_checks[i])
+      {
+        g_autofree char *now = g_settings_get_string (self->settings, "language");
 
-  return g_variant_new_string (row < G_N_ELEMENTS (languages) ? languages[row] : "");
+        if (!g_str_equal (now, languages[i]))
+          g_settings_set_string (self->settings, "language", languages[i]);
+      }
 }
 
 static void
@@ -71,7 +75,13 @@ sk_preferences_class_init (SkPreferencesClass *klass)
   object_class->dispose = sk_preferences_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-preferences.ui");
-  gtk_widget_class_bind_template_child (widget_class, SkPreferences, language_row);
+  gtk_widget_class_bind_template_child_full (widget_class, "language_system_check", FALSE,
+                                             G_STRUCT_OFFSET (SkPreferences, language_checks[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "language_da_check", FALSE,
+                                             G_STRUCT_OFFSET (SkPreferences, language_checks[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "language_en_check", FALSE,
+                                             G_STRUCT_OFFSET (SkPreferences, language_checks[2]));
+  gtk_widget_class_bind_template_callback (widget_class, language_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, name_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_row);
@@ -79,20 +89,35 @@ sk_preferences_class_init (SkPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, email_row);
 }
 
+/* libadwaita's list of search results: the list in the group without a
+ * title (each of ours has one, and its list is named after it). */
+static void
+name_results_list (GtkWidget *root,
+                   gboolean   untitled)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root))
+    {
+      const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root));
+
+      untitled = title == NULL || *title == '\0';
+      if (!untitled)
+        return;
+    }
+  if (untitled && GTK_IS_LIST_BOX (root))
+    sk_accessible_set_label (root, _("Search results"));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_results_list (child, untitled);
+}
+
 static void
 sk_preferences_init (SkPreferences *self)
 {
-  g_autoptr(GtkStringList) names = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The languages are named in their own language, so that anyone can
-   * find theirs whatever the screen shows now. */
-  names = gtk_string_list_new (NULL);
-  gtk_string_list_append (names, _("Same as the system"));
-  gtk_string_list_append (names, "Dansk");
-  gtk_string_list_append (names, "English");
-  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  /* Search is off here, but libadwaita 1.2 builds its field and list all
+   * the same, and a screen reader reaches them: they say what they are. */
+  sk_accessible_label_first (GTK_WIDGET (self), GTK_TYPE_SEARCH_ENTRY, _("Search"));
+  name_results_list (GTK_WIDGET (self), FALSE);
 }
 
 SkPreferences *
@@ -109,8 +134,8 @@ sk_preferences_new (GtkWindow *parent,
                        NULL);
   self->settings = g_object_ref (settings);
 
-  g_settings_bind_with_mapping (settings, "language", self->language_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, language_to_row, row_to_language, NULL, NULL);
+  language_changed_cb (self);
+  g_signal_connect_object (settings, "changed::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (settings, "caseworker-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "municipality", self->municipality_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone", self->phone_row, "text", G_SETTINGS_BIND_DEFAULT);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "sk-print-dialog.h"
+#include "sk-accessible.h"
 #include "sk-cups.h"
 
 #include <glib/gi18n-lib.h>
@@ -35,6 +36,7 @@ struct _SkPrintDialog
   GtkSpinner     *loading_spinner;
   GtkWidget      *choices;
   GtkListBox     *printer_list;
+  GtkWidget      *copies_group;
   GtkSpinButton  *copies_spin;
   AdwStatusPage  *none_page;
 };
@@ -310,6 +312,7 @@ sk_print_dialog_class_init (SkPrintDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkPrintDialog, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, SkPrintDialog, choices);
   gtk_widget_class_bind_template_child (widget_class, SkPrintDialog, printer_list);
+  gtk_widget_class_bind_template_child (widget_class, SkPrintDialog, copies_group);
   gtk_widget_class_bind_template_child (widget_class, SkPrintDialog, copies_spin);
   gtk_widget_class_bind_template_child (widget_class, SkPrintDialog, none_page);
   gtk_widget_class_bind_template_callback (widget_class, print_clicked_cb);
@@ -321,6 +324,9 @@ static void
 sk_print_dialog_init (SkPrintDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
+  /* A group without a title names its list after its one row. */
+  sk_accessible_label_first (self->copies_group, GTK_TYPE_LIST_BOX, _("Copies"));
   self->cancellable = g_cancellable_new ();
 }
 

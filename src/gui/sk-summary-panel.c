@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sk-summary-panel.h"
+#include "sk-accessible.h"
 #include "sk-summary-draw.h"
 #include "sk-summary-print.h"
 #include "sk-print-dialog.h"
@@ -45,7 +46,8 @@ struct _SkSummaryPanel
   GtkWidget       *choices_box;
   GtkLabel        *title_label;
   GtkLabel        *intro_label;
-  GtkDropDown     *language_dropdown;
+  GtkToggleButton *language_da;
+  GtkToggleButton *language_en;
   GtkWidget       *save_button;
   GtkWidget       *print_button;
   GtkWidget       *unnamed_note;  /* the caseworker's name is not set */
@@ -215,8 +217,19 @@ choice_row (SkSummaryPanel    *self,
   gtk_box_append (GTK_BOX (answers), no);
   gtk_box_append (GTK_BOX (row), answers);
   gtk_accessible_update_property (GTK_ACCESSIBLE (answers), GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (yes), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Yes"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (no), GTK_ACCESSIBLE_PROPERTY_LABEL, _("No"), -1);
+  {
+    /* Translators: for screen readers, the answer "Yes" to "May your
+     * parents see “%s”?"; %s is an item of the summary, "Home" */
+    g_autofree char *yes_name = g_strdup_printf (_("Yes, my parents may see “%s”"), item->title);
+    /* Translators: for screen readers, the answer "No"; see above */
+    g_autofree char *no_name = g_strdup_printf (_("No, my parents may not see “%s”"), item->title);
+
+    /* The button's own words stand in the name once, not twice. */
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (yes), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (no), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    sk_accessible_set_label (yes, yes_name);
+    sk_accessible_set_label (no, no_name);
+  }
 
   g_ptr_array_add (self->bindings, sk_bind (item->record, item->property, yes, "active",
                                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
@@ -318,7 +331,7 @@ show_message (SkSummaryPanel *self,
 static void
 language_changed_cb (SkSummaryPanel *self)
 {
-  sk_summary_panel_set_language (self, gtk_drop_down_get_selected (self->language_dropdown) == 1 ? "en" : "da");
+  sk_summary_panel_set_language (self, gtk_toggle_button_get_active (self->language_en) ? "en" : "da");
 }
 
 static void
@@ -624,7 +637,8 @@ sk_summary_panel_class_init (SkSummaryPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, choices_box);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, intro_label);
-  gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, language_da);
+  gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, language_en);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, save_button);
   gtk_widget_class_bind_template_child (widget_class, SkSummaryPanel, print_button);
   gtk_widget_class_bind_template_callback (widget_class, language_changed_cb);
@@ -641,9 +655,10 @@ sk_summary_panel_init (SkSummaryPanel *self)
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   /* The parents' language is the interface's until chosen otherwise. */
   self->language = g_strdup (g_str_has_prefix (sk_i18n_get_language (), "en") ? "en" : "da");
-  gtk_drop_down_set_selected (self->language_dropdown, g_str_equal (self->language, "en") ? 1 : 0);
+  gtk_toggle_button_set_active (g_str_equal (self->language, "en") ? self->language_en : self->language_da, TRUE);
 }
 
 GtkWidget *
@@ -685,7 +700,7 @@ sk_summary_panel_set_language (SkSummaryPanel *self,
     return;
   g_free (self->language);
   self->language = g_strdup (language);
-  gtk_drop_down_set_selected (self->language_dropdown, g_str_equal (language, "en") ? 1 : 0);
+  gtk_toggle_button_set_active (g_str_equal (language, "en") ? self->language_en : self->language_da, TRUE);
   rebuild_pages (self);
 }
 

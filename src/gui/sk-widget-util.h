@@ -6,6 +6,7 @@
 
 #include "sk-format.h"
 
+#include "sk-accessible.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,7 @@ G_BEGIN_DECLS
 static inline void
 sk_present_message_dialog (GtkWidget *dialog)
 {
+  sk_accessible_tidy_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sk-window-private.h"
+#include "sk-accessible.h"
 #include "sk-format.h"
 #include "sk-undo.h"
 
@@ -270,6 +271,7 @@ sk_window_close_request (GtkWindow *window)
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "stay");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "stay");
       g_signal_connect_object (dialog, "response", G_CALLBACK (close_anyway_cb), self, 0);
+      sk_accessible_tidy_mnemonics (dialog);
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;
     }
@@ -341,6 +343,7 @@ static void
 sk_window_init (SkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   sk_window_show_face (self, "caseworker");
   g_signal_connect_object (self->child_page, "conversation-open-tool", G_CALLBACK (conversation_open_tool_cb),
                            self, G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sk-emotion-card.h"
+#include "sk-accessible.h"
 #include "sk-shared-button.h"
 #include "sk-art-image.h"
 #include "sk-face-scale.h"
@@ -35,6 +36,7 @@ struct _SkEmotionCard
 
   GtkLabel        *question_label;
   GtkWidget       *topic_menu_button;
+  GtkWidget       *feelings_button;
   SkFaceScale     *face_scale;
   GtkFlowBox      *chosen_feelings;
   GtkFlowBox      *all_feelings;
@@ -87,6 +89,8 @@ update_feelings (SkEmotionCard *self)
       g_object_set_data_full (G_OBJECT (chip), "feeling", g_strdup (chosen[i]), g_free);
       g_signal_connect_object (chip, "clicked", G_CALLBACK (chosen_chip_clicked_cb), self, 0);
       gtk_flow_box_append (self->chosen_feelings, chip);
+      /* One Tab stop a chip: the chip, not the flow box's cell around it. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
     }
 
   /* The same choice in the list of all words. */
@@ -121,9 +125,18 @@ update_question (SkEmotionCard *self)
 {
   g_autofree char *question = sk_emotion_rating_dup_question (self->rating);
 
+  g_autofree char *title = sk_emotion_rating_dup_title (self->rating);
+  g_autofree char *words = g_strdup_printf (_("In your own words about “%s”"), title);
+  g_autofree char *feelings = g_strdup_printf (_("Feelings about “%s”"), title);
+  g_autofree char *menu = g_strdup_printf (_("Rename, move or remove “%s”"), title);
+
   gtk_label_set_label (self->question_label, question);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->face_scale),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
+  /* Seven topics, seven fields and buttons: each says which topic it is. */
+  sk_note_field_set_spoken_name (self->words_field, words);
+  sk_accessible_set_label (self->feelings_button, feelings);
+  sk_accessible_set_label (self->topic_menu_button, menu);
 }
 
 static void
@@ -282,6 +295,7 @@ rename_activated (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (rename_response_cb),
                          g_object_ref (self->rating), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  sk_accessible_tidy_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -326,6 +340,7 @@ sk_emotion_card_class_init (SkEmotionCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-emotion-card.ui");
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, question_label);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, topic_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, feelings_button);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, face_scale);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, chosen_feelings);
   gtk_widget_class_bind_template_child (widget_class, SkEmotionCard, all_feelings);
@@ -366,6 +381,7 @@ ensure_all_feelings (SkEmotionCard *self)
                                       _(words[i].label), -1);
       g_signal_connect_object (toggle, "toggled", G_CALLBACK (feeling_toggled_cb), self, 0);
       gtk_flow_box_append (self->all_feelings, toggle);
+      gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
     }
   update_feelings (self);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sk-emotion-tool.h"
+#include "sk-accessible.h"
 #include "sk-emotion-card.h"
 #include "sk-emotion.h"
 #include "sk-tools.h"
@@ -252,6 +253,7 @@ sk_emotion_tool_init (SkEmotionTool *self)
   g_signal_connect_object (self->add_entry, "changed", G_CALLBACK (add_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_entry, "activate", G_CALLBACK (add_topic_cb), self, G_CONNECT_SWAPPED);
   self->add_button = gtk_button_new_with_mnemonic (_("_Add Topic"));
+  sk_accessible_tidy_mnemonics (self->add_button);
   g_signal_connect_object (self->add_button, "clicked", G_CALLBACK (add_topic_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (self->add_button, FALSE);
   gtk_box_append (GTK_BOX (self->add_box), self->add_entry);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "sk-lundy-line.h"
+#include "sk-accessible.h"
 #include "sk-art-image.h"
 #include "sk-lundy.h"
 
@@ -61,6 +62,11 @@ sk_lundy_line_set_step (SkLundyLine *self,
   sk_art_image_set_art (SK_ART_IMAGE (self->picture), self->step->art);
   gtk_label_set_text (GTK_LABEL (self->name), _(self->step->name));
   gtk_label_set_text (GTK_LABEL (self->line), _(self->step->child_line));
+  /* It takes the keyboard (for Escape): it says which step, and the line. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(self->step->name),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(self->step->child_line),
+                                  -1);
 }
 
 const char *
@@ -90,6 +96,7 @@ sk_lundy_line_class_init (SkLundyLineClass *klass)
   object_class->dispose = sk_lundy_line_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "lundyline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
@@ -124,6 +131,7 @@ sk_lundy_line_init (SkLundyLine *self)
   gtk_box_append (GTK_BOX (self->box), clamp);
 
   back = gtk_button_new_with_mnemonic (_("_Back"));
+  sk_accessible_tidy_mnemonics (back);
   gtk_widget_set_halign (back, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (back, "pill");
   gtk_widget_set_tooltip_text (back, _("Back (Esc)"));

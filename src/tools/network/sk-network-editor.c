@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sk-network-editor.h"
+#include "sk-accessible.h"
 #include "sk-network-mark.h"
 #include "sk-art-image.h"
 #include "sk-tool.h"
@@ -363,6 +364,7 @@ sk_network_editor_init (SkNetworkEditor *self)
   guint n_avatars;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   sk_editable_keep_one_line (GTK_EDITABLE (self->name));
   sk_editable_keep_one_line (GTK_EDITABLE (self->relation));

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sk-network-tool.h"
+#include "sk-accessible.h"
 #include "sk-network-editor.h"
 #include "sk-network-map.h"
 #include "sk-network.h"
@@ -359,6 +360,7 @@ static void
 sk_network_tool_init (SkNetworkTool *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 
   /* The editor points at a spot of today's map: a popover of the map's. */
   self->editor = sk_network_editor_new ();

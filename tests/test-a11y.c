@@ -1,0 +1,435 @@
+/* test-a11y.c — every control has a name a screen reader can say
+ *
+ * The program is driven as a person drives it, screen by screen — the
+ * caseworker's, the child's, every tool, every dialog and popover — and on
+ * each the accessibility tree is walked over AT-SPI by another process
+ * (tests/sk-a11y-walk.py), as a screen reader reaches it.  A control (a
+ * button, a check box, a field, a list, anything that takes the keyboard)
+ * fails when its name is empty, a type name (Gtk…, Sk…, Adw…), holds a
+ * mnemonic's "_", or says the same words twice.
+ */
+#include "sk-application.h"
+#include "sk-child-dialog.h"
+#include "sk-child-list.h"
+#include "sk-date-time-button.h"
+#include "sk-emotion-card.h"
+#include "sk-journal-dialog.h"
+#include "sk-lundy-line.h"
+#include "sk-lundy-tool.h"
+#include "sk-network-editor.h"
+#include "sk-network-tool.h"
+#include "sk-demo.h"
+#include "sk-preferences.h"
+#include "sk-print-dialog.h"
+#include "sk-summary-dialog.h"
+#include "sk-store.h"
+#include "sk-test-gui.h"
+#include "sk-test-util.h"
+
+#include <string.h>
+
+static SkApplication *app;
+
+/* Roles a person operates; anything else counts when it takes focus. */
+static const char * const control_roles[] = {
+  "push button", "toggle button", "check box", "radio button", "entry", "text",
+  "password text", "spin button", "slider", "combo box", "menu item",
+  "check menu item", "radio menu item", "page tab", "link", "list", "list item",
+  "switch", "tree", "table", "menu button", NULL,
+};
+
+/* A window says what it is too. */
+static const char * const window_roles[] = { "frame", "dialog", "window", "alert", NULL };
+
+typedef struct
+{
+  GPtrArray  *failures;   /* char*: "screen: role 'name'" */
+  GHashTable *seen;       /* the failures once each */
+  guint       controls;
+  guint       screens;
+} Audit;
+
+static Audit audit;
+
+static void click (GtkWidget *widget);
+
+static gboolean
+is_type_name (const char *name)
+{
+  return (g_str_has_prefix (name, "Gtk") || g_str_has_prefix (name, "Sk") || g_str_has_prefix (name, "Adw"))
+         && strchr (name, ' ') == NULL;
+}
+
+/* "Add Topic Add Topic", "Print… Print…": the same words twice. */
+static gboolean
+repeats_itself (const char *name)
+{
+  gsize n = strlen (name);
+
+  if (n % 2 == 0 || n < 3)
+    return FALSE;
+  return name[n / 2] == ' ' && strncmp (name, name + n / 2 + 1, n / 2) == 0;
+}
+
+static const char *
+name_fault (const char *name)
+{
+  if (name[0] == '\0')
+    return "no name";
+  if (is_type_name (name))
+    return "a type name";
+  if (strchr (name, '_') != NULL)
+    return "a mnemonic's underscore";
+  if (repeats_itself (name))
+    return "the same words twice";
+  return NULL;
+}
+
+/* Checks every control in one walk; @screen says where it was. */
+static void
+audit_screen (const char *screen)
+{
+  g_autofree char *tree = sk_test_walk_accessibility ();
+  g_auto(GStrv) lines = g_strsplit (tree, "\n", -1);
+  guint controls = 0;
+  g_autofree char *file = g_strconcat ("a11y-", screen, ".txt", NULL);
+  g_autofree char *out = NULL;
+
+  g_strdelimit (file, " ,'’", '-');
+  out = sk_test_output_path (file);
+  /* What was walked, to read when a name is missing. */
+  g_file_set_contents (out, tree, -1, NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) field = g_strsplit (lines[i], "|", -1);
+      const char *fault;
+      gboolean control;
+
+      if (g_strv_length (field) < 9)
+        continue;
+      /* The walk covers the whole program, the hidden parts too (the
+       * other pages of a stack are reachable), but a scroll pane is a
+       * container, not a control, even when it can take focus. */
+      control = g_strv_contains (control_roles, field[0]) || g_strv_contains (window_roles, field[0])
+                || (g_str_equal (field[6], "focusable")
+                    && !g_str_equal (field[0], "scroll pane") && !g_str_equal (field[0], "label"));
+      if (!control)
+        continue;
+      controls++;
+      fault = name_fault (field[1]);
+      if (fault != NULL)
+        {
+          g_autofree char *key = g_strdup_printf ("%s '%s' (%s%s%s)", field[0], field[1],
+                                                  field[3], field[3][0] ? ", " : "", fault);
+
+          if (!g_hash_table_contains (audit.seen, key))
+            {
+              g_test_message ("%s: %s", screen, key);
+              g_ptr_array_add (audit.failures, g_strdup_printf ("%s: %s", screen, key));
+              g_hash_table_add (audit.seen, g_strdup (key));
+            }
+        }
+    }
+  g_test_message ("%s: %u controls", screen, controls);
+  g_assert_cmpuint (controls, >, 0);
+  audit.controls += controls;
+  audit.screens++;
+}
+
+static void
+prepare_database (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sk_demo_fill (store, &error));
+  g_assert_true (sk_store_flush (store, &error));
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  GtkWindow *window = sk_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/* Opens a dialog with @accelerator, audits it, closes it with Escape. */
+static void
+audit_dialog (SkWindow   *window,
+              const char *accelerator,
+              GType       type,
+              const char *screen)
+{
+  GtkWindow *dialog;
+
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press (accelerator);
+  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 3000));
+  sk_test_iterate (300);
+  audit_screen (screen);
+  dialog = sk_test_find_toplevel (type);
+  gtk_window_destroy (dialog);
+  sk_test_iterate (200);
+}
+
+static void
+close_everything (SkWindow *window)
+{
+  GtkWindow *other;
+
+  while ((other = sk_test_find_toplevel (GTK_TYPE_WINDOW)) != NULL && other != GTK_WINDOW (window))
+    gtk_window_destroy (other);
+  gtk_window_close (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
+/* A person's click, on a widget brought into view first. */
+static void
+click (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) != NULL)
+    sk_test_scroll_to (widget);
+  sk_test_iterate (100);
+  sk_test_real_click (widget);
+}
+
+static GtkWidget *
+switcher_button (GtkWidget  *root,
+                 const char *title)
+{
+  GtkWidget *button = sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, title);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+
+static GtkWidget *
+find_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_menu_button_saying (GtkWidget  *root,
+                         const char *text)
+{
+  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root))
+    {
+      g_autofree char *says = sk_test_visible_text (root);
+
+      if (strstr (says, text) != NULL)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button_saying (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+popover_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Opens the menu button with a click, audits its popover, closes it with
+ * Escape. */
+static void
+audit_popover (GtkWidget  *button,
+               const char *screen)
+{
+  g_assert_nonnull (button);
+  click (button);
+  g_assert_true (sk_test_wait_for (popover_shown, button, 3000));
+  sk_test_iterate (300);
+  audit_screen (screen);
+  sk_test_press ("Escape");
+  sk_test_iterate (300);
+  g_assert_false (popover_shown (button));
+}
+
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+test_every_screen_is_named (void)
+{
+  g_autofree char *path = sk_test_path ("a11y-names.db");
+  SkWindow *window;
+  GtkWidget *button;
+
+  audit.failures = g_ptr_array_new_with_free_func (g_free);
+  audit.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  prepare_database (path);
+  window = sk_test_open_today (app, path);
+  sk_test_iterate (300);
+
+  /* The caseworker's conversation page with each tool, and the popovers
+   * of the first topic and of the date. */
+  audit_screen ("conversation, How I feel");
+  {
+    GtkWidget *card = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_EMOTION_CARD);
+    GtkWidget *date = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_DATE_TIME_BUTTON);
+
+    audit_popover (find_menu_button (card), "topic menu");
+    audit_popover (find_menu_button_saying (card, "Feelings"), "feelings");
+    audit_popover (find_menu_button (date), "date and time");
+  }
+  click (switcher_button (GTK_WIDGET (window), "My network"));
+  sk_test_iterate (300);
+  audit_screen ("conversation, My network");
+  {
+    GtkWidget *tool = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_NETWORK_TOOL);
+    GtkWidget *editor;
+
+    click (sk_test_find_shown (tool, GTK_TYPE_BUTTON, "Add Person"));
+    editor = sk_test_find_type (tool, SK_TYPE_NETWORK_EDITOR);
+    g_assert_true (sk_test_wait_for (is_mapped, editor, 3000));
+    sk_test_iterate (300);
+    audit_screen ("a new person");
+    sk_test_press ("Escape");
+    sk_test_iterate (300);
+  }
+  click (switcher_button (GTK_WIDGET (window), "The Lundy Model"));
+  sk_test_iterate (300);
+  audit_screen ("conversation, Lundy steps");
+  {
+    GtkWidget *tool = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_LUNDY_TOOL);
+    GtkWidget *line = NULL;
+
+    sk_lundy_tool_show_page (SK_LUNDY_TOOL (tool), SK_LUNDY_PAGE_WITH_CHILD);
+    sk_test_iterate (300);
+    audit_screen ("Lundy steps, with the child");
+    sk_test_focus_window (GTK_WINDOW (window));
+    sk_test_press ("<Control>1");
+    sk_test_iterate (300);
+    line = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_LUNDY_LINE);
+    g_assert_true (sk_test_wait_for (is_mapped, line, 3000));
+    audit_screen ("a Lundy line");
+    sk_test_press ("Escape");
+    sk_test_iterate (300);
+    sk_lundy_tool_show_page (SK_LUNDY_TOOL (tool), SK_LUNDY_PAGE_AFTER);
+    sk_test_iterate (300);
+    audit_screen ("Lundy steps, after");
+  }
+
+  /* The dialogs. */
+  audit_dialog (window, "<Control><Shift>n", SK_TYPE_CHILD_DIALOG, "add a child");
+  audit_dialog (window, "<Control>comma", SK_TYPE_PREFERENCES, "preferences");
+  /* The summary for the parents, and its Print… (with no printing
+   * service here: the dialog says so and offers to try again). */
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Control>p");
+  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_SUMMARY_DIALOG), 3000));
+  sk_test_iterate (300);
+  audit_screen ("summary dialog");
+  click (sk_test_find_shown (GTK_WIDGET (sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG)), GTK_TYPE_BUTTON, "Print…"));
+  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_PRINT_DIALOG), 3000));
+  sk_test_iterate (1500);
+  audit_screen ("print");
+  gtk_window_destroy (sk_test_find_toplevel (SK_TYPE_PRINT_DIALOG));
+  gtk_window_destroy (sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG));
+  sk_test_iterate (200);
+  audit_dialog (window, "F1", GTK_TYPE_SHORTCUTS_WINDOW, "keyboard shortcuts");
+  button = sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Journal Note…");
+  click (button);
+  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_JOURNAL_DIALOG), 3000));
+  sk_test_iterate (300);
+  audit_screen ("journal note");
+  gtk_window_destroy (sk_test_find_toplevel (SK_TYPE_JOURNAL_DIALOG));
+  sk_test_iterate (200);
+
+  /* The child's view, each tool. */
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("F11");
+  sk_test_iterate (600);
+  audit_screen ("child's view");
+  button = sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "My network");
+  if (button != NULL)
+    {
+      click (button);
+      sk_test_iterate (300);
+      audit_screen ("child's view, My network");
+    }
+  sk_test_press ("<Control>p");
+  sk_test_iterate (600);
+  audit_screen ("child's view, our summary");
+  sk_test_press ("<Control>F11");
+  sk_test_iterate (300);
+
+  /* The main menu, and asking before a child is deleted. */
+  audit_popover (find_menu_button (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_LIST)), "main menu");
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Alt>Left");
+  sk_test_iterate (400);
+  audit_screen ("a child's conversations");
+  button = sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Delete Child…");
+  click (button);
+  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 3000));
+  sk_test_iterate (300);
+  audit_screen ("delete a child?");
+  gtk_window_destroy (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  sk_test_iterate (200);
+
+  close_everything (window);
+
+  g_test_message ("%u controls over %u screens, %u without a usable name",
+                  audit.controls, audit.screens, audit.failures->len);
+  for (guint i = 0; i < audit.failures->len; i++)
+    g_printerr ("# unnamed: %s\n", (char *) audit.failures->pdata[i]);
+  g_assert_cmpuint (audit.failures->len, ==, 0);
+  g_clear_pointer (&audit.failures, g_ptr_array_unref);
+  g_clear_pointer (&audit.seen, g_hash_table_unref);
+}
+
+/* The check itself: it knows a bad name when it sees one. */
+static void
+test_name_faults (void)
+{
+  g_assert_nonnull (name_fault (""));
+  g_assert_nonnull (name_fault ("GtkImage"));
+  g_assert_nonnull (name_fault ("SkChildDialog"));
+  g_assert_nonnull (name_fault ("_Add Topic Add Topic"));
+  g_assert_nonnull (name_fault ("Print… Print…"));
+  g_assert_nonnull (name_fault ("Add Topic Add Topic"));
+  g_assert_null (name_fault ("Add Topic"));
+  g_assert_null (name_fault ("Hanne (mum), Family, Closest to me"));
+  g_assert_null (name_fault ("Gtk is not a name but this is"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  app = sk_test_app_start (&argc, &argv);
+  g_test_add_func ("/a11y/name-faults", test_name_faults);
+  g_test_add_func ("/a11y/every-screen-named", test_every_screen_is_named);
+  status = sk_test_app_run (&app);
+  return status;
+}
