@@ -347,8 +347,13 @@ sk_test_scroll_to (GtkWidget *widget)
       GtkNative *native = gtk_widget_get_native (widget);
       graphene_point_t point, centre;
 
-      g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
-                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+      /* The page's own coordinates, not the view's: they do not move with
+       * the scrolling. */
+      GtkWidget *content = GTK_IS_VIEWPORT (viewport) && gtk_viewport_get_child (GTK_VIEWPORT (viewport)) != NULL
+                           ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : viewport;
+
+      g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), point.y - 12);
       sk_test_iterate (40);
       if (gtk_widget_compute_point (widget, GTK_WIDGET (native),

@@ -13,19 +13,24 @@
 #include "sk-child-list.h"
 #include "sk-date-time-button.h"
 #include "sk-emotion-card.h"
+#include "sk-face-scale.h"
 #include "sk-journal-dialog.h"
 #include "sk-lundy-line.h"
 #include "sk-lundy-tool.h"
 #include "sk-network-editor.h"
+#include "sk-network-map.h"
 #include "sk-network-tool.h"
 #include "sk-demo.h"
 #include "sk-preferences.h"
 #include "sk-print-dialog.h"
 #include "sk-summary-dialog.h"
 #include "sk-store.h"
+#include "sk-network.h"
+#include "sk-child.h"
 #include "sk-test-gui.h"
 #include "sk-test-util.h"
 
+#include <math.h>
 #include <string.h>
 
 static SkApplication *app;
@@ -260,6 +265,11 @@ audit_popover (GtkWidget  *button,
 {
   g_assert_nonnull (button);
   click (button);
+  /* Right after another popover has closed (the topic menu, then
+   * Feelings), the first click here sometimes opens nothing under Xvfb;
+   * not understood yet.  A person clicks again, and so does the test. */
+  if (!sk_test_wait_for (popover_shown, button, 1500))
+    click (button);
   g_assert_true (sk_test_wait_for (popover_shown, button, 3000));
   sk_test_iterate (300);
   audit_screen (screen);
@@ -407,6 +417,167 @@ test_every_screen_is_named (void)
   g_clear_pointer (&audit.seen, g_hash_table_unref);
 }
 
+
+static gboolean
+person_added (gpointer people)
+{
+  return g_list_model_get_n_items (people) == 1;
+}
+
+/* @widget is inside the page's view: not above it, not below it. */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+  int height;
+
+  while (gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW) != NULL)
+    scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW);
+  height = gtk_widget_get_height (scroller);
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height;
+}
+
+/* With the keyboard alone: "Add Person", a name, Enter — the keyboard is
+ * on the new person; Shift and an arrow move them a whole ring, the
+ * keyboard stays on them and they stay in view. */
+static void
+test_keyboard_moves_a_person_by_rings (void)
+{
+  g_autofree char *path = sk_test_path ("a11y-keyboard.db");
+  g_autoptr(GError) error = NULL;
+  SkWindow *window;
+  GtkWidget *tool, *map, *token, *add;
+  SkNetworkPerson *person;
+  SkNetworkPolar place;
+  const char *outward, *inward;
+
+  {
+    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkChild) child = sk_child_new ("Nor");
+    g_autoptr(SkConversation) conversation = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (sk_store_insert (store, child, &error));
+    conversation = sk_test_add_conversation (store, child, g_get_real_time () / G_USEC_PER_SEC);
+    g_assert_true (sk_store_flush (store, &error));
+  }
+  window = sk_test_open_today (app, path);
+  sk_test_iterate (300);
+  click (switcher_button (GTK_WIDGET (window), "My network"));
+  sk_test_iterate (300);
+  tool = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_NETWORK_TOOL);
+  map = sk_network_tool_get_map (SK_NETWORK_TOOL (tool));
+
+  /* The button by keyboard: focused, then Enter. */
+  add = sk_test_find_shown (tool, GTK_TYPE_BUTTON, "Add Person");
+  sk_test_scroll_to (add);
+  gtk_widget_grab_focus (add);
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (is_mapped, sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), 3000));
+  sk_test_iterate (200);
+  sk_test_type ("Morfar");
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (person_added, sk_network_tool_get_people (SK_NETWORK_TOOL (tool)), 3000));
+  sk_test_iterate (400);
+
+  person = g_list_model_get_item (sk_network_tool_get_people (SK_NETWORK_TOOL (tool)), 0);
+  g_object_unref (person);   /* the list holds it */
+  token = sk_network_map_get_token (SK_NETWORK_MAP (map), person);
+  g_assert_nonnull (token);
+  g_assert_true (gtk_widget_has_focus (token));
+  g_assert_cmpint (sk_network_person_get_ring (person), ==, 1);
+
+  /* The arrow that points away from the child, for this person. */
+  place = sk_network_person_get_place (person);
+  if (fabs (cos (place.angle)) > fabs (sin (place.angle)))
+    outward = cos (place.angle) > 0 ? "<Shift>Right" : "<Shift>Left", inward = cos (place.angle) > 0 ? "<Shift>Left" : "<Shift>Right";
+  else
+    outward = sin (place.angle) > 0 ? "<Shift>Down" : "<Shift>Up", inward = sin (place.angle) > 0 ? "<Shift>Up" : "<Shift>Down";
+
+  sk_test_press (inward);
+  sk_test_iterate (300);
+  g_assert_cmpint (sk_network_person_get_ring (person), ==, 0);
+  g_assert_true (gtk_widget_has_focus (token));
+  for (int ring = 1; ring <= 2; ring++)
+    {
+      g_autofree char *stored = NULL;
+      g_autofree char *expected = g_strdup_printf ("%d", ring);
+
+      sk_test_press (outward);
+      sk_test_iterate (300);
+      g_assert_cmpint (sk_network_person_get_ring (person), ==, ring);
+      g_assert_true (gtk_widget_has_focus (token));
+      g_assert_true (in_view (token));
+      /* And in the file at once. */
+      stored = sk_test_sql (path, "SELECT CASE WHEN distance < 0.4666 THEN 0 WHEN distance < 0.7333 THEN 1 ELSE 2 END "
+                                  "FROM network_people WHERE name = 'Morfar'");
+      g_assert_cmpstr (stored, ==, expected);
+    }
+  /* Page Up: one ring closer again, Page Down: further (here: the rim). */
+  sk_test_press ("Page_Up");
+  sk_test_iterate (300);
+  g_assert_cmpint (sk_network_person_get_ring (person), ==, 1);
+  sk_test_press ("Page_Down");
+  sk_test_iterate (300);
+  g_assert_cmpint (sk_network_person_get_ring (person), ==, 2);
+  g_assert_true (gtk_widget_has_focus (token));
+  sk_test_save_screenshot (map, "focus-ring-person.png");
+  close_everything (window);
+}
+
+
+static GtkWidget *
+focus_of (SkWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+/* Five faces are one Tab stop, as a group of radio buttons: Tab comes in
+ * on the chosen face, the arrows move between the faces, Tab goes on to
+ * what follows the faces. */
+static void
+test_faces_are_one_tab_stop (void)
+{
+  g_autofree char *path = sk_test_path ("a11y-faces.db");
+  SkWindow *window;
+  GtkWidget *card, *scale, *focus;
+
+  prepare_database (path);
+  window = sk_test_open_today (app, path);
+  sk_test_iterate (300);
+  card = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_EMOTION_CARD);
+  scale = GTK_WIDGET (sk_emotion_card_get_face_scale (SK_EMOTION_CARD (card)));
+  sk_face_scale_set_value (SK_FACE_SCALE (scale), 4);
+
+  /* From the widget before the faces, one Tab: on the chosen face. */
+  gtk_widget_grab_focus (sk_face_scale_get_button (SK_FACE_SCALE (scale), 1));
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Shift>Tab");
+  sk_test_iterate (100);
+  focus = focus_of (window);
+  g_assert_false (gtk_widget_is_ancestor (focus, scale));
+  sk_test_press ("Tab");
+  sk_test_iterate (100);
+  g_assert_true (focus_of (window) == sk_face_scale_get_button (SK_FACE_SCALE (scale), 4));
+  sk_test_save_screenshot (scale, "focus-ring-face.png");
+  /* The arrows move inside; Tab leaves at once, from any face. */
+  sk_test_press ("Left");
+  sk_test_iterate (100);
+  g_assert_true (focus_of (window) == sk_face_scale_get_button (SK_FACE_SCALE (scale), 3));
+  sk_test_press ("Tab");
+  sk_test_iterate (100);
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  g_assert_false (focus == scale || gtk_widget_is_ancestor (focus, scale));
+  sk_test_press ("<Shift>Tab");
+  sk_test_iterate (100);
+  g_assert_true (focus_of (window) == sk_face_scale_get_button (SK_FACE_SCALE (scale), 4));
+  close_everything (window);
+}
+
 /* The check itself: it knows a bad name when it sees one. */
 static void
 test_name_faults (void)
@@ -430,6 +601,8 @@ main (int argc, char *argv[])
   app = sk_test_app_start (&argc, &argv);
   g_test_add_func ("/a11y/name-faults", test_name_faults);
   g_test_add_func ("/a11y/every-screen-named", test_every_screen_is_named);
+  g_test_add_func ("/a11y/keyboard-moves-a-person-by-rings", test_keyboard_moves_a_person_by_rings);
+  g_test_add_func ("/a11y/faces-one-tab-stop", test_faces_are_one_tab_stop);
   status = sk_test_app_run (&app);
   return status;
 }

@@ -13,20 +13,22 @@
 
 #define MARGIN 12
 
+static void mapped_cb (GtkScrolledWindow *scroller);
+
+/* Scrolls @scroller's page so that @widget, on it, is in view. */
 static void
-focus_changed_cb (GtkScrolledWindow *scroller)
+reveal_in (GtkScrolledWindow *scroller,
+           GtkWidget         *widget)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (scroller));
   GtkWidget *viewport = gtk_scrolled_window_get_child (scroller);
   GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   graphene_rect_t bounds;
   double value, page;
 
-  if (focus == NULL || content == NULL || !gtk_widget_is_ancestor (focus, content) ||
-      gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL ||
-      !gtk_widget_compute_bounds (focus, content, &bounds))
+  if (widget == NULL || content == NULL || !gtk_widget_is_ancestor (widget, content) ||
+      gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) != NULL ||
+      !gtk_widget_compute_bounds (widget, content, &bounds))
     return;
 
   value = gtk_adjustment_get_value (adjustment);
@@ -36,6 +38,41 @@ focus_changed_cb (GtkScrolledWindow *scroller)
   else if (bounds.origin.y + bounds.size.height > value + page)
     gtk_adjustment_set_value (adjustment, MIN (bounds.origin.y - MARGIN,
                                                bounds.origin.y + bounds.size.height - page + MARGIN));
+}
+
+static void
+focus_changed_cb (GtkScrolledWindow *scroller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (scroller));
+
+  reveal_in (scroller, root != NULL ? gtk_root_get_focus (root) : NULL);
+}
+
+/**
+ * sk_scroller_reveal:
+ * @widget: a widget on a page that follows the keyboard
+ *
+ * Brings @widget into view where it is now: for a widget that moved with
+ * the keyboard on it (a person on the map).
+ */
+void
+sk_scroller_reveal (GtkWidget *widget)
+{
+  GtkWidget *from = widget;
+  GtkWidget *scroller;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* The page's own scroller, past any inside it. */
+  while (from != NULL && (scroller = gtk_widget_get_ancestor (from, GTK_TYPE_SCROLLED_WINDOW)) != NULL)
+    {
+      if (g_signal_handler_find (scroller, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, mapped_cb, NULL) != 0)
+        {
+          reveal_in (GTK_SCROLLED_WINDOW (scroller), widget);
+          return;
+        }
+      from = gtk_widget_get_parent (scroller);
+    }
 }
 
 static void

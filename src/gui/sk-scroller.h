@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 void sk_scroller_follow_focus (GtkScrolledWindow *scroller);
+void sk_scroller_reveal       (GtkWidget         *widget);
 
 G_END_DECLS

@@ -299,6 +299,46 @@ move_focus_activated (GtkWidget  *widget,
   gtk_widget_grab_focus (self->buttons[target]);
 }
 
+/* One Tab stop for the five faces, as for any group of radio buttons: Tab
+ * comes in on the chosen face (or the first) and goes on out of the
+ * group; the arrow keys move between the faces. */
+static gboolean
+sk_face_scale_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  SkFaceScale *self = SK_FACE_SCALE (widget);
+  GtkWidget *focus_child = gtk_widget_get_focus_child (widget);
+  int current = SK_FACE_NONE;
+
+  for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
+    if (focus_child == self->buttons[face])
+      current = face;
+
+  if (current == SK_FACE_NONE)
+    {
+      int target = self->value != SK_FACE_NONE ? self->value : SK_FACE_MIN;
+
+      return gtk_widget_grab_focus (self->buttons[target]);
+    }
+  switch (direction)
+    {
+    case GTK_DIR_LEFT:
+      if (current == SK_FACE_MIN)
+        return FALSE;
+      return gtk_widget_grab_focus (self->buttons[current - 1]);
+    case GTK_DIR_RIGHT:
+      if (current == SK_FACE_MAX)
+        return FALSE;
+      return gtk_widget_grab_focus (self->buttons[current + 1]);
+    case GTK_DIR_TAB_FORWARD:
+    case GTK_DIR_TAB_BACKWARD:
+    case GTK_DIR_UP:
+    case GTK_DIR_DOWN:
+    default:
+      return FALSE;
+    }
+}
+
 /* Between the faces. */
 #define SPACING 12
 
@@ -474,6 +514,7 @@ sk_face_scale_class_init (SkFaceScaleClass *klass)
   widget_class->measure = sk_face_scale_measure;
   widget_class->size_allocate = sk_face_scale_size_allocate;
   widget_class->css_changed = sk_face_scale_css_changed;
+  widget_class->focus = sk_face_scale_focus;
 
   properties[PROP_VALUE] =
     g_param_spec_int ("value", NULL, NULL, SK_FACE_NONE, SK_FACE_MAX, SK_FACE_NONE,

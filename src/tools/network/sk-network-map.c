@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "sk-network-map.h"
+#include "sk-scroller.h"
 #include "sk-network-draw.h"
 #include "sk-network-token.h"
 #include "sk-snapshot.h"
@@ -48,6 +49,8 @@ struct _SkNetworkMap
   SkNetworkPoint  drag_origin;  /* the person's spot when picked up */
   SkNetworkPolar  drag_place;
   guint           drag_write_id;
+  gboolean        reveal_focus;   /* after the next layout */
+  guint           reveal_id;
 };
 
 G_DEFINE_FINAL_TYPE (SkNetworkMap, sk_network_map, GTK_TYPE_WIDGET)
@@ -251,6 +254,18 @@ sk_network_map_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
+static gboolean
+reveal_focus_cb (gpointer user_data)
+{
+  SkNetworkMap *self = user_data;
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+
+  self->reveal_id = 0;
+  if (focus != NULL)
+    sk_scroller_reveal (focus);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sk_network_map_size_allocate (GtkWidget *widget,
                               int        width,
@@ -295,6 +310,14 @@ sk_network_map_size_allocate (GtkWidget *widget,
       gtk_widget_allocate (token, w, h, -1,
                            gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (round (x - w / 2.0),
                                                                                 round (y - h / 2.0))));
+    }
+  /* A person moved by the keyboard stays in view, where it is laid out
+   * now; the page is scrolled after this layout, not during it. */
+  if (self->reveal_focus && self->reveal_id == 0)
+    {
+      self->reveal_focus = FALSE;
+      self->reveal_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_focus_cb, self, NULL);
+      g_source_set_name_by_id (self->reveal_id, "[samtalekuffert] person into view");
     }
 }
 
@@ -487,6 +510,44 @@ person_move_action (GtkWidget  *widget,
   move_person (self, person_at (self, index), place);
   /* Until the next layout, the next step starts from here. */
   g_array_index (self->points, SkNetworkPoint, index) = sk_network_polar_to_point (place);
+  self->reveal_focus = TRUE;
+  gtk_widget_queue_allocate (widget);
+}
+
+/* Shift+arrow, Page Up and Page Down: one whole ring closer or further
+ * away, at the same angle, to the middle of the ring.  An arrow that
+ * points away from the child is "further"; (dx, dy) = (0, 0) with @out
+ * says it outright (Page Down). */
+static void
+person_ring_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SkNetworkMap *self = SK_NETWORK_MAP (widget);
+  int index = focused_index (self);
+  SkNetworkPerson *person;
+  SkNetworkPolar place;
+  double dx, dy;
+  int step, ring;
+
+  if (index < 0 || !self->editable)
+    return;
+  g_variant_get (parameter, "(ddi)", &dx, &dy, &step);
+  person = person_at (self, index);
+  place = sk_network_person_get_place (person);
+  if (step == 0)
+    {
+      /* The arrow against the direction from the child to the person. */
+      double along = dx * cos (place.angle) + dy * sin (place.angle);
+
+      step = along >= 0 ? 1 : -1;
+    }
+  ring = CLAMP (sk_network_ring_at (place.distance) + step, 0, SK_NETWORK_N_RINGS - 1);
+  place.distance = (sk_network_ring_inner (ring) + sk_network_ring_outer (ring)) / 2;
+  move_person (self, person, place);
+  g_array_index (self->points, SkNetworkPoint, index) = sk_network_polar_to_point (place);
+  self->reveal_focus = TRUE;
+  gtk_widget_queue_allocate (widget);
 }
 
 static void
@@ -524,6 +585,7 @@ sk_network_map_dispose (GObject *object)
   SkNetworkMap *self = SK_NETWORK_MAP (object);
 
   clear_people (self);
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   g_clear_object (&self->store);
   sk_picture_cache_clear (&self->background);
 
@@ -551,8 +613,10 @@ add_arrow (GtkWidgetClass *widget_class,
 {
   gtk_widget_class_add_binding_action (widget_class, key, 0, "person.move", "(dd)", dx, dy);
   gtk_widget_class_add_binding_action (widget_class, keypad_key, 0, "person.move", "(dd)", dx, dy);
-  /* Shift for small steps. */
-  gtk_widget_class_add_binding_action (widget_class, key, GDK_SHIFT_MASK, "person.move", "(dd)", dx / 3, dy / 3);
+  /* Shift for a whole ring, Control for small steps. */
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_SHIFT_MASK, "person.ring", "(ddi)", dx, dy, 0);
+  gtk_widget_class_add_binding_action (widget_class, keypad_key, GDK_SHIFT_MASK, "person.ring", "(ddi)", dx, dy, 0);
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_CONTROL_MASK, "person.move", "(dd)", dx / 3, dy / 3);
 }
 
 static void
@@ -625,12 +689,17 @@ sk_network_map_class_init (SkNetworkMapClass *klass)
                                          SK_TYPE_NETWORK_PERSON);
 
   gtk_widget_class_install_action (widget_class, "person.move", "(dd)", person_move_action);
+  gtk_widget_class_install_action (widget_class, "person.ring", "(ddi)", person_ring_action);
   gtk_widget_class_install_action (widget_class, "person.edit", NULL, person_edit_action);
   gtk_widget_class_install_action (widget_class, "person.remove", NULL, person_remove_action);
   add_arrow (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, -1, 0);
   add_arrow (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, 1, 0);
   add_arrow (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, 0, -1);
   add_arrow (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "person.ring", "(ddi)", 0.0, 0.0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Up, 0, "person.ring", "(ddi)", 0.0, 0.0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "person.ring", "(ddi)", 0.0, 0.0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "person.ring", "(ddi)", 0.0, 0.0, 1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "person.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "person.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "person.edit", NULL);

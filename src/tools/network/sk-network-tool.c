@@ -38,6 +38,7 @@ struct _SkNetworkTool
   GtkWidget      *map;
   GtkWidget      *maps;
   guint           orient_id;
+  guint           refocus_id;
   GtkWidget      *previous_box;
   GtkWidget      *previous_title;
   GtkWidget      *previous_map;
@@ -256,6 +257,7 @@ sk_network_tool_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->people, self);
   sk_binding_clear (&self->shared_binding);
   g_clear_handle_id (&self->orient_id, g_source_remove);
+  g_clear_handle_id (&self->refocus_id, g_source_remove);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   g_clear_object (&self->people);
   g_clear_object (&self->previous);
@@ -356,6 +358,30 @@ sk_network_tool_class_init (SkNetworkToolClass *klass)
   gtk_widget_class_set_css_name (widget_class, "networktool");
 }
 
+/* After the editor: the keyboard on the person just added or changed (a
+ * Tab stop of the map, moved with the arrow keys next), or back on "Add
+ * Person" when none was added — never dropped on the page. */
+static gboolean
+refocus_cb (gpointer user_data)
+{
+  SkNetworkTool *self = user_data;
+  SkNetworkPerson *person = sk_network_editor_get_person (SK_NETWORK_EDITOR (self->editor));
+  GtkWidget *token = person != NULL ? sk_network_map_get_token (SK_NETWORK_MAP (self->map), person) : NULL;
+
+  self->refocus_id = 0;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !gtk_widget_get_visible (self->editor))
+    gtk_widget_grab_focus (token != NULL ? token : self->add_button);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+editor_closed_cb (SkNetworkTool *self)
+{
+  /* After the popover has given the keyboard back, where GTK puts it. */
+  if (self->refocus_id == 0)
+    self->refocus_id = g_idle_add (refocus_cb, self);
+}
+
 static void
 sk_network_tool_init (SkNetworkTool *self)
 {
@@ -366,5 +392,6 @@ sk_network_tool_init (SkNetworkTool *self)
   self->editor = sk_network_editor_new ();
   gtk_widget_set_parent (self->editor, self->map);
   g_signal_connect_object (self->editor, "remove", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "closed", G_CALLBACK (editor_closed_cb), self, G_CONNECT_SWAPPED);
   update_buttons (self);
 }
