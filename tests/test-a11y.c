@@ -20,6 +20,7 @@
 #include "sk-network-editor.h"
 #include "sk-network-map.h"
 #include "sk-network-tool.h"
+#include "sk-note-field.h"
 #include "sk-demo.h"
 #include "sk-preferences.h"
 #include "sk-print-dialog.h"
@@ -578,6 +579,101 @@ test_faces_are_one_tab_stop (void)
   close_everything (window);
 }
 
+
+static gboolean
+dialog_gone (gpointer type)
+{
+  return sk_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+/* The keyboard is never dropped: on a new child after adding one, back
+ * where it was after the cover, on the first match after Enter in the
+ * search. */
+static void
+test_keyboard_is_never_dropped (void)
+{
+  g_autofree char *path = sk_test_path ("a11y-dropped.db");
+  SkWindow *window;
+  GtkWidget *list, *focus, *note;
+
+  prepare_database (path);
+  window = sk_test_open_today (app, path);
+  sk_test_iterate (300);
+
+  /* A new child, by keyboard alone. */
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Control><Shift>n");
+  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_CHILD_DIALOG), 3000));
+  sk_test_iterate (200);
+  sk_test_type ("Viggo");
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (dialog_gone, GSIZE_TO_POINTER (SK_TYPE_CHILD_DIALOG), 3000));
+  sk_test_iterate (300);
+  g_assert_cmpstr (sk_child_get_name (sk_window_get_child (window)), ==, "Viggo");
+  list = sk_test_find_type (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_LIST), GTK_TYPE_LIST_VIEW);
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  {
+    g_autofree char *text = sk_test_visible_text (focus);
+
+    g_assert_nonnull (strstr (text, "Viggo"));
+  }
+
+  /* The cover, from a note: back in the same note. */
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Alt>Left");
+  sk_test_iterate (200);
+  {
+    GListModel *children = sk_window_get_children (window);
+
+    for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+      {
+        g_autoptr(SkChild) child = g_list_model_get_item (children, i);
+
+        if (g_str_equal (sk_child_get_name (child), "Alma"))
+          sk_window_select_child (window, child);
+      }
+  }
+  sk_test_iterate (200);
+  sk_window_open_conversation (window, NULL);
+  sk_test_iterate (300);
+  {
+    GtkWidget *page = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildPage"));
+    GtkWidget *rows = sk_test_find_type (page, GTK_TYPE_LIST_BOX);
+
+    g_signal_emit_by_name (rows, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (rows), 0));
+  }
+  sk_test_iterate (400);
+  note = sk_test_find_shown (GTK_WIDGET (window), SK_TYPE_NOTE_FIELD, "Only for me");
+  g_assert_nonnull (note);
+  note = GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (note)));
+  sk_test_scroll_to (note);
+  gtk_widget_grab_focus (note);
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("F9");
+  sk_test_iterate (300);
+  g_assert_true (sk_window_get_covered (window));
+  sk_test_press ("F9");
+  sk_test_iterate (300);
+  g_assert_false (sk_window_get_covered (window));
+  g_assert_true (focus_of (window) == note);
+
+  /* Enter in the search opens the first match. */
+  sk_test_press ("<Control>f");
+  sk_test_iterate (200);
+  sk_test_type ("Vig");
+  sk_test_iterate (200);
+  sk_test_press ("Return");
+  sk_test_iterate (400);
+  g_assert_cmpstr (sk_child_get_name (sk_window_get_child (window)), ==, "Viggo");
+  focus = focus_of (window);
+  g_assert_nonnull (focus);
+  /* On into the child's page, not onto "+" in the header bar. */
+  g_assert_true (gtk_widget_is_ancestor (focus, sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildPage"))));
+  close_everything (window);
+}
+
 /* The check itself: it knows a bad name when it sees one. */
 static void
 test_name_faults (void)
@@ -603,6 +699,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/every-screen-named", test_every_screen_is_named);
   g_test_add_func ("/a11y/keyboard-moves-a-person-by-rings", test_keyboard_moves_a_person_by_rings);
   g_test_add_func ("/a11y/faces-one-tab-stop", test_faces_are_one_tab_stop);
+  g_test_add_func ("/a11y/keyboard-never-dropped", test_keyboard_is_never_dropped);
   status = sk_test_app_run (&app);
   return status;
 }

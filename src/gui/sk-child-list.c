@@ -22,6 +22,9 @@ struct _SkChildList
   GtkSingleSelection *selection;
   char               *needle;
   gboolean            folded;
+  SkChild            *focus_pending;   /* weak: the row to give the keyboard */
+  guint               focus_tick;
+  guint               focus_frames;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *sidebar_stack;
@@ -174,6 +177,10 @@ sk_child_list_dispose (GObject *object)
 {
   SkChildList *self = SK_CHILD_LIST (object);
 
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
+  g_clear_weak_pointer (&self->focus_pending);
   sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CHILD_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->children);
@@ -363,6 +370,68 @@ sk_child_list_highlight (SkChildList *self,
         }
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* The row widget of the list that shows @child, once it is built. */
+static GtkWidget *
+row_of (SkChildList *self,
+        SkChild     *child)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      GtkWidget *name = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+
+      if (GTK_IS_LABEL (name) && gtk_widget_get_child_visible (row) &&
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (name)), sk_child_get_name (child)) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_child_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  SkChildList *self = SK_CHILD_LIST (widget);
+  GtkWidget *row = self->focus_pending != NULL ? row_of (self, self->focus_pending) : NULL;
+
+  /* A few frames: the list lays out the rows it scrolled to first. */
+  if (row == NULL && self->focus_pending != NULL && ++self->focus_frames < 10)
+    return G_SOURCE_CONTINUE;
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  g_clear_weak_pointer (&self->focus_pending);
+  self->focus_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The keyboard on @child's row, chosen, in view. */
+void
+sk_child_list_focus_child (SkChildList *self,
+                           SkChild     *child)
+{
+  guint n;
+
+  g_return_if_fail (SK_IS_CHILD_LIST (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SkChild) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == child)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          g_set_weak_pointer (&self->focus_pending, child);
+          self->focus_frames = 0;
+          if (self->focus_tick == 0)
+            self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_child_tick_cb, NULL, NULL);
+          return;
+        }
+    }
 }
 
 void

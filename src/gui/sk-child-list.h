@@ -18,6 +18,8 @@ void        sk_child_list_changed      (SkChildList *self);
 void        sk_child_list_highlight    (SkChildList *self,
                                         SkChild     *child);
 void        sk_child_list_focus_search (SkChildList *self);
+void        sk_child_list_focus_child  (SkChildList *self,
+                                        SkChild     *child);
 const char *sk_child_list_get_search   (SkChildList *self);
 void        sk_child_list_set_search   (SkChildList *self,
                                         const char  *text);

@@ -24,6 +24,7 @@ struct _SkChildPage
   GtkLabel   *name_label;
   GtkLabel   *details_label;
   GtkListBox *conversation_list;
+  GtkWidget  *new_conversation_button;
 };
 
 G_DEFINE_FINAL_TYPE (SkChildPage, sk_child_page, GTK_TYPE_WIDGET)
@@ -201,6 +202,7 @@ sk_child_page_class_init (SkChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkChildPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, SkChildPage, details_label);
   gtk_widget_class_bind_template_child (widget_class, SkChildPage, conversation_list);
+  gtk_widget_class_bind_template_child (widget_class, SkChildPage, new_conversation_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -286,4 +288,23 @@ sk_child_describe (SkChild *child)
   g_ptr_array_add (parts, NULL);
 
   return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+/**
+ * sk_child_page_focus_start:
+ *
+ * The keyboard where the next step is: on the newest conversation, or on
+ * "New Conversation" when there is none.
+ */
+void
+sk_child_page_focus_start (SkChildPage *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_if_fail (SK_IS_CHILD_PAGE (self));
+
+  first = gtk_list_box_get_row_at_index (self->conversation_list, 0);
+  if (first != NULL && gtk_widget_grab_focus (GTK_WIDGET (first)))
+    return;
+  gtk_widget_grab_focus (self->new_conversation_button);
 }

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 #define SK_TYPE_CHILD_PAGE (sk_child_page_get_type ())
 G_DECLARE_FINAL_TYPE (SkChildPage, sk_child_page, SK, CHILD_PAGE, GtkWidget)
 
+void        sk_child_page_focus_start       (SkChildPage *self);
 void        sk_child_page_set_store         (SkChildPage *self,
                                              SkStore     *store);
 void        sk_child_page_set_child         (SkChildPage *self,

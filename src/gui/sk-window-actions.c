@@ -28,6 +28,10 @@ child_saved_cb (SkWindow *self,
     {
       sk_child_list_add (self->child_list, child);
       sk_window_select_child (self, child);
+      /* The keyboard on the new child, not dropped on the header bar
+       * (where the list is in sight). */
+      if (!adw_leaflet_get_folded (self->leaflet))
+        sk_child_list_focus_child (self->child_list, child);
     }
   else
     {

@@ -23,6 +23,7 @@ struct _SkWindow
   gboolean            child_mode;
   gboolean            was_fullscreen;
   const char         *uncovered_page;
+  GtkWidget          *covered_focus;   /* weak: the keyboard's place before the cover */
 
   GtkRevealer        *error_revealer;
   GtkLabel           *error_label;

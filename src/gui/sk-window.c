@@ -184,6 +184,9 @@ child_activated_cb (SkWindow *self,
                     SkChild  *child)
 {
   sk_window_select_child (self, child);
+  /* Chosen from the list or with Enter in the search: the keyboard goes
+   * on into the child's page. */
+  sk_child_page_focus_start (self->child_page);
 }
 
 static void
@@ -284,6 +287,7 @@ sk_window_dispose (GObject *object)
 {
   SkWindow *self = SK_WINDOW (object);
 
+  g_clear_weak_pointer (&self->covered_focus);
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -647,15 +651,22 @@ sk_window_set_covered (SkWindow *self,
        * view, or the caseworker's. */
       self->uncovered_page = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "full") == 0
                              ? "full" : self->child_mode ? "child" : "caseworker";
+      g_set_weak_pointer (&self->covered_focus, gtk_root_get_focus (GTK_ROOT (self)));
       sk_window_show_face (self, "cover");
     }
   else
     {
       const char *page = self->uncovered_page;
+      GtkWidget *focus = self->covered_focus;
+      gboolean restored;
 
       self->uncovered_page = NULL;
       sk_window_show_face (self, page);
-      if (self->child_mode && g_str_equal (page, "child"))
+      /* The keyboard back where it was, as if the cover had never been. */
+      restored = focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self) &&
+                 gtk_widget_is_visible (focus) && gtk_widget_grab_focus (focus);
+      g_clear_weak_pointer (&self->covered_focus);
+      if (!restored && self->child_mode && g_str_equal (page, "child"))
         sk_child_view_focus_start (self->child_view);
     }
   sk_window_actions_update (self);
