@@ -674,6 +674,117 @@ test_keyboard_is_never_dropped (void)
   close_everything (window);
 }
 
+
+/* Every target in the child's view is a finger's size: 48 px or more
+ * each way (a child's finger, the same floor as the trust issue's). */
+static void
+collect_small_targets (GtkWidget  *root,
+                       const char *where,
+                       GPtrArray  *small)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if ((GTK_IS_BUTTON (root) || GTK_IS_SWITCH (root) || GTK_IS_ENTRY (root) || GTK_IS_TEXT_VIEW (root) ||
+       GTK_IS_CHECK_BUTTON (root) || GTK_IS_MENU_BUTTON (root) || GTK_IS_DROP_DOWN (root)) &&
+      gtk_widget_is_sensitive (root) && gtk_widget_get_ancestor (gtk_widget_get_parent (root), GTK_TYPE_MENU_BUTTON) == NULL)
+    {
+      int width = gtk_widget_get_width (root), height = gtk_widget_get_height (root);
+
+      if (width < 48 || height < 48)
+        {
+          g_autofree char *text = sk_test_visible_text (root);
+
+          g_strdelimit (text, "\n", ' ');
+          g_ptr_array_add (small, g_strdup_printf ("%s: %s '%s' %d×%d", where, G_OBJECT_TYPE_NAME (root),
+                                                  g_strstrip (text), width, height));
+        }
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_small_targets (child, where, small);
+}
+
+static void
+audit_popover_targets (GtkWidget  *button,
+                       const char *where,
+                       GPtrArray  *small)
+{
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  click (button);
+  if (!sk_test_wait_for (popover_shown, button, 1500))
+    click (button);
+  g_assert_true (sk_test_wait_for (popover_shown, button, 3000));
+  sk_test_iterate (300);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  collect_small_targets (GTK_WIDGET (popover), where, small);
+  sk_test_press ("Escape");
+  sk_test_iterate (300);
+}
+
+static void
+test_child_targets_are_finger_sized (void)
+{
+  g_autofree char *path = sk_test_path ("a11y-targets.db");
+  g_autoptr(GPtrArray) small = g_ptr_array_new_with_free_func (g_free);
+  SkWindow *window;
+  GtkWidget *view, *button;
+
+  prepare_database (path);
+  window = sk_test_open_today (app, path);
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("F11");
+  sk_test_iterate (600);
+  view = sk_test_find_type (GTK_WIDGET (window), g_type_from_name ("SkChildView"));
+  collect_small_targets (view, "How I feel", small);
+  {
+    GtkWidget *card = sk_test_find_type (view, SK_TYPE_EMOTION_CARD);
+
+    audit_popover_targets (find_menu_button_saying (card, "Feelings"), "the feelings", small);
+  }
+  button = sk_test_find_shown (view, GTK_TYPE_TOGGLE_BUTTON, "My network");
+  if (button != NULL)
+    {
+      GtkWidget *tool, *map;
+
+      click (button);
+      sk_test_iterate (400);
+      collect_small_targets (view, "My network", small);
+      tool = sk_test_find_type (view, SK_TYPE_NETWORK_TOOL);
+      map = sk_network_tool_get_map (SK_NETWORK_TOOL (tool));
+      if (g_list_model_get_n_items (sk_network_tool_get_people (SK_NETWORK_TOOL (tool))) == 0)
+        {
+          click (sk_test_find_shown (tool, GTK_TYPE_BUTTON, "Start From Last Time"));
+          sk_test_iterate (400);
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (sk_network_tool_get_people (SK_NETWORK_TOOL (tool))), >, 0);
+        {
+          g_autoptr(SkNetworkPerson) person = g_list_model_get_item (sk_network_tool_get_people (SK_NETWORK_TOOL (tool)), 0);
+          GtkWidget *token = sk_network_map_get_token (SK_NETWORK_MAP (map), person);
+
+          click (token);
+          g_assert_true (sk_test_wait_for (is_mapped, sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), 3000));
+          sk_test_iterate (300);
+          collect_small_targets (sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), "a person", small);
+          sk_test_save_screenshot (sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), "person-editor-child-view.png");
+          sk_test_press ("Escape");
+          sk_test_iterate (300);
+        }
+    }
+  sk_test_press ("<Control>p");
+  sk_test_iterate (600);
+  collect_small_targets (view, "our summary", small);
+  sk_test_press ("<Control>F11");
+  sk_test_iterate (300);
+  close_everything (window);
+
+  for (guint i = 0; i < small->len; i++)
+    g_printerr ("# too small for a finger: %s\n", (char *) small->pdata[i]);
+  g_assert_cmpuint (small->len, ==, 0);
+}
+
 /* The check itself: it knows a bad name when it sees one. */
 static void
 test_name_faults (void)
@@ -700,6 +811,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/keyboard-moves-a-person-by-rings", test_keyboard_moves_a_person_by_rings);
   g_test_add_func ("/a11y/faces-one-tab-stop", test_faces_are_one_tab_stop);
   g_test_add_func ("/a11y/keyboard-never-dropped", test_keyboard_is_never_dropped);
+  g_test_add_func ("/a11y/child-targets-finger-sized", test_child_targets_are_finger_sized);
   status = sk_test_app_run (&app);
   return status;
 }
