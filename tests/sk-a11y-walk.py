@@ -14,7 +14,9 @@ import pyatspi
 def text_of(node):
     try:
         text = node.queryText()
-        return text.getText(0, -1)
+        # GTK 4.8 answers an end of -1 with nothing for entries: ask for
+        # the characters there are.
+        return text.getText(0, text.characterCount)
     except NotImplementedError:
         return ''
     except Exception:

@@ -137,6 +137,31 @@ audit_screen (const char *screen)
             }
         }
     }
+  /* Fields alike say which they are: no two text fields of one name. */
+  {
+    g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) field = g_strsplit (lines[i], "|", -1);
+
+        if (g_strv_length (field) < 9 || !g_str_equal (field[0], "text") || field[1][0] == '\0')
+          continue;
+        if (g_hash_table_contains (fields, field[1]))
+          {
+            g_autofree char *key = g_strdup_printf ("two fields named '%s'", field[1]);
+
+            if (!g_hash_table_contains (audit.seen, key))
+              {
+                g_test_message ("%s: %s", screen, key);
+                g_ptr_array_add (audit.failures, g_strdup_printf ("%s: %s", screen, key));
+                g_hash_table_add (audit.seen, g_strdup (key));
+              }
+          }
+        else
+          g_hash_table_add (fields, g_strdup (field[1]));
+      }
+  }
   g_test_message ("%s: %u controls", screen, controls);
   g_assert_cmpuint (controls, >, 0);
   audit.controls += controls;

@@ -373,6 +373,11 @@ test_named_styles (void)
   sk_test_scroll_to (scale);
   expect (face_label (scale, 1), "an unchosen face's word", 4.5);
   expect (face_label (scale, 4), "the chosen face's word", 4.5);
+  {
+    g_autofree char *name = g_strdup_printf ("faces-%s-1280x800.png", scheme ());
+
+    sk_test_save_screenshot (GTK_WIDGET (window), name);
+  }
   widget = sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_LABEL, "Only for me");
   sk_test_scroll_to (widget);
   expect (widget, "the 'Only for me' heading", 4.5);

@@ -182,6 +182,15 @@ questions_page (SkLundyTool  *self,
           gtk_box_append (GTK_BOX (card), check);
         }
       sk_note_field_bind (SK_NOTE_FIELD (note), SK_RECORD (answer), "note");
+      {
+        /* Eight notes are called "Note": each says whose, to a screen
+         * reader.  Translators: %s is a Lundy step, "Space" */
+        g_autofree char *spoken = g_strdup_printf (phase == SK_LUNDY_BEFORE ? _("%s: note before the conversation")
+                                                                            : _("%s: note after the conversation"),
+                                                   _(steps[i].name));
+
+        sk_note_field_set_spoken_name (SK_NOTE_FIELD (note), spoken);
+      }
       gtk_box_append (GTK_BOX (card), note);
       gtk_box_append (GTK_BOX (page), card);
     }
