@@ -7,12 +7,19 @@
 #include "sk-application.h"
 #include "sk-child-dialog.h"
 #include "sk-emotion-tool.h"
+#include "sk-journal-dialog.h"
+#include "sk-network.h"
+#include "sk-network-geometry.h"
+#include "sk-network-map.h"
+#include "sk-network-tool.h"
+#include "sk-summary-dialog.h"
 #include "sk-test-gui.h"
 #include "sk-test-util.h"
 
 #include <string.h>
 
 #define MARKUP_NAME "<b>Bo</b> & Co"
+#define PERSON_NAME "<u>Ida</u> & Ib"
 
 static SkApplication *app;
 static GString *logged;   /* every log message, to look for names in */
@@ -50,6 +57,23 @@ toast_text (SkWindow *window)
     toast = gtk_widget_get_parent (toast);
   g_assert_nonnull (toast);
   return sk_test_visible_text (toast);
+}
+
+/* The toast's own close button, as a person clicks it: the next toast
+ * waits until this one is gone. */
+static void
+dismiss_toast (SkWindow *window)
+{
+  GtkWidget *undo = sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Undo");
+  GtkWidget *close = NULL;
+
+  g_assert_nonnull (undo);
+  for (GtkWidget *w = gtk_widget_get_next_sibling (undo); w != NULL && close == NULL; w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_BUTTON (w))
+      close = w;
+  g_assert_nonnull (close);
+  sk_test_real_click (close);
+  sk_test_iterate (600);
 }
 
 static SkWindow *
@@ -141,7 +165,16 @@ test_markup_names_in_toasts (void)
     g_assert_true (sk_store_insert (store, other, &error));
     g_clear_object (&other);
     g_assert_true (sk_store_insert (store, child, &error));
-    g_clear_object (&(SkConversation *) { sk_test_add_conversation (store, child, 1763900000) });
+    {
+      g_autoptr(SkConversation) conversation = sk_test_add_conversation (store, child, 1763900000);
+      g_autoptr(GListStore) people = sk_network_list (store, sk_record_get_id (SK_RECORD (conversation)), &error);
+      g_autoptr(SkNetworkPerson) person = sk_network_person_new (sk_record_get_id (SK_RECORD (conversation)),
+                                                                 PERSON_NAME, "", "person-adult",
+                                                                 sk_network_cell_centre (0, 1));
+
+      g_assert_true (sk_network_add (store, people, person, &error));
+      g_assert_true (sk_store_flush (store, &error));
+    }
   }
   window = sk_test_open_today (app, path);
   gtk_window_present (GTK_WINDOW (window));
@@ -169,6 +202,35 @@ test_markup_names_in_toasts (void)
   g_test_message ("topic's toast: %s", text);
   g_assert_nonnull (strstr (text, "The topic “<i>Fod</i> & bold” was removed"));
   g_clear_pointer (&text, g_free);
+  dismiss_toast (window);
+
+  /* A person, removed from the map with the Delete key. */
+  {
+    GtkWidget *switcher = sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, "My network");
+    GtkWidget *network, *map, *token;
+
+    sk_test_scroll_to (switcher);
+    sk_test_real_click (switcher);
+    sk_test_iterate (400);
+    network = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_NETWORK_TOOL);
+    map = sk_network_tool_get_map (SK_NETWORK_TOOL (network));
+    {
+      g_autoptr(SkNetworkPerson) person = g_list_model_get_item (sk_network_tool_get_people (SK_NETWORK_TOOL (network)), 0);
+
+      token = sk_network_map_get_token (SK_NETWORK_MAP (map), person);
+    }
+    sk_test_scroll_to (token);
+    gtk_widget_grab_focus (token);
+    sk_test_focus_window (GTK_WINDOW (window));
+    sk_test_press ("Delete");
+    sk_test_iterate (300);
+    g_clear_pointer (&text, g_free);
+    text = toast_text (window);
+    g_test_message ("person's toast: %s", text);
+    g_assert_nonnull (strstr (text, PERSON_NAME));
+    g_clear_pointer (&text, g_free);
+    dismiss_toast (window);
+  }
 
   /* The child, deleted. */
   sk_window_delete_child (window, sk_window_get_child (window));
@@ -179,22 +241,108 @@ test_markup_names_in_toasts (void)
 
   assert_log_without ("Bo</b>");
   assert_log_without ("Fod</i>");
+  assert_log_without ("Ida</u>");
   gtk_window_destroy (GTK_WINDOW (window));
   sk_test_iterate (100);
 }
 
-/* Nothing the program saves is added to the recent-files list: GTK's
- * file chooser and GtkRecentManager look at this setting. */
+static gboolean
+chooser_shown (gpointer data)
+{
+  GtkWindow *chooser = sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return chooser != NULL && gtk_widget_get_mapped (GTK_WIDGET (chooser));
+}
+
+static gboolean
+toplevel_shown (gpointer type)
+{
+  GtkWindow *window = sk_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/* Saves through the file chooser that @button opens, as a person does:
+ * the folder, a name, the chooser's own Save button. */
+static void
+save_through_chooser (GtkWidget  *button,
+                      const char *folder,
+                      const char *name)
+{
+  g_autoptr(GFile) where = g_file_new_for_path (folder);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = g_build_filename (folder, name, NULL);
+  GtkWindow *chooser;
+
+  g_assert_nonnull (button);
+  sk_test_real_click (button);
+  g_assert_true (sk_test_wait_for (chooser_shown, NULL, 3000));
+  chooser = sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), where, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  sk_test_iterate (300);
+  sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (chooser), GTK_TYPE_BUTTON, "Save"));
+  sk_test_iterate (600);
+  g_assert_null (sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_true (g_file_test (saved, G_FILE_TEST_EXISTS));
+}
+
+/* Nothing the program saves is added to the recent-files list, where
+ * other programs would show a file named after the child: a summary and
+ * a journal note saved through the real dialogs leave no trace in
+ * recently-used.xbel. */
 static void
 test_no_recent_files (void)
 {
-  gboolean enabled = TRUE;
+  g_autofree char *path = sk_test_path ("recent.db");
   g_autofree char *xbel = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+  g_autofree char *folder = g_build_filename (g_get_home_dir (), "saved", NULL);
+  g_autofree char *recent = NULL;
+  SkWindow *window;
+  GtkWindow *dialog;
 
-  g_object_get (gtk_settings_get_default (), "gtk-recent-files-enabled", &enabled, NULL);
-  g_assert_false (enabled);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(SkChild) child = sk_child_new ("Ronja");
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (sk_store_insert (store, child, &error));
+    g_clear_object (&(SkConversation *) { sk_test_add_conversation (store, child, 1763900000) });
+  }
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Control>p");
+  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_SUMMARY_DIALOG), 3000));
+  dialog = sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG);
+  sk_test_iterate (300);
+  save_through_chooser (sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Save as PDF…"),
+                        folder, "Ronja-summary.pdf");
+  if ((dialog = sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  sk_test_iterate (200);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.journal", NULL);
+  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_JOURNAL_DIALOG), 3000));
+  dialog = sk_test_find_toplevel (SK_TYPE_JOURNAL_DIALOG);
+  sk_test_iterate (300);
+  save_through_chooser (sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Save as Text…"),
+                        folder, "Ronja-journal.txt");
+  if ((dialog = sk_test_find_toplevel (SK_TYPE_JOURNAL_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
+  sk_test_iterate (300);
+
+  if (g_file_get_contents (xbel, &recent, NULL, NULL))
+    {
+      g_test_message ("recently-used.xbel:\n%s", recent);
+      g_assert_null (strstr (recent, "Ronja"));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
   sk_test_iterate (100);
-  g_assert_false (g_file_test (xbel, G_FILE_TEST_EXISTS));
 }
 
 int
