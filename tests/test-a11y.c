@@ -810,6 +810,44 @@ test_child_targets_are_finger_sized (void)
   g_assert_cmpuint (small->len, ==, 0);
 }
 
+
+/* At a larger text size (Xft.dpi 144) the map's names grow with the
+ * rest of the text, and the rings' and sectors' names with them. */
+static void
+test_map_text_follows_text_size (void)
+{
+  g_autofree char *path = sk_test_path ("a11y-dpi.db");
+  GtkSettings *settings = gtk_settings_get_default ();
+  SkWindow *window;
+  GtkWidget *tool, *map;
+  double before, after;
+  int dpi = 0;
+
+  prepare_database (path);
+  window = sk_test_open_today (app, path);
+  sk_test_iterate (300);
+  click (switcher_button (GTK_WIDGET (window), "My network"));
+  sk_test_iterate (400);
+  tool = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_NETWORK_TOOL);
+  map = sk_network_tool_get_map (SK_NETWORK_TOOL (tool));
+  before = sk_network_map_get_text_size (SK_NETWORK_MAP (map));
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 144 * 1024, NULL);
+  sk_test_iterate (600);
+  after = sk_network_map_get_text_size (SK_NETWORK_MAP (map));
+  g_test_message ("a name on the map: %.1f px at 96 dpi, %.1f px at 144 dpi", before, after);
+  sk_test_save_screenshot (map, "map-144-dpi.png");
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  sk_test_iterate (300);
+  /* As large as the body text is now (11 pt at 144 dpi: 22 px), and
+   * clearly larger than before (the map itself may get a little smaller
+   * to make room for the larger text around it). */
+  g_assert_cmpfloat (after, >=, 22.0);
+  g_assert_cmpfloat (after, >=, before * 1.25);
+  close_everything (window);
+}
+
 /* The check itself: it knows a bad name when it sees one. */
 static void
 test_name_faults (void)
@@ -837,6 +875,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/faces-one-tab-stop", test_faces_are_one_tab_stop);
   g_test_add_func ("/a11y/keyboard-never-dropped", test_keyboard_is_never_dropped);
   g_test_add_func ("/a11y/child-targets-finger-sized", test_child_targets_are_finger_sized);
+  g_test_add_func ("/a11y/map-text-follows-text-size", test_map_text_follows_text_size);
   status = sk_test_app_run (&app);
   return status;
 }

@@ -58,6 +58,30 @@ sk_network_frame_fit (SkNetworkFrame *frame,
   frame->radius = MIN (frame->width, frame->height) / 2 * 0.94;
   frame->picture = CLAMP (frame->radius * 0.19, 40, 100);
   frame->font_size = CLAMP (frame->picture * 0.25, 12, 22);
+  frame->text_scale = 1.0;
+}
+
+/* On screen the text follows the desktop's text size (a larger font, or
+ * Xft.dpi 144): the names, the rings' and the sectors'. */
+void
+sk_network_frame_set_text_scale (SkNetworkFrame *frame,
+                                 double          scale)
+{
+  scale = CLAMP (scale, 1.0, 2.5);
+  frame->font_size = frame->font_size / frame->text_scale * scale;
+  frame->text_scale = scale;
+}
+
+double
+sk_network_ring_label_size (const SkNetworkFrame *frame)
+{
+  return CLAMP (frame->radius * 0.035, 8, 16) * frame->text_scale;
+}
+
+double
+sk_network_sector_label_size (const SkNetworkFrame *frame)
+{
+  return CLAMP (frame->radius * 0.06, 8, 24) * frame->text_scale;
 }
 
 SkNetworkPoint
@@ -199,7 +223,7 @@ draw_sector_name (cairo_t              *cr,
 {
   PangoLayout *layout;
   PangoRectangle logical;
-  double size = CLAMP (frame->radius * 0.06, 8, 24);
+  double size = sk_network_sector_label_size (frame);
   double pad = size * 0.45, r, g, b, w, h, x, y;
 
   layout = make_layout (cr, sk_network_sector_label (sector), size, TRUE, -1);
@@ -278,7 +302,7 @@ sk_network_draw_background (cairo_t              *cr,
    * friends: away from the child's name and the lower sectors' long names. */
   for (int ring = 0; ring < SK_NETWORK_N_RINGS; ring++)
     {
-      PangoLayout *layout = make_layout (cr, sk_network_ring_label (ring), CLAMP (R * 0.035, 8, 16), FALSE, -1);
+      PangoLayout *layout = make_layout (cr, sk_network_ring_label (ring), sk_network_ring_label_size (frame), FALSE, -1);
       PangoRectangle logical;
       double y = cy - R * (sk_network_ring_inner (ring) + sk_network_ring_outer (ring)) / 2;
 
@@ -547,7 +571,7 @@ paper_obstacles (SkNetworkPaper *paper,
   }
   for (int ring = 0; ring < SK_NETWORK_N_RINGS; ring++)
     {
-      double size = CLAMP (R * 0.035, 8, 16);
+      double size = sk_network_ring_label_size (frame);
       double y = frame->cy - R * (sk_network_ring_inner (ring) + sk_network_ring_outer (ring)) / 2;
       SkNetworkRect rect;
 
@@ -557,7 +581,7 @@ paper_obstacles (SkNetworkPaper *paper,
     }
   for (int sector = 0; sector < SK_NETWORK_N_SECTORS; sector++)
     {
-      double size = CLAMP (R * 0.06, 8, 24), pad = size * 0.45, x, y;
+      double size = sk_network_sector_label_size (frame), pad = size * 0.45, x, y;
       SkNetworkRect rect;
 
       measure (context, sk_network_sector_label (sector), size, TRUE, &w, &h);

@@ -17,6 +17,7 @@ typedef struct
   double radius;                /* the outer ring */
   double picture;               /* a person's picture */
   double font_size;             /* a person's name */
+  double text_scale;            /* the text-size setting: 1 on paper and at the default size */
 } SkNetworkFrame;
 
 /* One person as drawn. */
@@ -30,6 +31,11 @@ typedef struct
   gboolean    hidden;     /* hidden from the parents: drawn faded, marked */
 } SkNetworkFigure;
 
+/* The ring's and sector's names, in pixels (scaled with the text). */
+double         sk_network_ring_label_size   (const SkNetworkFrame *frame);
+double         sk_network_sector_label_size (const SkNetworkFrame *frame);
+void           sk_network_frame_set_text_scale (SkNetworkFrame *frame,
+                                                double          scale);
 void           sk_network_frame_fit     (SkNetworkFrame       *frame,
                                          double                x,
                                          double                y,

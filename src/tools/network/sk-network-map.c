@@ -195,6 +195,15 @@ sk_network_map_get_token (SkNetworkMap    *self,
   return NULL;
 }
 
+/* The size of a person's name on the map now, in pixels. */
+double
+sk_network_map_get_text_size (SkNetworkMap *self)
+{
+  g_return_val_if_fail (SK_IS_NETWORK_MAP (self), 0);
+
+  return self->frame.font_size;
+}
+
 gboolean
 sk_network_map_get_spot (SkNetworkMap    *self,
                          SkNetworkPerson *person,
@@ -254,6 +263,23 @@ sk_network_map_get_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
+/* The desktop's text size against the default (11 pt at 96 dpi). */
+static double
+text_scale (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double pixels = 11.0 * 96.0 / 72.0;
+
+  if (font != NULL && pango_font_description_get_size (font) > 0)
+    {
+      pixels = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+      if (!pango_font_description_get_size_is_absolute (font))
+        pixels *= pango_cairo_context_get_resolution (context) / 72.0;
+    }
+  return pixels / (11.0 * 96.0 / 72.0);
+}
+
 static gboolean
 reveal_focus_cb (gpointer user_data)
 {
@@ -278,7 +304,9 @@ sk_network_map_size_allocate (GtkWidget *widget,
   double map_width, map_height, figure_width, figure_height;
 
   sk_network_frame_fit (&frame, 0, 0, width, height);
-  if (frame.width != self->frame.width || frame.height != self->frame.height)
+  sk_network_frame_set_text_scale (&frame, text_scale (widget));
+  if (frame.width != self->frame.width || frame.height != self->frame.height ||
+      frame.text_scale != self->frame.text_scale)
     sk_picture_cache_clear (&self->background);
   self->frame = frame;
 

@@ -27,6 +27,8 @@ gboolean   sk_network_map_get_spot    (SkNetworkMap    *self,
                                        double          *x,
                                        double          *y);
 
+double     sk_network_map_get_text_size (SkNetworkMap  *self);
+
 /* Where @place is on the map as it is shown now, in its coordinates. */
 void       sk_network_map_place_to_spot (SkNetworkMap   *self,
                                          SkNetworkPolar  place,
