@@ -13,6 +13,7 @@
 #include "sk-child-list.h"
 #include "sk-date-time-button.h"
 #include "sk-emotion-card.h"
+#include "sk-entry-row.h"
 #include "sk-face-scale.h"
 #include "sk-journal-dialog.h"
 #include "sk-lundy-line.h"
@@ -202,6 +203,12 @@ audit_dialog (SkWindow   *window,
   sk_test_iterate (300);
   audit_screen (screen);
   dialog = sk_test_find_toplevel (type);
+  {
+    g_autofree char *name = g_strdup_printf ("dialog-%s.png", screen);
+
+    g_strdelimit (name, " ", '-');
+    sk_test_save_screenshot (GTK_WIDGET (dialog), name);
+  }
   gtk_window_destroy (dialog);
   sk_test_iterate (200);
 }
@@ -848,6 +855,46 @@ test_map_text_follows_text_size (void)
   close_everything (window);
 }
 
+
+/* A field of one line (the conversation's place, a dialog's fields) is
+ * there for a screen reader: named, its text readable, and it says when
+ * it has the keyboard. */
+static void
+test_fields_say_focus_and_text (void)
+{
+  g_autofree char *path = sk_test_path ("a11y-fields.db");
+  g_autofree char *tree = NULL;
+  SkWindow *window;
+  GtkWidget *row;
+  gboolean found = FALSE;
+
+  prepare_database (path);
+  window = sk_test_open_today (app, path);
+  sk_test_iterate (300);
+  row = sk_test_find_shown (GTK_WIDGET (window), SK_TYPE_ENTRY_ROW, "Place");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Samtalerummet");
+  sk_test_scroll_to (row);
+  sk_test_real_click (row);
+  sk_test_iterate (300);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), row));
+  sk_test_save_screenshot (gtk_widget_get_parent (row), "entry-rows-focused.png");
+  tree = sk_test_walk_accessibility ();
+  {
+    g_auto(GStrv) lines = g_strsplit (tree, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_prefix (lines[i], "text|Place|Samtalerummet|"))
+        {
+          g_test_message ("%s", lines[i]);
+          g_assert_nonnull (strstr (lines[i], "|focused|"));
+          found = TRUE;
+        }
+  }
+  g_assert_true (found);
+  close_everything (window);
+}
+
 /* The check itself: it knows a bad name when it sees one. */
 static void
 test_name_faults (void)
@@ -876,6 +923,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/a11y/keyboard-never-dropped", test_keyboard_is_never_dropped);
   g_test_add_func ("/a11y/child-targets-finger-sized", test_child_targets_are_finger_sized);
   g_test_add_func ("/a11y/map-text-follows-text-size", test_map_text_follows_text_size);
+  g_test_add_func ("/a11y/fields-say-focus-and-text", test_fields_say_focus_and_text);
   status = sk_test_app_run (&app);
   return status;
 }

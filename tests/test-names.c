@@ -5,6 +5,7 @@
  * name; the very first child added is shown at once.
  */
 #include "sk-application.h"
+#include "sk-entry-row.h"
 #include "sk-child-dialog.h"
 #include "sk-emotion-tool.h"
 #include "sk-journal-dialog.h"
@@ -105,7 +106,7 @@ test_first_child_pasted_name (void)
   sk_test_iterate (300);
   dialog = SK_CHILD_DIALOG (sk_test_find_toplevel (SK_TYPE_CHILD_DIALOG));
   g_assert_nonnull (dialog);
-  row = sk_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name or pseudonym");
+  row = sk_test_find_labelled (GTK_WIDGET (dialog), SK_TYPE_ENTRY_ROW, "Name or pseudonym");
   sk_test_focus_window (GTK_WINDOW (dialog));
   sk_test_real_click (row);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (row), "Ab\nc\r");

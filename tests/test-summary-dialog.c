@@ -1,6 +1,7 @@
 /* test-summary-dialog.c — the summary for the parents in the window: the
  * preview and its choices, the language, and the journal note */
 #include "sk-application.h"
+#include "sk-entry-row.h"
 #include "sk-demo.h"
 #include "sk-summary-dialog.h"
 #include "sk-journal-dialog.h"
@@ -307,7 +308,7 @@ test_next_meeting_reaches_the_paper (void)
   g_assert_cmpstr (value, ==, "20 10:00");
   g_free (value);
 
-  place = sk_test_find_labelled (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Where");
+  place = sk_test_find_labelled (GTK_WIDGET (window), SK_TYPE_ENTRY_ROW, "Where");
   g_assert_nonnull (place);
   /* From the button the next key stop is the place, as for a person. */
   sk_test_press ("Tab");

@@ -1,5 +1,6 @@
 /* test-window.c — the real window, driven through its actions and widgets */
 #include "sk-application.h"
+#include "sk-entry-row.h"
 #include "sk-child-dialog.h"
 #include "sk-note-field.h"
 #include "sk-store.h"
@@ -169,13 +170,13 @@ test_add_child_type_words_reopen (void)
   button = sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Add");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));   /* no name yet */
-  row = sk_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name or pseudonym");
+  row = sk_test_find_labelled (GTK_WIDGET (dialog), SK_TYPE_ENTRY_ROW, "Name or pseudonym");
   gtk_editable_set_text (GTK_EDITABLE (row), "  Sofie 🦊  ");
-  row = sk_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Birth year");
+  row = sk_test_find_labelled (GTK_WIDGET (dialog), SK_TYPE_ENTRY_ROW, "Birth year");
   gtk_editable_set_text (GTK_EDITABLE (row), "20x6");
   g_assert_false (gtk_widget_get_sensitive (button));   /* not a year */
   gtk_editable_set_text (GTK_EDITABLE (row), "2016");
-  row = sk_test_find_labelled (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Case number");
+  row = sk_test_find_labelled (GTK_WIDGET (dialog), SK_TYPE_ENTRY_ROW, "Case number");
   gtk_editable_set_text (GTK_EDITABLE (row), "27.12.04-G01-9");
   g_assert_true (gtk_widget_get_sensitive (button));
   sk_test_click (button);

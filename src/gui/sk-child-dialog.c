@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sk-child-dialog.h"
+#include "sk-entry-row.h"
 #include "sk-accessible.h"
 
 #include <glib/gi18n-lib.h>
@@ -22,10 +23,10 @@ struct _SkChildDialog
 
   AdwWindowTitle *window_title;
   GtkButton      *save_button;
-  AdwEntryRow    *name_row;
-  AdwEntryRow    *birth_year_row;
-  AdwEntryRow    *case_ref_row;
-  AdwEntryRow    *language_row;
+  SkEntryRow     *name_row;
+  SkEntryRow     *birth_year_row;
+  SkEntryRow     *case_ref_row;
+  SkEntryRow     *language_row;
   GtkLabel       *problem_label;
 };
 
@@ -42,7 +43,7 @@ static guint signals[N_SIGNALS];
 static G_DEFINE_QUARK (sk-child-dialog-error-quark, sk_child_dialog_error)
 
 static char *
-field_text (AdwEntryRow *row)
+field_text (SkEntryRow *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
@@ -161,6 +162,7 @@ sk_child_dialog_class_init (SkChildDialogClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, SK_TYPE_CHILD, G_TYPE_BOOLEAN);
 
+  g_type_ensure (SK_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-child-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, save_button);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sk-conversation-page.h"
+#include "sk-entry-row.h"
 #include "sk-accessible.h"
 #include "sk-widget-util.h"
 #include "sk-format.h"
@@ -24,16 +25,16 @@ struct _SkConversationPage
 
   GtkWidget      *scroller;
   GtkWidget      *date_button;
-  AdwEntryRow    *place_row;
-  AdwEntryRow    *participants_row;
-  AdwEntryRow    *purpose_row;
+  SkEntryRow     *place_row;
+  SkEntryRow     *participants_row;
+  SkEntryRow     *purpose_row;
   GtkWidget      *tools_place;
   SkNoteField    *child_words_field;
   GtkWidget      *child_words_shared;
   SkNoteField    *agreements_field;
   SkNoteField    *next_steps_field;
   GtkWidget      *meeting_button;
-  AdwEntryRow    *meeting_place_row;
+  SkEntryRow     *meeting_place_row;
   SkNoteField    *private_notes_field;
 };
 
@@ -159,6 +160,7 @@ sk_conversation_page_class_init (SkConversationPageClass *klass)
   g_type_ensure (SK_TYPE_NOTE_FIELD);
   g_type_ensure (SK_TYPE_SHARED_BUTTON);
   g_type_ensure (SK_TYPE_DATE_TIME_BUTTON);
+  g_type_ensure (SK_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-conversation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SkConversationPage, date_button);

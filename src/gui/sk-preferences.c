@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sk-preferences.h"
+#include "sk-entry-row.h"
 #include "sk-accessible.h"
 
 #include <glib/gi18n-lib.h>
@@ -13,11 +14,11 @@ struct _SkPreferences
   GSettings   *settings;
 
   GtkCheckButton *language_checks[3];   /* as languages[] */
-  AdwEntryRow *name_row;
-  AdwEntryRow *municipality_row;
-  AdwEntryRow *phone_row;
-  AdwEntryRow *phone_hours_row;
-  AdwEntryRow *email_row;
+  SkEntryRow  *name_row;
+  SkEntryRow  *municipality_row;
+  SkEntryRow  *phone_row;
+  SkEntryRow  *phone_hours_row;
+  SkEntryRow  *email_row;
 };
 
 G_DEFINE_FINAL_TYPE (SkPreferences, sk_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -74,6 +75,7 @@ sk_preferences_class_init (SkPreferencesClass *klass)
 
   object_class->dispose = sk_preferences_dispose;
 
+  g_type_ensure (SK_TYPE_ENTRY_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-preferences.ui");
   gtk_widget_class_bind_template_child_full (widget_class, "language_system_check", FALSE,
                                              G_STRUCT_OFFSET (SkPreferences, language_checks[0]));
