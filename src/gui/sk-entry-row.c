@@ -64,8 +64,9 @@ activate_cb (SkEntryRow *self)
 static void
 title_changed_cb (SkEntryRow *self)
 {
-  gtk_label_set_label (GTK_LABEL (self->title_label),
-                       adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
+  if (self->title_label != NULL)
+    gtk_label_set_label (GTK_LABEL (self->title_label),
+                         adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self)));
 }
 
 static gboolean
@@ -83,7 +84,6 @@ sk_entry_row_dispose (GObject *object)
     gtk_editable_finish_delegate (GTK_EDITABLE (self));
   self->entry = NULL;
   self->title_label = NULL;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), NULL);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), NULL);
   self->box = NULL;
 
