@@ -892,6 +892,19 @@ test_fields_say_focus_and_text (void)
         }
   }
   g_assert_true (found);
+
+  /* The keyboard goes on out of the field either way: Tab to the next,
+   * Shift+Tab back to the one before. */
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_press ("<Shift>Tab");
+  sk_test_iterate (200);
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), row));
+  sk_test_press ("Tab");
+  sk_test_iterate (200);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (window), row));
+  sk_test_press ("Tab");
+  sk_test_iterate (200);
+  g_assert_false (gtk_widget_is_ancestor (focus_of (window), row));
   close_everything (window);
 }
 

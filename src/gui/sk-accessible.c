@@ -127,8 +127,12 @@ static void
 name_shortcuts_parts (GtkWidget *root)
 {
   if (GTK_IS_MENU_BUTTON (root))
-    sk_accessible_set_label (root, _("Sections"));
-  else if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL)
+    {
+      /* Its inner toggle is part of it, not the search button. */
+      sk_accessible_set_label (root, _("Sections"));
+      return;
+    }
+  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL)
     sk_accessible_set_label (root, _("Search Shortcuts"));
   else if (GTK_IS_SEARCH_ENTRY (root))
     sk_accessible_set_label (root, _("Search Shortcuts"));
@@ -148,8 +152,6 @@ sk_accessible_tidy_shortcuts_window (GtkShortcutsWindow *window)
   g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (window));
 
   gtk_window_set_title (GTK_WINDOW (window), _("Keyboard Shortcuts"));
+  /* The title bar is one of the window's children too. */
   name_shortcuts_parts (GTK_WIDGET (window));
-  /* The title bar's widgets are not the window's children. */
-  if (gtk_window_get_titlebar (GTK_WINDOW (window)) != NULL)
-    name_shortcuts_parts (gtk_window_get_titlebar (GTK_WINDOW (window)));
 }

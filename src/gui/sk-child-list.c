@@ -95,6 +95,7 @@ bind_child_row_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item)
 {
   update_child_row (item);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "sk-child", gtk_list_item_get_item (item));
   g_signal_connect_object (gtk_list_item_get_item (item), "notify",
                            G_CALLBACK (update_child_row), item, G_CONNECT_SWAPPED);
 }
@@ -104,6 +105,7 @@ unbind_child_row_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item)
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), update_child_row, item);
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "sk-child", NULL);
 }
 
 static gboolean
@@ -381,10 +383,10 @@ row_of (SkChildList *self,
        row = gtk_widget_get_next_sibling (row))
     {
       GtkWidget *box = gtk_widget_get_first_child (row);
-      GtkWidget *name = box != NULL ? gtk_widget_get_first_child (box) : NULL;
 
-      if (GTK_IS_LABEL (name) && gtk_widget_get_child_visible (row) &&
-          g_strcmp0 (gtk_label_get_label (GTK_LABEL (name)), sk_child_get_name (child)) == 0)
+      /* The child itself, not its name: two children may share one. */
+      if (box != NULL && gtk_widget_get_child_visible (row) &&
+          g_object_get_data (G_OBJECT (box), "sk-child") == child)
         return row;
     }
   return NULL;

@@ -75,6 +75,17 @@ sk_entry_row_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (SK_ENTRY_ROW (widget)->entry);
 }
 
+/* The keyboard into the field and on out of it, either way: the list
+ * row's own focus handling would take Shift+Tab back into the field. */
+static gboolean
+sk_entry_row_focus (GtkWidget        *widget,
+                    GtkDirectionType  direction)
+{
+  SkEntryRow *self = SK_ENTRY_ROW (widget);
+
+  return self->box != NULL && gtk_widget_child_focus (self->box, direction);
+}
+
 static void
 sk_entry_row_dispose (GObject *object)
 {
@@ -146,6 +157,7 @@ sk_entry_row_class_init (SkEntryRowClass *klass)
   object_class->get_property = sk_entry_row_get_property;
   object_class->set_property = sk_entry_row_set_property;
   widget_class->grab_focus = sk_entry_row_grab_focus;
+  widget_class->focus = sk_entry_row_focus;
 
   properties[PROP_INPUT_PURPOSE] =
     g_param_spec_enum ("input-purpose", NULL, NULL, GTK_TYPE_INPUT_PURPOSE, GTK_INPUT_PURPOSE_FREE_FORM,
