@@ -1,6 +1,9 @@
 /* sk-test-gui.c — driving real widgets under Xvfb from GLib tests */
 #include "sk-test-gui.h"
 #include "sk-application.h"
+#include "sk-demo.h"
+#include "sk-store.h"
+#include "sk-test-util.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -737,4 +740,38 @@ sk_test_walk_accessibility (void)
   g_assert_cmpint (walk.status, ==, 0);
   g_assert_cmpuint (walk.out->len, >, 0);
   return g_string_free (walk.out, FALSE);
+}
+
+gboolean
+sk_test_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+gboolean
+sk_test_toplevel_shown (gpointer type)
+{
+  GtkWindow *window = sk_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+SkWindow *
+sk_test_open_demo (SkApplication *app,
+                   const char    *name)
+{
+  g_autofree char *path = sk_test_path (name);
+  SkWindow *window;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sk_demo_fill (store, &error));
+    g_assert_true (sk_store_flush (store, &error));
+  }
+  window = sk_test_open_today (app, path);
+  sk_test_iterate (300);
+  return window;
 }

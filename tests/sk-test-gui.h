@@ -47,6 +47,16 @@ GtkEventController *sk_test_find_controller (GtkWidget *widget,
 
 char       *sk_test_walk_accessibility (void);
 
+/* For sk_test_wait_for(): @widget is on screen; a window of the GType
+ * @type (GSIZE_TO_POINTER) is. */
+gboolean    sk_test_is_mapped        (gpointer     widget);
+gboolean    sk_test_toplevel_shown   (gpointer     type);
+
+/* A window on a new database at @name holding the invented demo child,
+ * with her newest conversation open (as sk_test_open_today()). */
+SkWindow   *sk_test_open_demo        (SkApplication *app,
+                                      const char    *name);
+
 /* A window on @path at 1280×800 with its first child's newest
  * conversation open. */
 SkWindow   *sk_test_open_today       (SkApplication *app,

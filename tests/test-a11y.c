@@ -169,25 +169,6 @@ audit_screen (const char *screen)
   audit.screens++;
 }
 
-static void
-prepare_database (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SkStore) store = sk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (sk_demo_fill (store, &error));
-  g_assert_true (sk_store_flush (store, &error));
-}
-
-static gboolean
-toplevel_shown (gpointer type)
-{
-  GtkWindow *window = sk_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type));
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
 /* Opens a dialog with @accelerator, audits it, closes it with Escape. */
 static void
 audit_dialog (SkWindow   *window,
@@ -199,7 +180,7 @@ audit_dialog (SkWindow   *window,
 
   sk_test_focus_window (GTK_WINDOW (window));
   sk_test_press (accelerator);
-  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (type), 3000));
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (type), 3000));
   sk_test_iterate (300);
   audit_screen (screen);
   dialog = sk_test_find_toplevel (type);
@@ -312,25 +293,16 @@ audit_popover (GtkWidget  *button,
 }
 
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 static void
 test_every_screen_is_named (void)
 {
-  g_autofree char *path = sk_test_path ("a11y-names.db");
   SkWindow *window;
   GtkWidget *button;
 
   audit.failures = g_ptr_array_new_with_free_func (g_free);
   audit.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  prepare_database (path);
-  window = sk_test_open_today (app, path);
-  sk_test_iterate (300);
+  window = sk_test_open_demo (app, "a11y-names.db");
 
   /* The caseworker's conversation page with each tool, and the popovers
    * of the first topic and of the date. */
@@ -352,7 +324,7 @@ test_every_screen_is_named (void)
 
     click (sk_test_find_shown (tool, GTK_TYPE_BUTTON, "Add Person"));
     editor = sk_test_find_type (tool, SK_TYPE_NETWORK_EDITOR);
-    g_assert_true (sk_test_wait_for (is_mapped, editor, 3000));
+    g_assert_true (sk_test_wait_for (sk_test_is_mapped, editor, 3000));
     sk_test_iterate (300);
     audit_screen ("a new person");
     sk_test_press ("Escape");
@@ -372,7 +344,7 @@ test_every_screen_is_named (void)
     sk_test_press ("<Control>1");
     sk_test_iterate (300);
     line = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_LUNDY_LINE);
-    g_assert_true (sk_test_wait_for (is_mapped, line, 3000));
+    g_assert_true (sk_test_wait_for (sk_test_is_mapped, line, 3000));
     audit_screen ("a Lundy line");
     sk_test_press ("Escape");
     sk_test_iterate (300);
@@ -388,11 +360,11 @@ test_every_screen_is_named (void)
    * service here: the dialog says so and offers to try again). */
   sk_test_focus_window (GTK_WINDOW (window));
   sk_test_press ("<Control>p");
-  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_SUMMARY_DIALOG), 3000));
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_SUMMARY_DIALOG), 3000));
   sk_test_iterate (300);
   audit_screen ("summary dialog");
   click (sk_test_find_shown (GTK_WIDGET (sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG)), GTK_TYPE_BUTTON, "Print…"));
-  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_PRINT_DIALOG), 3000));
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_PRINT_DIALOG), 3000));
   sk_test_iterate (1500);
   audit_screen ("print");
   gtk_window_destroy (sk_test_find_toplevel (SK_TYPE_PRINT_DIALOG));
@@ -401,7 +373,7 @@ test_every_screen_is_named (void)
   audit_dialog (window, "F1", GTK_TYPE_SHORTCUTS_WINDOW, "keyboard shortcuts");
   button = sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Journal Note…");
   click (button);
-  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_JOURNAL_DIALOG), 3000));
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_JOURNAL_DIALOG), 3000));
   sk_test_iterate (300);
   audit_screen ("journal note");
   gtk_window_destroy (sk_test_find_toplevel (SK_TYPE_JOURNAL_DIALOG));
@@ -433,7 +405,7 @@ test_every_screen_is_named (void)
   audit_screen ("a child's conversations");
   button = sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Delete Child…");
   click (button);
-  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 3000));
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 3000));
   sk_test_iterate (300);
   audit_screen ("delete a child?");
   gtk_window_destroy (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -509,7 +481,7 @@ test_keyboard_moves_a_person_by_rings (void)
   gtk_widget_grab_focus (add);
   sk_test_focus_window (GTK_WINDOW (window));
   sk_test_press ("Return");
-  g_assert_true (sk_test_wait_for (is_mapped, sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), 3000));
+  g_assert_true (sk_test_wait_for (sk_test_is_mapped, sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), 3000));
   sk_test_iterate (200);
   sk_test_type ("Morfar");
   sk_test_press ("Return");
@@ -574,13 +546,10 @@ focus_of (SkWindow *window)
 static void
 test_faces_are_one_tab_stop (void)
 {
-  g_autofree char *path = sk_test_path ("a11y-faces.db");
   SkWindow *window;
   GtkWidget *card, *scale, *focus;
 
-  prepare_database (path);
-  window = sk_test_open_today (app, path);
-  sk_test_iterate (300);
+  window = sk_test_open_demo (app, "a11y-faces.db");
   card = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_EMOTION_CARD);
   scale = GTK_WIDGET (sk_emotion_card_get_face_scale (SK_EMOTION_CARD (card)));
   sk_face_scale_set_value (SK_FACE_SCALE (scale), 4);
@@ -624,18 +593,15 @@ dialog_gone (gpointer type)
 static void
 test_keyboard_is_never_dropped (void)
 {
-  g_autofree char *path = sk_test_path ("a11y-dropped.db");
   SkWindow *window;
   GtkWidget *list, *focus, *note;
 
-  prepare_database (path);
-  window = sk_test_open_today (app, path);
-  sk_test_iterate (300);
+  window = sk_test_open_demo (app, "a11y-dropped.db");
 
   /* A new child, by keyboard alone. */
   sk_test_focus_window (GTK_WINDOW (window));
   sk_test_press ("<Control><Shift>n");
-  g_assert_true (sk_test_wait_for (toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_CHILD_DIALOG), 3000));
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_CHILD_DIALOG), 3000));
   sk_test_iterate (200);
   sk_test_type ("Viggo");
   sk_test_press ("Return");
@@ -758,14 +724,11 @@ audit_popover_targets (GtkWidget  *button,
 static void
 test_child_targets_are_finger_sized (void)
 {
-  g_autofree char *path = sk_test_path ("a11y-targets.db");
   g_autoptr(GPtrArray) small = g_ptr_array_new_with_free_func (g_free);
   SkWindow *window;
   GtkWidget *view, *button;
 
-  prepare_database (path);
-  window = sk_test_open_today (app, path);
-  sk_test_iterate (300);
+  window = sk_test_open_demo (app, "a11y-targets.db");
   sk_test_focus_window (GTK_WINDOW (window));
   sk_test_press ("F11");
   sk_test_iterate (600);
@@ -797,7 +760,7 @@ test_child_targets_are_finger_sized (void)
           GtkWidget *token = sk_network_map_get_token (SK_NETWORK_MAP (map), person);
 
           click (token);
-          g_assert_true (sk_test_wait_for (is_mapped, sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), 3000));
+          g_assert_true (sk_test_wait_for (sk_test_is_mapped, sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), 3000));
           sk_test_iterate (300);
           collect_small_targets (sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), "a person", small);
           sk_test_save_screenshot (sk_network_tool_get_editor (SK_NETWORK_TOOL (tool)), "person-editor-child-view.png");
@@ -823,16 +786,13 @@ test_child_targets_are_finger_sized (void)
 static void
 test_map_text_follows_text_size (void)
 {
-  g_autofree char *path = sk_test_path ("a11y-dpi.db");
   GtkSettings *settings = gtk_settings_get_default ();
   SkWindow *window;
   GtkWidget *tool, *map;
   double before, after;
   int dpi = 0;
 
-  prepare_database (path);
-  window = sk_test_open_today (app, path);
-  sk_test_iterate (300);
+  window = sk_test_open_demo (app, "a11y-dpi.db");
   click (switcher_button (GTK_WIDGET (window), "My network"));
   sk_test_iterate (400);
   tool = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_NETWORK_TOOL);
@@ -862,15 +822,12 @@ test_map_text_follows_text_size (void)
 static void
 test_fields_say_focus_and_text (void)
 {
-  g_autofree char *path = sk_test_path ("a11y-fields.db");
   g_autofree char *tree = NULL;
   SkWindow *window;
   GtkWidget *row;
   gboolean found = FALSE;
 
-  prepare_database (path);
-  window = sk_test_open_today (app, path);
-  sk_test_iterate (300);
+  window = sk_test_open_demo (app, "a11y-fields.db");
   row = sk_test_find_shown (GTK_WIDGET (window), SK_TYPE_ENTRY_ROW, "Place");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Samtalerummet");

@@ -324,23 +324,6 @@ face_label (GtkWidget *scale,
   return find_with_class (sk_face_scale_get_button (SK_FACE_SCALE (scale), face), GTK_TYPE_LABEL, "face-label");
 }
 
-static void
-prepare_database (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SkStore) store = sk_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (sk_demo_fill (store, &error));
-  g_assert_true (sk_store_flush (store, &error));
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 static const char *
 scheme (void)
 {
@@ -354,16 +337,13 @@ scheme (void)
 static void
 test_named_styles (void)
 {
-  g_autofree char *path = sk_test_path ("contrast.db");
   g_autofree char *shot = g_strdup_printf ("contrast-%s.png", scheme ());
   SkWindow *window;
   GtkWidget *card, *scale, *widget;
 
   report.failures = g_ptr_array_new_with_free_func (g_free);
   g_test_message ("colour scheme: %s", scheme ());
-  prepare_database (path);
-  window = sk_test_open_today (app, path);
-  sk_test_iterate (400);
+  window = sk_test_open_demo (app, "contrast.db");
 
   /* The caseworker's conversation. */
   card = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_EMOTION_CARD);
@@ -434,7 +414,7 @@ test_named_styles (void)
       sk_test_real_click (token);
     }
     editor = sk_network_tool_get_editor (SK_NETWORK_TOOL (tool));
-    g_assert_true (sk_test_wait_for (is_mapped, editor, 3000));
+    g_assert_true (sk_test_wait_for (sk_test_is_mapped, editor, 3000));
     sk_test_iterate (300);
     mark = find_unchecked_mark (editor);
     g_assert_nonnull (mark);
@@ -485,7 +465,7 @@ test_named_styles (void)
   sk_test_press ("F9");
   sk_test_iterate (400);
   widget = find_with_class (GTK_WIDGET (window), GTK_TYPE_LABEL, "cover-hint");
-  g_assert_true (sk_test_wait_for (is_mapped, widget, 2000));
+  g_assert_true (sk_test_wait_for (sk_test_is_mapped, widget, 2000));
   expect (widget, "the cover's 'Press F9 to go on'", 4.5);
   sk_test_press ("F9");
   sk_test_iterate (300);
