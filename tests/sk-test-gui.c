@@ -289,19 +289,15 @@ sk_test_output_path (const char *name)
 }
 
 /**
- * sk_test_save_screenshot:
+ * sk_test_render:
  *
- * Saves @widget as it is drawn now to $SK_TEST_OUTPUT/@name, for a person
- * to look at.
+ * Returns: (transfer full): @widget as it is drawn now
  */
-void
-sk_test_save_screenshot (GtkWidget  *widget,
-                         const char *name)
+GdkTexture *
+sk_test_render (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = sk_test_output_path (name);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
@@ -319,7 +315,22 @@ sk_test_save_screenshot (GtkWidget  *widget,
       node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
     }
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/**
+ * sk_test_save_screenshot:
+ *
+ * Saves @widget as it is drawn now to $SK_TEST_OUTPUT/@name, for a person
+ * to look at.
+ */
+void
+sk_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  g_autoptr(GdkTexture) texture = sk_test_render (widget);
+  g_autofree char *path = sk_test_output_path (name);
+
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 }

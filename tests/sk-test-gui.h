@@ -31,6 +31,7 @@ GtkWidget  *sk_test_find_type        (GtkWidget   *root,
 GtkWindow  *sk_test_find_toplevel    (GType        type);
 char       *sk_test_output_path      (const char  *name);
 void        sk_test_click            (GtkWidget   *button);
+GdkTexture *sk_test_render           (GtkWidget   *widget);
 void        sk_test_save_screenshot  (GtkWidget   *widget,
                                       const char  *name);
 void        sk_test_scroll_to        (GtkWidget   *widget);

@@ -271,11 +271,9 @@ popover_shown (gpointer button)
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
 }
 
-/* Opens the menu button with a click, audits its popover, closes it with
- * Escape. */
-static void
-audit_popover (GtkWidget  *button,
-               const char *screen)
+/* Opens the menu button's popover with a click. */
+static GtkWidget *
+open_popover (GtkWidget *button)
 {
   g_assert_nonnull (button);
   click (button);
@@ -286,6 +284,16 @@ audit_popover (GtkWidget  *button,
     click (button);
   g_assert_true (sk_test_wait_for (popover_shown, button, 3000));
   sk_test_iterate (300);
+  return GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+}
+
+/* Opens the menu button with a click, audits its popover, closes it with
+ * Escape. */
+static void
+audit_popover (GtkWidget  *button,
+               const char *screen)
+{
+  open_popover (button);
   audit_screen (screen);
   sk_test_press ("Escape");
   sk_test_iterate (300);
@@ -707,16 +715,7 @@ audit_popover_targets (GtkWidget  *button,
                        const char *where,
                        GPtrArray  *small)
 {
-  GtkPopover *popover;
-
-  g_assert_nonnull (button);
-  click (button);
-  if (!sk_test_wait_for (popover_shown, button, 1500))
-    click (button);
-  g_assert_true (sk_test_wait_for (popover_shown, button, 3000));
-  sk_test_iterate (300);
-  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-  collect_small_targets (GTK_WIDGET (popover), where, small);
+  collect_small_targets (open_popover (button), where, small);
   sk_test_press ("Escape");
   sk_test_iterate (300);
 }

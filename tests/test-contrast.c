@@ -75,23 +75,8 @@ static void
 draw_window (GtkWidget *window,
              Picture   *picture)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autoptr(GdkTexture) texture = sk_test_render (window);
 
-  for (int tries = 0; node == NULL && tries < 60; tries++)
-    {
-      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-
-      if (tries > 0)
-        sk_test_iterate (50);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   picture->width = gdk_texture_get_width (texture);
   picture->height = gdk_texture_get_height (texture);
   picture->stride = (gsize) picture->width * 4;
