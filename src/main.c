@@ -5,6 +5,7 @@
 
 #include "sk-application.h"
 #include "sk-i18n.h"
+#include "sk-trace.h"
 
 /* tests/bench/startup sets SK_BENCH_FIRST_FRAME: print the monotonic time
  * of the first frame drawn, then quit. */
@@ -19,10 +20,29 @@ first_frame_cb (GdkFrameClock *clock,
 }
 
 static void
+first_layout_cb (GdkFrameClock *clock,
+                 GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_layout_cb, window);
+  sk_trace_mark ("layout");
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, window);
+  sk_trace_mark ("paint");
+}
+
+static void
 window_mapped_cb (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
+  sk_trace_mark ("map");
+  g_signal_connect (clock, "layout", G_CALLBACK (first_layout_cb), window);
+  g_signal_connect (clock, "paint", G_CALLBACK (first_paint_cb), window);
   g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), window);
 }
 
@@ -39,6 +59,7 @@ main (int   argc,
 {
   g_autoptr(SkApplication) app = NULL;
 
+  sk_trace_mark ("main");
   sk_i18n_init ();
   g_set_application_name ("Samtalekuffert");
 

@@ -12,7 +12,76 @@
 #include "sk-cups.h"
 
 #include <cups/cups.h>
+#include <dlfcn.h>
 #include <glib/gi18n-lib.h>
+
+/* libcups is opened the first time something is printed, not when the
+ * program starts: with what it pulls in (GnuTLS, Kerberos, Avahi) it
+ * would cost every start some 5 ms before main().  Its headers still
+ * give the types. */
+#define SK_CUPS_FUNCTIONS(F) \
+  F (cupsAddOption)\
+  F (cupsCancelJob2)\
+  F (cupsCreateJob)\
+  F (cupsDoRequest)\
+  F (cupsEncryption)\
+  F (cupsFinishDocument)\
+  F (cupsFreeOptions)\
+  F (cupsGetDefault2)\
+  F (cupsLastError)\
+  F (cupsLastErrorString)\
+  F (cupsServer)\
+  F (cupsSetServer)\
+  F (cupsStartDocument)\
+  F (cupsWriteRequestData)\
+  F (httpAssembleURIf)\
+  F (httpClose)\
+  F (httpConnect2)\
+  F (httpSetTimeout)\
+  F (ippAddString)\
+  F (ippAddStrings)\
+  F (ippDelete)\
+  F (ippErrorString)\
+  F (ippFirstAttribute)\
+  F (ippGetBoolean)\
+  F (ippGetCount)\
+  F (ippGetGroupTag)\
+  F (ippGetInteger)\
+  F (ippGetName)\
+  F (ippGetString)\
+  F (ippNewRequest)\
+  F (ippNextAttribute)\
+  F (ippPort)
+
+static struct
+{
+#define F(name) __typeof__ (name) *name;
+  SK_CUPS_FUNCTIONS (F)
+#undef F
+} cups;
+
+static gboolean
+load_cups (GError **error)
+{
+  static gsize loaded = 0;
+  static gboolean found = FALSE;
+
+  if (g_once_init_enter (&loaded))
+    {
+      void *library = dlopen ("libcups.so.2", RTLD_NOW | RTLD_LOCAL);
+
+      found = library != NULL;
+#define F(name) if (found && (cups.name = (__typeof__ (name) *) dlsym (library, #name)) == NULL) found = FALSE;
+      SK_CUPS_FUNCTIONS (F)
+#undef F
+      g_once_init_leave (&loaded, 1);
+    }
+  if (!found)
+    g_set_error_literal (error, SK_PRINT_ERROR, SK_PRINT_ERROR_NO_SERVER,
+                         _("The printing system (CUPS) is not installed on this computer. "
+                           "The summary can be saved as PDF in the meantime."));
+  return found;
+}
 
 /* How long a step may take before the printing system counts as stuck. */
 #define CONNECT_TIMEOUT_MS 10000
@@ -84,10 +153,13 @@ connect_cups (GError **error)
 {
   http_t *http;
 
+  if (!load_cups (error))
+    return NULL;
+
   /* libcups keeps the server per thread, and the pool's threads live on:
    * read it afresh (CUPS_SERVER, client.conf) for every request. */
-  cupsSetServer (NULL);
-  http = httpConnect2 (cupsServer (), ippPort (), NULL, AF_UNSPEC, cupsEncryption (), 1, CONNECT_TIMEOUT_MS, NULL);
+  cups.cupsSetServer (NULL);
+  http = cups.httpConnect2 (cups.cupsServer (), cups.ippPort (), NULL, AF_UNSPEC, cups.cupsEncryption (), 1, CONNECT_TIMEOUT_MS, NULL);
 
   if (http == NULL)
     {
@@ -96,7 +168,7 @@ connect_cups (GError **error)
                              "The summary can be saved as PDF in the meantime."));
       return NULL;
     }
-  httpSetTimeout (http, REQUEST_TIMEOUT_S, stop_waiting_cb, NULL);
+  cups.httpSetTimeout (http, REQUEST_TIMEOUT_S, stop_waiting_cb, NULL);
   return http;
 }
 
@@ -105,8 +177,8 @@ static void
 set_cups_error (GError    **error,
                 const char *printer)
 {
-  ipp_status_t status = cupsLastError ();
-  const char *said = cupsLastErrorString ();
+  ipp_status_t status = cups.cupsLastError ();
+  const char *said = cups.cupsLastErrorString ();
 
   switch (status)
     {
@@ -131,7 +203,7 @@ set_cups_error (GError    **error,
       g_set_error (error, SK_PRINT_ERROR, SK_PRINT_ERROR_FAILED,
                    /* Translators: %1$s is a printer's name, %2$s what the printing system said (English) */
                    _("“%1$s” did not take the summary. Nothing was printed. (%2$s)"),
-                   printer, said != NULL && *said != '\0' ? said : ippErrorString (status));
+                   printer, said != NULL && *said != '\0' ? said : cups.ippErrorString (status));
       break;
     }
 }
@@ -139,9 +211,9 @@ set_cups_error (GError    **error,
 static gboolean
 reasons_say_offline (ipp_attribute_t *attr)
 {
-  for (int i = 0; i < ippGetCount (attr); i++)
+  for (int i = 0; i < cups.ippGetCount (attr); i++)
     {
-      const char *reason = ippGetString (attr, i, NULL);
+      const char *reason = cups.ippGetString (attr, i, NULL);
 
       if (reason != NULL && (g_str_has_prefix (reason, "offline") || g_str_has_prefix (reason, "paused")))
         return TRUE;
@@ -157,26 +229,26 @@ read_printer (ipp_t           *response,
               SkPrinter       *printer)
 {
   printer->accepting = TRUE;
-  for (; attr != NULL && ippGetGroupTag (attr) == IPP_TAG_PRINTER; attr = ippNextAttribute (response))
+  for (; attr != NULL && cups.ippGetGroupTag (attr) == IPP_TAG_PRINTER; attr = cups.ippNextAttribute (response))
     {
-      const char *name = ippGetName (attr);
+      const char *name = cups.ippGetName (attr);
 
       if (name == NULL)
         continue;
       if (g_str_equal (name, "printer-name"))
-        set_str (&printer->name, ippGetString (attr, 0, NULL));
+        set_str (&printer->name, cups.ippGetString (attr, 0, NULL));
       else if (g_str_equal (name, "printer-info"))
-        set_str (&printer->description, ippGetString (attr, 0, NULL));
+        set_str (&printer->description, cups.ippGetString (attr, 0, NULL));
       else if (g_str_equal (name, "printer-location"))
-        set_str (&printer->location, ippGetString (attr, 0, NULL));
+        set_str (&printer->location, cups.ippGetString (attr, 0, NULL));
       else if (g_str_equal (name, "printer-state-message"))
-        set_str (&printer->state_message, ippGetString (attr, 0, NULL));
+        set_str (&printer->state_message, cups.ippGetString (attr, 0, NULL));
       else if (g_str_equal (name, "printer-state"))
-        printer->offline |= ippGetInteger (attr, 0) == IPP_PSTATE_STOPPED;
+        printer->offline |= cups.ippGetInteger (attr, 0) == IPP_PSTATE_STOPPED;
       else if (g_str_equal (name, "printer-state-reasons"))
         printer->offline |= reasons_say_offline (attr);
       else if (g_str_equal (name, "printer-is-accepting-jobs"))
-        printer->accepting = ippGetBoolean (attr, 0);
+        printer->accepting = cups.ippGetBoolean (attr, 0);
     }
   if (printer->description == NULL || *printer->description == '\0')
     set_str (&printer->description, printer->name);
@@ -214,30 +286,30 @@ list_printers (GError **error)
 
   if (http == NULL)
     return NULL;
-  default_name = cupsGetDefault2 (http);
+  default_name = cups.cupsGetDefault2 (http);
   default_copy = g_strdup (default_name);
 
-  request = ippNewRequest (IPP_OP_CUPS_GET_PRINTERS);
-  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+  request = cups.ippNewRequest (IPP_OP_CUPS_GET_PRINTERS);
+  cups.ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                  G_N_ELEMENTS (printer_attributes), NULL, printer_attributes);
-  response = cupsDoRequest (http, request, "/");
-  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+  response = cups.cupsDoRequest (http, request, "/");
+  if (response == NULL || cups.cupsLastError () > IPP_STATUS_OK_CONFLICTING)
     {
       /* No printers at all is "not found" to CUPS. */
-      if (cupsLastError () == IPP_STATUS_ERROR_NOT_FOUND)
+      if (cups.cupsLastError () == IPP_STATUS_ERROR_NOT_FOUND)
         g_set_error_literal (error, SK_PRINT_ERROR, SK_PRINT_ERROR_NO_PRINTER,
                              _("There is no printer on this computer. The summary can be saved as PDF."));
       else
         set_cups_error (error, "CUPS");
-      ippDelete (response);
-      httpClose (http);
+      cups.ippDelete (response);
+      cups.httpClose (http);
       return NULL;
     }
-  for (ipp_attribute_t *attr = ippFirstAttribute (response); attr != NULL;)
+  for (ipp_attribute_t *attr = cups.ippFirstAttribute (response); attr != NULL;)
     {
-      if (ippGetGroupTag (attr) != IPP_TAG_PRINTER)
+      if (cups.ippGetGroupTag (attr) != IPP_TAG_PRINTER)
         {
-          attr = ippNextAttribute (response);
+          attr = cups.ippNextAttribute (response);
           continue;
         }
       {
@@ -250,8 +322,8 @@ list_printers (GError **error)
         g_ptr_array_add (printers, g_steal_pointer (&printer));
       }
     }
-  ippDelete (response);
-  httpClose (http);
+  cups.ippDelete (response);
+  cups.httpClose (http);
 
   if (printers->len == 0)
     {
@@ -285,28 +357,28 @@ get_printer (http_t      *http,
              GError     **error)
 {
   char uri[HTTP_MAX_URI];
-  ipp_t *request = ippNewRequest (IPP_OP_GET_PRINTER_ATTRIBUTES);
+  ipp_t *request = cups.ippNewRequest (IPP_OP_GET_PRINTER_ATTRIBUTES);
   ipp_t *response;
   SkPrinter *printer;
   ipp_attribute_t *attr;
 
-  httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", ippPort (),
+  cups.httpAssembleURIf (HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", cups.ippPort (),
                     "/printers/%s", name);
-  ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
-  ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+  cups.ippAddString (request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
+  cups.ippAddStrings (request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                  G_N_ELEMENTS (printer_attributes), NULL, printer_attributes);
-  response = cupsDoRequest (http, request, "/");
-  if (response == NULL || cupsLastError () > IPP_STATUS_OK_CONFLICTING)
+  response = cups.cupsDoRequest (http, request, "/");
+  if (response == NULL || cups.cupsLastError () > IPP_STATUS_OK_CONFLICTING)
     {
       set_cups_error (error, name);
-      ippDelete (response);
+      cups.ippDelete (response);
       return NULL;
     }
   printer = g_new0 (SkPrinter, 1);
-  for (attr = ippFirstAttribute (response); attr != NULL && ippGetGroupTag (attr) != IPP_TAG_PRINTER;)
-    attr = ippNextAttribute (response);
+  for (attr = cups.ippFirstAttribute (response); attr != NULL && cups.ippGetGroupTag (attr) != IPP_TAG_PRINTER;)
+    attr = cups.ippNextAttribute (response);
   read_printer (response, attr, printer);
-  ippDelete (response);
+  cups.ippDelete (response);
   if (printer->name == NULL)
     set_str (&printer->name, name);
   return printer;
@@ -329,7 +401,7 @@ print_pdf (const PrintData  *data,
   printer = get_printer (http, data->printer, error);
   if (printer == NULL)
     {
-      httpClose (http);
+      cups.httpClose (http);
       return 0;
     }
   if (printer->offline)
@@ -339,7 +411,7 @@ print_pdf (const PrintData  *data,
                    _("“%s” is offline or stopped. Nothing was sent, so the summary does not wait in its "
                      "queue where others could find it. Choose another printer, or turn this one on and try again."),
                    printer->description);
-      httpClose (http);
+      cups.httpClose (http);
       return 0;
     }
   if (!printer->accepting)
@@ -348,32 +420,32 @@ print_pdf (const PrintData  *data,
                    /* Translators: %s is a printer's name */
                    _("“%s” does not accept print jobs right now. Nothing was printed. "
                      "Choose another printer, or ask the person who looks after it."), printer->description);
-      httpClose (http);
+      cups.httpClose (http);
       return 0;
     }
 
-  n_options = cupsAddOption ("copies", copies, n_options, &options);
-  n_options = cupsAddOption ("media", "iso_a4_210x297mm", n_options, &options);
-  n_options = cupsAddOption ("print-scaling", "none", n_options, &options);
-  job = cupsCreateJob (http, data->printer, data->title, n_options, options);
-  cupsFreeOptions (n_options, options);
+  n_options = cups.cupsAddOption ("copies", copies, n_options, &options);
+  n_options = cups.cupsAddOption ("media", "iso_a4_210x297mm", n_options, &options);
+  n_options = cups.cupsAddOption ("print-scaling", "none", n_options, &options);
+  job = cups.cupsCreateJob (http, data->printer, data->title, n_options, options);
+  cups.cupsFreeOptions (n_options, options);
   if (job == 0)
     {
       set_cups_error (error, printer->description);
-      httpClose (http);
+      cups.httpClose (http);
       return 0;
     }
-  if (cupsStartDocument (http, data->printer, job, data->title, CUPS_FORMAT_PDF, 1) != HTTP_STATUS_CONTINUE ||
-      cupsWriteRequestData (http, bytes, size) != HTTP_STATUS_CONTINUE ||
-      cupsFinishDocument (http, data->printer) > IPP_STATUS_OK_CONFLICTING)
+  if (cups.cupsStartDocument (http, data->printer, job, data->title, CUPS_FORMAT_PDF, 1) != HTTP_STATUS_CONTINUE ||
+      cups.cupsWriteRequestData (http, bytes, size) != HTTP_STATUS_CONTINUE ||
+      cups.cupsFinishDocument (http, data->printer) > IPP_STATUS_OK_CONFLICTING)
     {
       set_cups_error (error, printer->description);
       /* Not half a job left in the queue. */
-      cupsCancelJob2 (http, data->printer, job, 0);
-      httpClose (http);
+      cups.cupsCancelJob2 (http, data->printer, job, 0);
+      cups.httpClose (http);
       return 0;
     }
-  httpClose (http);
+  cups.httpClose (http);
   return job;
 }
 

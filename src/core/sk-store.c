@@ -10,6 +10,7 @@
 #include "sk-store.h"
 #include "sk-store-private.h"
 #include "sk-tool-module.h"
+#include "sk-trace.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1198,6 +1199,7 @@ sk_store_open (const char  *path,
     return NULL;
   if (!is_empty && !check_integrity (self, error))
     return NULL;
+  sk_trace_mark ("store-checked");
 
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error) ||

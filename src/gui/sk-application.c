@@ -8,11 +8,13 @@
 
 #include "sk-application.h"
 #include "sk-accessible.h"
+#include "sk-child-list.h"
 #include "sk-export.h"
 #include "sk-demo.h"
 #include "sk-i18n.h"
 #include "sk-preferences.h"
 #include "sk-settings.h"
+#include "sk-trace.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -30,6 +32,13 @@ struct _SkApplication
   guint      rebuild_id;
   gboolean   covered;
   GPtrArray *covered_windows;   /* dialogs hidden by the cover */
+
+  /* This process's own command line, read before start-up, so that its
+   * database opens while GTK starts. */
+  char      *asked_path;
+  gboolean   asked_demo;
+  gboolean   asked;
+  struct _OpenJob *prefetch;
 };
 
 G_DEFINE_FINAL_TYPE (SkApplication, sk_application, ADW_TYPE_APPLICATION)
@@ -366,17 +375,133 @@ show_open_error (SkApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Opening a database, in a thread of its own: the check of its integrity
+ * takes time in proportion to its size, and reading and sorting the
+ * children too.  Meanwhile the main thread starts GTK or builds the
+ * window. */
+typedef struct _OpenJob
+{
+  char      *path;
+  gboolean   demo;
+  GThread   *thread;
+  SkStore   *store;
+  GPtrArray *children;   /* sorted as the list shows them */
+  GError    *error;
+} OpenJob;
+
+static gpointer
+open_store_thread (gpointer data)
+{
+  OpenJob *job = data;
+  g_autoptr(GListStore) children = NULL;
+
+  job->store = sk_store_open (job->path, &job->error);
+  sk_trace_mark ("store-opened");
+  if (job->store != NULL && job->demo && !sk_demo_fill (job->store, &job->error))
+    g_clear_object (&job->store);
+  if (job->store == NULL)
+    return NULL;
+
+  /* When this fails, the window reads them again and says why. */
+  children = sk_store_list (job->store, SK_TYPE_CHILD, NULL, 0, NULL);
+  if (children != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (children));
+
+      job->children = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (job->children, g_list_model_get_item (G_LIST_MODEL (children), i));
+      sk_child_list_sort (job->children);
+    }
+  sk_trace_mark ("children-read");
+  return NULL;
+}
+
+static OpenJob *
+open_job_start (char     *path,
+                gboolean  demo)
+{
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  job->path = path;
+  job->demo = demo;
+  job->thread = g_thread_new ("sk-store-open", open_store_thread, job);
+  return job;
+}
+
+static void
+open_job_free (OpenJob *job)
+{
+  if (job->thread != NULL)
+    g_thread_join (job->thread);
+  g_free (job->path);
+  g_clear_object (&job->store);
+  g_clear_pointer (&job->children, g_ptr_array_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
+
+/* The database file sk_application_open() opens for @path and @demo. */
+static char *
+choose_path (SkApplication  *self,
+             const char     *path,
+             gboolean        demo,
+             GError        **error)
+{
+  if (!demo)
+    return sk_store_choose_path (path);
+  if (self->demo_dir == NULL)
+    self->demo_dir = g_dir_make_tmp ("samtalekuffert-demo-XXXXXX", error);
+  if (self->demo_dir == NULL)
+    return NULL;
+  return g_build_filename (self->demo_dir, "demo.db", NULL);
+}
+
+/* Start-up, in the first instance only: the database this process was
+ * asked for starts opening now, before GTK. */
+static void
+prefetch_asked (SkApplication *self)
+{
+  char *path;
+
+  if (!self->asked)
+    return;
+  self->asked = FALSE;
+  path = choose_path (self, self->asked_path, self->asked_demo, NULL);
+  if (path != NULL)
+    self->prefetch = open_job_start (path, self->asked_demo);
+}
+
 static int
 sk_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
+  SkApplication *self = SK_APPLICATION (application);
+  const char *arg = NULL;
+  int status;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("samtalekuffert %s\n", SK_VERSION);
       return 0;
     }
   /* Exports run here, in this process, with no window. */
-  return sk_export_run (options);
+  status = sk_export_run (options);
+  if (status != -1)
+    return status;
+
+  /* The same file the command line will ask for (see command_line). */
+  if (g_variant_dict_lookup (options, "database", "^&ay", &arg))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+
+      self->asked_path = g_file_get_path (file);
+    }
+  g_variant_dict_lookup (options, "demo", "b", &self->asked_demo);
+  self->asked = TRUE;
+  return -1;
 }
 
 static int
@@ -417,6 +542,30 @@ window_added_cb (GtkApplication *application,
     sk_accessible_tidy_shortcuts_window (overlay);
 }
 
+static gpointer
+load_icon_theme_thread (gpointer data)
+{
+  /* Looking up an icon reads the themes (index.theme of hicolor alone
+   * has 650 folders); GTK does it the same way in a thread of its own. */
+  gtk_icon_theme_has_icon (data, "open-menu-symbolic");
+  g_object_unref (data);
+  sk_trace_mark ("icon-theme");
+  return NULL;
+}
+
+/* GTK starts reading the icon themes in a thread when libadwaita first
+ * asks for them, but every icon folder added afterwards (libadwaita's, the
+ * program's own) throws that away, and the first icon drawn reads them
+ * again on the main thread, some 6 ms before the first frame.  Read them
+ * once more, now that all folders are in, while the window is built. */
+static void
+load_icon_theme_in_thread (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+
+  g_thread_unref (g_thread_new ("sk-icon-theme", load_icon_theme_thread, g_object_ref (theme)));
+}
+
 static void
 sk_application_startup (GApplication *application)
 {
@@ -438,14 +587,28 @@ sk_application_startup (GApplication *application)
   };
   g_autofree char *language = NULL;
 
+  sk_trace_mark ("startup");
+  /* Pango reads the fontconfig configuration and font list in a thread
+   * of its own when the font map is made: make it now, so that this runs
+   * while GTK opens the display, not when the first label is measured. */
+  pango_cairo_font_map_get_default ();
   sk_i18n_init ();
   self->settings = sk_settings_new ();
   language = g_settings_get_string (self->settings, "language");
   sk_i18n_set_language (language);
+  /* After the language: a message of the opening is in it. */
+  prefetch_asked (self);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
 
+  sk_trace_mark ("settings");
+  gtk_init ();
+  sk_trace_mark ("gtk-init");
+  adw_init ();
+  sk_trace_mark ("adw-init");
   G_APPLICATION_CLASS (sk_application_parent_class)->startup (application);
+  sk_trace_mark ("app-css");
+  load_icon_theme_in_thread ();
 
   /* A saved PDF or journal is often named after the child: GTK would put
    * it in ~/.local/share/recently-used.xbel, and so in other programs'
@@ -475,6 +638,7 @@ sk_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (sk_application_parent_class)->shutdown (application);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_pointer (&self->prefetch, open_job_free);
   remove_demo_dir (self);
 }
 
@@ -484,8 +648,10 @@ sk_application_dispose (GObject *object)
   SkApplication *self = SK_APPLICATION (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_pointer (&self->prefetch, open_job_free);
   remove_demo_dir (self);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->asked_path, g_free);
   g_clear_pointer (&self->covered_windows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sk_application_parent_class)->dispose (object);
@@ -578,80 +744,50 @@ find_window (SkApplication *self,
  *
  * Returns: (transfer none): the window
  */
-typedef struct
-{
-  char    *path;
-  gboolean demo;
-  SkStore *store;
-  GError  *error;
-} OpenJob;
-
-/* In a worker thread: opening checks the file's integrity, which takes
- * time in proportion to its size. */
-static gpointer
-open_store_thread (gpointer data)
-{
-  OpenJob *job = data;
-
-  job->store = sk_store_open (job->path, &job->error);
-  if (job->store != NULL && job->demo && !sk_demo_fill (job->store, &job->error))
-    g_clear_object (&job->store);
-  return NULL;
-}
-
-/**
- * sk_application_open:
- * @path: (nullable): a database file; %NULL for $SAMTALEKUFFERT_DATABASE or
- *   the usual one in the user's data folder
- * @demo: open a new temporary database with invented content instead
- *
- * Shows the window of that database, opening it when it is not open yet.
- *
- * Returns: (transfer none): the window
- */
 SkWindow *
 sk_application_open (SkApplication  *self,
                      const char     *path,
                      gboolean        demo,
                      GError        **error)
 {
-  OpenJob job = { NULL, demo, NULL, NULL };
+  g_autoptr(OpenJob) job = NULL;
+  g_autofree char *chosen = NULL;
   g_autoptr(SkStore) store = NULL;
-  GThread *thread;
   SkWindow *window;
 
   g_return_val_if_fail (SK_IS_APPLICATION (self), NULL);
 
-  if (demo)
-    {
-      if (self->demo_dir == NULL)
-        self->demo_dir = g_dir_make_tmp ("samtalekuffert-demo-XXXXXX", error);
-      if (self->demo_dir == NULL)
-        return NULL;
-      job.path = g_build_filename (self->demo_dir, "demo.db", NULL);
-    }
-  else
-    job.path = sk_store_choose_path (path);
+  chosen = choose_path (self, path, demo, error);
+  if (chosen == NULL)
+    return NULL;
 
-  window = find_window (self, NULL, job.path);
+  /* What start-up began opening, if this is it. */
+  if (self->prefetch != NULL && self->prefetch->demo == demo && g_str_equal (self->prefetch->path, chosen))
+    job = g_steal_pointer (&self->prefetch);
+  else
+    g_clear_pointer (&self->prefetch, open_job_free);
+
+  window = find_window (self, NULL, chosen);
   if (window != NULL)
     {
-      g_free (job.path);
       gtk_window_present (GTK_WINDOW (window));
       return window;
     }
 
   /* Open the file while the window is being built. */
-  thread = g_thread_new ("sk-store-open", open_store_thread, &job);
+  sk_trace_mark ("open");
+  if (job == NULL)
+    job = open_job_start (g_steal_pointer (&chosen), demo);
   window = sk_window_new (GTK_APPLICATION (self), NULL, self->settings);
-  g_thread_join (thread);
-  g_free (job.path);
+  sk_trace_mark ("window-built");
+  g_thread_join (g_steal_pointer (&job->thread));
+  sk_trace_mark ("store-joined");
 
-  store = job.store;
+  store = g_steal_pointer (&job->store);
   if (store == NULL)
     {
       gtk_window_destroy (GTK_WINDOW (window));
-      g_propagate_error (error, job.error);
+      g_propagate_error (error, g_steal_pointer (&job->error));
       return NULL;
     }
 
@@ -667,8 +803,10 @@ sk_application_open (SkApplication  *self,
       }
   }
 
-  sk_window_set_store (window, store);
+  sk_window_set_store_listed (window, store, job->children);
+  sk_trace_mark ("children-listed");
   gtk_window_present (GTK_WINDOW (window));
+  sk_trace_mark ("presented");
   return window;
 }
 

@@ -11,6 +11,7 @@
 #include "sk-widget-util.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 struct _SkChildList
 {
@@ -25,6 +26,9 @@ struct _SkChildList
   SkChild            *focus_pending;   /* weak: the row to give the keyboard */
   guint               focus_tick;
   guint               focus_frames;
+  GPtrArray          *rest;            /* children to add after the first frame */
+  gulong              first_paint_id;
+  guint               rest_idle;
 
   GtkSearchEntry     *search_entry;
   GtkStack           *sidebar_stack;
@@ -183,6 +187,8 @@ sk_child_list_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
   self->focus_tick = 0;
   g_clear_weak_pointer (&self->focus_pending);
+  g_clear_handle_id (&self->rest_idle, g_source_remove);
+  g_clear_pointer (&self->rest, g_ptr_array_unref);
   sk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_CHILD_LIST);
   g_clear_object (&self->selection);
   g_clear_object (&self->children);
@@ -304,6 +310,121 @@ sk_child_list_init (SkChildList *self)
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
   g_signal_connect_object (self->children, "items-changed", G_CALLBACK (update_page), self, G_CONNECT_SWAPPED);
   update_page (self);
+}
+
+/* The list's own order, as its GtkStringSorter gives it: the collation
+ * key of the case-folded name.  Plain GLib, so a thread can sort the
+ * children it loaded before the window shows them. */
+typedef struct
+{
+  char    *key;
+  SkChild *child;
+} SortEntry;
+
+static int
+compare_sort_entries (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const SortEntry *x = a, *y = b;
+
+  return strcmp (x->key, y->key);
+}
+
+void
+sk_child_list_sort (GPtrArray *children)
+{
+  SortEntry *entries;
+
+  g_return_if_fail (children != NULL);
+
+  entries = g_new (SortEntry, children->len);
+  for (guint i = 0; i < children->len; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (sk_child_get_name (children->pdata[i]), -1);
+
+      entries[i].key = g_utf8_collate_key (folded, -1);
+      entries[i].child = children->pdata[i];
+    }
+  /* Stable (g_qsort_with_data is a merge sort), as the sort list model
+   * is: equal names keep their order. */
+  g_qsort_with_data (entries, children->len, sizeof (SortEntry), (GCompareDataFunc) compare_sort_entries, NULL);
+  for (guint i = 0; i < children->len; i++)
+    {
+      children->pdata[i] = entries[i].child;
+      g_free (entries[i].key);
+    }
+  g_free (entries);
+}
+
+/* More rows than any screen shows; the list view builds a widget for
+ * up to 205 of them at once, and its first frame need not wait for that. */
+#define FIRST_SCREENFUL 48
+
+static gboolean
+add_rest_cb (gpointer user_data)
+{
+  SkChildList *self = user_data;
+  g_autoptr(GPtrArray) rest = g_steal_pointer (&self->rest);
+
+  self->rest_idle = 0;
+  if (rest != NULL)
+    g_list_store_splice (self->children, g_list_model_get_n_items (G_LIST_MODEL (self->children)), 0,
+                         rest->pdata, rest->len);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                SkChildList   *self)
+{
+  g_clear_signal_handler (&self->first_paint_id, clock);
+  if (self->rest != NULL && self->rest_idle == 0)
+    self->rest_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, add_rest_cb, self, NULL);
+}
+
+static void
+fill_mapped_cb (SkChildList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, fill_mapped_cb, NULL);
+  if (clock != NULL && self->first_paint_id == 0)
+    self->first_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
+  else
+    first_paint_cb (clock, self);
+}
+
+/**
+ * sk_child_list_fill:
+ * @sorted: the children, in the list's order (sk_child_list_sort())
+ *
+ * Shows the children of a database just opened: at once as many as a
+ * screen holds, and the rest when the first frame has been drawn.
+ */
+void
+sk_child_list_fill (SkChildList *self,
+                    GPtrArray   *sorted)
+{
+  guint first;
+
+  g_return_if_fail (SK_IS_CHILD_LIST (self));
+  g_return_if_fail (sorted != NULL);
+  g_return_if_fail (self->rest == NULL);
+
+  first = MIN (sorted->len, FIRST_SCREENFUL);
+  g_list_store_splice (self->children, 0, g_list_model_get_n_items (G_LIST_MODEL (self->children)),
+                       sorted->pdata, first);
+  if (first == sorted->len)
+    return;
+
+  self->rest = g_ptr_array_new_full (sorted->len - first, g_object_unref);
+  for (guint i = first; i < sorted->len; i++)
+    g_ptr_array_add (self->rest, g_object_ref (sorted->pdata[i]));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_mapped_cb (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (fill_mapped_cb), NULL);
 }
 
 /* Every child, found or not: what deleting takes from and Undo puts back. */

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 #define SK_TYPE_CHILD_LIST (sk_child_list_get_type ())
 G_DECLARE_FINAL_TYPE (SkChildList, sk_child_list, SK, CHILD_LIST, GtkWidget)
 
+void        sk_child_list_sort         (GPtrArray   *children);
+void        sk_child_list_fill         (SkChildList *self,
+                                        GPtrArray   *sorted);
 GListStore *sk_child_list_get_store    (SkChildList *self);
 GListModel *sk_child_list_get_shown    (SkChildList *self);
 void        sk_child_list_add          (SkChildList *self,

@@ -408,16 +408,21 @@ sk_window_new (GtkApplication *application,
 }
 
 /**
- * sk_window_set_store:
+ * sk_window_set_store_listed:
+ * @children: (nullable): the store's children, sorted with
+ *   sk_child_list_sort() (by a thread that opened the store); %NULL to
+ *   read them here
  *
  * Gives the window its database, once: the window can be built while the
  * database is still being opened and checked.  The window's context (the
  * store, the settings, where to tell of errors) is made here for every
- * page and tool.
+ * page and tool.  Children read ahead are shown a screenful first, the
+ * rest after the first frame.
  */
 void
-sk_window_set_store (SkWindow *self,
-                     SkStore  *store)
+sk_window_set_store_listed (SkWindow  *self,
+                            SkStore   *store,
+                            GPtrArray *children)
 {
   g_return_if_fail (SK_IS_WINDOW (self));
   g_return_if_fail (SK_IS_STORE (store));
@@ -430,7 +435,22 @@ sk_window_set_store (SkWindow *self,
   g_signal_connect_object (store, "write-failed", G_CALLBACK (write_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "write-recovered", G_CALLBACK (write_recovered_cb), self, G_CONNECT_SWAPPED);
   sk_child_page_set_store (self->child_page, store);
-  load_children (self);
+  if (children != NULL)
+    sk_child_list_fill (self->child_list, children);
+  else
+    load_children (self);
+}
+
+/**
+ * sk_window_set_store:
+ *
+ * sk_window_set_store_listed() that reads the children itself, all at once.
+ */
+void
+sk_window_set_store (SkWindow *self,
+                     SkStore  *store)
+{
+  sk_window_set_store_listed (self, store, NULL);
 }
 
 /**

@@ -18,6 +18,9 @@ SkWindow       *sk_window_new               (GtkApplication *application,
                                              GSettings      *settings);
 void            sk_window_set_store         (SkWindow       *self,
                                              SkStore        *store);
+void            sk_window_set_store_listed  (SkWindow       *self,
+                                             SkStore        *store,
+                                             GPtrArray      *children);
 SkWindow       *sk_window_new_like          (SkWindow       *other);
 SkStore        *sk_window_get_store         (SkWindow       *self);
 SkContext      *sk_window_get_context       (SkWindow       *self);

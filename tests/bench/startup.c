@@ -1,18 +1,26 @@
-/* startup.c — time from exec to the first frame drawn
+/* startup.c — time from exec to the first frame drawn, and peak memory
  *
- * Runs the application against an empty database and against one with
- * 1,000 children × 20 conversations, and a bare GTK 4 window built from
- * the same tree, each several times; prints the medians and the ratios.
- * Aim: at most 1.2 × the bare window.
+ * Starts a bare GTK 4 window, a bare libadwaita window (the yardsticks,
+ * tests/bench/bare-window.c) and the program, against an empty database
+ * and against one with 1,000 children × 20 conversations: in turns, one
+ * of each per round, so that whatever else the machine does falls on all
+ * alike; with the cairo renderer and with the default (GL) one.  Prints
+ * the medians, the ratios to the bare GTK 4 window, the peak memory
+ * (ru_maxrss) and, from the program's own marks (SK_STARTUP_TRACE,
+ * src/core/sk-trace.c), where the time goes.
+ * Aims: at most 1.20 × the bare window empty, 1.30 with 1,000 × 20,
+ * memory at most 1.25 ×.
  */
 #include "sk-store.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
-#define RUNS 9
+#define ROUNDS 15
 
 static int
 compare_gint64 (gconstpointer a,
@@ -23,41 +31,158 @@ compare_gint64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Median time in ms from spawning @argv to its "first-frame" line. */
-static double
-median_first_frame (const char * const *argv)
+/* One kind of start: its times, memory and marks over the rounds. */
+typedef struct
 {
-  gint64 times[RUNS];
+  const char  *title;
+  const char **argv;
+  GArray      *frames;   /* gint64 µs from spawn to the first frame */
+  GArray      *memory;   /* gint64 KiB, peak resident */
+  GPtrArray   *names;    /* the marks, in the order they came */
+  GHashTable  *marks;    /* name → GArray of gint64 µs after the spawn */
+} Start;
 
-  for (int run = -1; run < RUNS; run++)   /* run -1 warms the caches */
+static Start *
+start_new (const char  *title,
+           const char **argv)
+{
+  Start *start = g_new0 (Start, 1);
+
+  start->title = title;
+  start->argv = argv;
+  start->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  start->memory = g_array_new (FALSE, FALSE, sizeof (gint64));
+  start->names = g_ptr_array_new_with_free_func (g_free);
+  start->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  return start;
+}
+
+static void
+start_free (Start *start)
+{
+  g_array_unref (start->frames);
+  g_array_unref (start->memory);
+  g_ptr_array_unref (start->names);
+  g_hash_table_unref (start->marks);
+  g_free (start);
+}
+
+static void
+add_mark (Start      *start,
+          const char *name,
+          gint64      after)
+{
+  GArray *times = g_hash_table_lookup (start->marks, name);
+
+  if (times == NULL)
     {
-      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-      g_autoptr(GSubprocess) process = NULL;
-      g_autoptr(GDataInputStream) lines = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *line = NULL;
-      gint64 start, frame = 0;
-
-      g_subprocess_launcher_setenv (launcher, "SK_BENCH_FIRST_FRAME", "1", TRUE);
-      start = g_get_monotonic_time ();
-      process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-      g_assert_no_error (error);
-      lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-      while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL)
-        {
-          if (sscanf (line, "first-frame %" G_GINT64_FORMAT, &frame) == 1)
-            break;
-          g_clear_pointer (&line, g_free);
-        }
-      g_assert_cmpint (frame, >, start);
-      g_subprocess_wait_check (process, NULL, &error);
-      g_assert_no_error (error);
-      if (run >= 0)
-        times[run] = frame - start;
+      times = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_ptr_array_add (start->names, g_strdup (name));
+      g_hash_table_insert (start->marks, g_strdup (name), times);
     }
+  g_array_append_val (times, after);
+}
 
-  qsort (times, RUNS, sizeof times[0], (int (*) (const void *, const void *)) compare_gint64);
-  return times[RUNS / 2] / 1000.0;
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_gint64);
+  return g_array_index (values, gint64, values->len / 2);
+}
+
+/* Starts @start once; with @keep, adds its figures. */
+static void
+run_once (Start    *start,
+          gboolean  keep)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  struct rusage usage;
+  gint64 begin, frame = 0;
+  GPid pid;
+  int out, status;
+
+  begin = g_get_monotonic_time ();
+  if (!g_spawn_async_with_pipes (NULL, (char **) start->argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                 NULL, NULL, &pid, NULL, &out, NULL, &error))
+    g_error ("%s: %s", start->argv[0], error->message);
+  channel = g_io_channel_unix_new (out);
+  g_io_channel_set_close_on_unref (channel, TRUE);
+  while (g_io_channel_read_line (channel, &line, NULL, NULL, &error) == G_IO_STATUS_NORMAL)
+    {
+      char name[64];
+      gint64 at;
+
+      if (sscanf (line, "first-frame %" G_GINT64_FORMAT, &frame) == 1)
+        frame -= begin;
+      else if (keep && sscanf (line, "mark %63s %" G_GINT64_FORMAT, name, &at) == 2)
+        add_mark (start, name, at - begin);
+      g_clear_pointer (&line, g_free);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpint (frame, >, 0);
+  if (keep)
+    {
+      gint64 kib = usage.ru_maxrss;
+
+      g_array_append_val (start->frames, frame);
+      g_array_append_val (start->memory, kib);
+    }
+}
+
+static void
+print_marks (Start *start)
+{
+  double before = 0;
+
+  printf ("  %s: where the time goes (median ms after exec, and the step)\n", start->title);
+  for (guint i = 0; i < start->names->len; i++)
+    {
+      const char *name = g_ptr_array_index (start->names, i);
+      double at = median (g_hash_table_lookup (start->marks, name)) / 1000.0;
+
+      printf ("    %-16s %7.1f  %+6.1f\n", name, at, at - before);
+      before = at;
+    }
+  printf ("    %-16s %7.1f  %+6.1f\n", "first-frame", median (start->frames) / 1000.0,
+          median (start->frames) / 1000.0 - before);
+}
+
+/* One renderer: all four starts in turns, then the table. */
+static void
+measure (const char  *renderer,
+         Start      **starts,
+         guint        n_starts)
+{
+  double bare_ms, bare_kib;
+
+  if (renderer != NULL)
+    g_setenv ("GSK_RENDERER", renderer, TRUE);
+  else
+    g_unsetenv ("GSK_RENDERER");
+
+  for (int round = -1; round < ROUNDS; round++)   /* round -1 warms the caches */
+    for (guint i = 0; i < n_starts; i++)
+      run_once (starts[i], round >= 0);
+
+  bare_ms = median (starts[0]->frames) / 1000.0;
+  bare_kib = median (starts[0]->memory);
+  printf ("# renderer %s: exec to first frame, median of %d rounds in turns\n",
+          renderer != NULL ? renderer : "default (GL)", ROUNDS);
+  for (guint i = 0; i < n_starts; i++)
+    {
+      double ms = median (starts[i]->frames) / 1000.0;
+      double kib = median (starts[i]->memory);
+
+      printf ("  %-36s %7.1f ms  ratio %.2f   peak %6.1f MiB  ratio %.2f\n",
+              starts[i]->title, ms, ms / bare_ms, kib / 1024.0, kib / bare_kib);
+    }
+  for (guint i = 0; i < n_starts; i++)
+    if (starts[i]->names->len > 0)
+      print_marks (starts[i]);
 }
 
 static void
@@ -134,12 +259,14 @@ main (int argc, char **argv)
   const char *bare_adw_argv[] = { bare_adw, NULL };
   const char *empty_argv[] = { app, empty_arg, NULL };
   const char *large_argv[] = { app, large_arg, NULL };
-  double t_bare, t_bare_adw, t_empty, t_large;
+  static const char *renderers[] = { "cairo" };
 
   g_assert_nonnull (app);
   g_assert_nonnull (bare);
   g_assert_nonnull (bare_adw);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("SK_BENCH_FIRST_FRAME", "1", TRUE);
+  g_setenv ("SK_STARTUP_TRACE", "1", TRUE);
 
   {
     g_autoptr(GError) error = NULL;
@@ -149,19 +276,20 @@ main (int argc, char **argv)
   }
   fill_large (large);
 
-  t_bare = median_first_frame (bare_argv);
-  t_bare_adw = median_first_frame (bare_adw_argv);
-  t_empty = median_first_frame (empty_argv);
-  t_large = median_first_frame (large_argv);
+  for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+    {
+      Start *starts[] = {
+        start_new ("bare GTK 4 window", bare_argv),
+        start_new ("bare libadwaita window", bare_adw_argv),
+        start_new ("samtalekuffert, empty database", empty_argv),
+        start_new ("samtalekuffert, 1000 children x 20", large_argv),
+      };
 
-  printf ("# exec to first frame, median of %d runs\n", RUNS);
-  printf ("bare GTK 4 window:                    %7.1f ms\n", t_bare);
-  printf ("bare libadwaita window:               %7.1f ms  ratio %.2f\n", t_bare_adw, t_bare_adw / t_bare);
-  printf ("samtalekuffert, empty database:       %7.1f ms  ratio %.2f  (%.2f of the libadwaita window)\n",
-          t_empty, t_empty / t_bare, t_empty / t_bare_adw);
-  printf ("samtalekuffert, 1000 children x 20:   %7.1f ms  ratio %.2f  (%.2f of the libadwaita window)\n",
-          t_large, t_large / t_bare, t_large / t_bare_adw);
-  printf ("# aim: ratio at most 1.20 of the bare GTK 4 window\n");
+      measure (renderers[r], starts, G_N_ELEMENTS (starts));
+      for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+        start_free (starts[i]);
+    }
+  printf ("# aims: ratio at most 1.20 empty, 1.30 with 1000 x 20; memory at most 1.25\n");
 
   g_unlink (empty);
   g_unlink (large);
