@@ -471,7 +471,10 @@ prefetch_asked (SkApplication *self)
   self->asked = FALSE;
   path = choose_path (self, self->asked_path, self->asked_demo, NULL);
   if (path != NULL)
-    self->prefetch = open_job_start (path, self->asked_demo);
+    {
+      sk_trace_mark ("prefetch");
+      self->prefetch = open_job_start (path, self->asked_demo);
+    }
 }
 
 static int
