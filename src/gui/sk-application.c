@@ -531,20 +531,6 @@ sk_application_command_line (GApplication            *application,
   return 0;
 }
 
-/* GTK builds each window's keyboard shortcuts window from
- * ui/gtk/help-overlay.ui when the window joins the application. */
-static void
-window_added_cb (GtkApplication *application,
-                 GtkWindow      *window)
-{
-  GtkShortcutsWindow *overlay = NULL;
-
-  if (GTK_IS_APPLICATION_WINDOW (window))
-    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
-  if (overlay != NULL)
-    sk_accessible_tidy_shortcuts_window (overlay);
-}
-
 static gpointer
 load_icon_theme_thread (gpointer data)
 {
@@ -619,7 +605,6 @@ sk_application_startup (GApplication *application)
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
-  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 #ifdef G_OS_UNIX
   g_unix_signal_add (SIGTERM, terminate_cb, self);
   g_unix_signal_add (SIGHUP, terminate_cb, self);

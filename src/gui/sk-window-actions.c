@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "sk-window-private.h"
+#include "sk-accessible.h"
 #include "sk-child-dialog.h"
 #include "sk-format.h"
 #include "sk-summary-dialog.h"
@@ -321,7 +322,31 @@ retry_save_activated (GSimpleAction *action,
     sk_window_show_error (self, error);
 }
 
+/* The keyboard shortcuts window is built the first time it is asked for,
+ * not with every window (GTK would, from gtk/help-overlay.ui, some 3 ms of
+ * every start). */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SkWindow *self = SK_WINDOW (user_data);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/dk/samtalekuffert/Samtalekuffert/sk-shortcuts.ui");
+
+      g_set_weak_pointer (&self->help_overlay, GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      sk_accessible_tidy_shortcuts_window (GTK_SHORTCUTS_WINDOW (self->help_overlay));
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      gtk_window_set_modal (self->help_overlay, TRUE);
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "show-help-overlay", .activate = show_help_overlay_activated },
   { .name = "new-child", .activate = new_child_activated },
   { .name = "edit-child", .activate = edit_child_activated },
   { .name = "delete-child", .activate = delete_child_activated },

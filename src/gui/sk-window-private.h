@@ -40,6 +40,7 @@ struct _SkWindow
   SkChildPage        *child_page;
   SkConversationPage *conversation_page;   /* built the first time it is needed */
   SkChildView        *child_view;          /* the same */
+  GtkWindow          *help_overlay;        /* the same, weak: the keyboard shortcuts */
 };
 
 /* sk-window.c */

@@ -298,6 +298,13 @@ sk_window_dispose (GObject *object)
     }
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (self->context, self);
+  if (self->help_overlay != NULL)
+    {
+      GtkWindow *overlay = self->help_overlay;
+
+      g_clear_weak_pointer (&self->help_overlay);
+      gtk_window_destroy (overlay);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), SK_TYPE_WINDOW);
 
   g_clear_object (&self->child);
