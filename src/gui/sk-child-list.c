@@ -156,9 +156,17 @@ search_changed_cb (SkChildList *self)
   g_autoptr(SkChild) selected = gtk_single_selection_get_selected_item (self->selection)
                                 ? g_object_ref (gtk_single_selection_get_selected_item (self->selection)) : NULL;
 
-  g_free (self->needle);
+  g_autofree char *before = g_steal_pointer (&self->needle);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   self->needle = sk_child_fold_text (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* A letter more only hides children, a letter less only shows more:
+   * the filter then looks only at those that can change. */
+  if (strstr (self->needle, before) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (before, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_page (self);
   if (selected != NULL)
     sk_child_list_highlight (self, selected);
