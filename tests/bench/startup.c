@@ -259,7 +259,7 @@ main (int argc, char **argv)
   const char *bare_adw_argv[] = { bare_adw, NULL };
   const char *empty_argv[] = { app, empty_arg, NULL };
   const char *large_argv[] = { app, large_arg, NULL };
-  static const char *renderers[] = { "cairo" };
+  static const char *renderers[] = { "cairo", NULL };   /* NULL: the default, GL */
 
   g_assert_nonnull (app);
   g_assert_nonnull (bare);
