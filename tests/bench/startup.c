@@ -122,7 +122,8 @@ run_once (Start    *start,
     }
   g_assert_no_error (error);
   g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s %s ended with status %d", start->argv[0], start->argv[1] ? start->argv[1] : "", status);
   g_assert_cmpint (frame, >, 0);
   if (keep)
     {
