@@ -37,7 +37,7 @@ struct _SkWindow
   GtkWidget          *child_view_button;
   AdwWindowTitle     *content_title;
   GtkStack           *content_stack;
-  SkChildPage        *child_page;
+  SkChildPage        *child_page;          /* built when the first child is chosen */
   SkConversationPage *conversation_page;   /* built the first time it is needed */
   SkChildView        *child_view;          /* the same */
   GtkWindow          *help_overlay;        /* the same, weak: the keyboard shortcuts */

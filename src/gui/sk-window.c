@@ -186,7 +186,8 @@ child_activated_cb (SkWindow *self,
   sk_window_select_child (self, child);
   /* Chosen from the list or with Enter in the search: the keyboard goes
    * on into the child's page. */
-  sk_child_page_focus_start (self->child_page);
+  if (self->child_page != NULL)
+    sk_child_page_focus_start (self->child_page);
 }
 
 static void
@@ -282,6 +283,26 @@ sk_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sk_window_parent_class)->close_request (window);
 }
 
+/* A child's page is built when the first child is chosen: start-up
+ * shows none, and the content stack would measure it all the same. */
+static SkChildPage *
+ensure_child_page (SkWindow *self)
+{
+  if (self->child_page == NULL)
+    {
+      self->child_page = g_object_new (SK_TYPE_CHILD_PAGE, NULL);
+      g_signal_connect_object (self->child_page, "conversation-activated", G_CALLBACK (conversation_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->child_page, "conversation-open-tool", G_CALLBACK (conversation_open_tool_cb),
+                               self, G_CONNECT_SWAPPED);
+      if (self->store != NULL)
+        sk_child_page_set_store (self->child_page, self->store);
+      sk_accessible_tidy_mnemonics (GTK_WIDGET (self->child_page));
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->child_page), "child");
+    }
+  return self->child_page;
+}
+
 static void
 sk_window_dispose (GObject *object)
 {
@@ -315,6 +336,7 @@ sk_window_dispose (GObject *object)
   g_clear_object (&self->store);
   self->conversation_page = NULL;
   self->child_view = NULL;
+  self->child_page = NULL;
 
   G_OBJECT_CLASS (sk_window_parent_class)->dispose (object);
 }
@@ -345,9 +367,7 @@ sk_window_class_init (SkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkWindow, child_view_button);
   gtk_widget_class_bind_template_child (widget_class, SkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SkWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, SkWindow, child_page);
   gtk_widget_class_bind_template_callback (widget_class, child_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, conversation_activated_cb);
 }
 
 static void
@@ -356,8 +376,6 @@ sk_window_init (SkWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
   sk_window_show_face (self, "caseworker");
-  g_signal_connect_object (self->child_page, "conversation-open-tool", G_CALLBACK (conversation_open_tool_cb),
-                           self, G_CONNECT_SWAPPED);
   sk_window_actions_install (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -441,7 +459,8 @@ sk_window_set_store_listed (SkWindow  *self,
   g_signal_connect_object (self->context, "show-full", G_CALLBACK (show_full_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "write-failed", G_CALLBACK (write_failed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "write-recovered", G_CALLBACK (write_recovered_cb), self, G_CONNECT_SWAPPED);
-  sk_child_page_set_store (self->child_page, store);
+  if (self->child_page != NULL)
+    sk_child_page_set_store (self->child_page, store);
   if (children != NULL)
     sk_child_list_fill (self->child_list, children);
   else
@@ -563,7 +582,8 @@ sk_window_select_child (SkWindow *self,
 
   g_set_object (&self->child, child);
   g_set_object (&self->conversations, conversations);
-  sk_child_page_set_child (self->child_page, child, G_LIST_MODEL (conversations));
+  if (child != NULL || self->child_page != NULL)
+    sk_child_page_set_child (ensure_child_page (self), child, G_LIST_MODEL (conversations));
   sk_child_list_highlight (self->child_list, child);
   show_content (self, child ? "child" : "empty");
 }
