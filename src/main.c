@@ -60,6 +60,7 @@ main (int   argc,
   g_autoptr(SkApplication) app = NULL;
 
   sk_trace_mark ("main");
+  sk_application_skip_gtk_theme ();
   sk_i18n_init ();
   g_set_application_name ("Samtalekuffert");
 

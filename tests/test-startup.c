@@ -215,7 +215,7 @@ test_screenful_first (void)
   sk_window_set_store_listed (window, store, sorted);
   shown = sk_window_get_children (window);
   first = g_list_model_get_n_items (shown);
-  g_assert_cmpuint (first, >=, 20);
+  g_assert_cmpuint (first, >=, 16);
   g_assert_cmpuint (first, <, 300);
   for (guint i = 0; i < first; i++)
     {

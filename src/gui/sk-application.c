@@ -531,6 +531,37 @@ sk_application_command_line (GApplication            *application,
   return 0;
 }
 
+/* GTK reads its own theme, "Default" (Default-light.css, some 5 ms), when
+ * its settings are first made, and libadwaita then sets the theme to
+ * "Adwaita-empty" and loads its own stylesheet in its place.  The theme
+ * GTK reads first can be named with GTK_THEME only, which libadwaita in
+ * turn takes as a theme chosen by the person (and then loads none of its
+ * own).  So: GTK_THEME=Adwaita-empty from main(), while the process has
+ * one thread, until GTK's settings exist; then gone before libadwaita
+ * looks.  A GTK_THEME the person set is left alone. */
+static gboolean gtk_theme_set_here;
+
+void
+sk_application_skip_gtk_theme (void)
+{
+  if (g_getenv ("GTK_THEME") != NULL)
+    return;
+  g_setenv ("GTK_THEME", "Adwaita-empty", TRUE);
+  gtk_theme_set_here = TRUE;
+}
+
+static void
+forget_gtk_theme (void)
+{
+  if (!gtk_theme_set_here)
+    return;
+  gtk_settings_get_default ();
+  /* unsetenv() only moves pointers within the environment: safe enough
+   * beside threads that may read it (GLib warns about any such call). */
+  g_unsetenv ("GTK_THEME");
+  gtk_theme_set_here = FALSE;
+}
+
 static gpointer
 load_icon_theme_thread (gpointer data)
 {
@@ -592,6 +623,7 @@ sk_application_startup (GApplication *application)
 
   sk_trace_mark ("settings");
   gtk_init ();
+  forget_gtk_theme ();
   sk_trace_mark ("gtk-init");
   adw_init ();
   sk_trace_mark ("adw-init");

@@ -21,4 +21,6 @@ SkWindow      *sk_application_open_or_explain (SkApplication *self,
                                                const char    *path,
                                                gboolean       demo);
 
+void           sk_application_skip_gtk_theme (void);
+
 G_END_DECLS

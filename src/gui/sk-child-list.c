@@ -365,9 +365,25 @@ sk_child_list_sort (GPtrArray *children)
   g_free (entries);
 }
 
-/* More rows than any screen shows; the list view builds a widget for
- * up to 205 of them at once, and its first frame need not wait for that. */
-#define FIRST_SCREENFUL 48
+/* The list view of GTK 4.8 builds, measures and lays out a widget for up
+ * to 205 rows at once: the first frame gets the rows the window can show
+ * (a row is over 40 px high), the rest come after it. */
+#define ROW_MIN_HEIGHT 40
+#define MAX_FIRST_ROWS 48
+
+static guint
+first_screenful (SkChildList *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int width = -1, height = -1;
+
+  if (GTK_IS_WINDOW (root) && !gtk_window_is_maximized (GTK_WINDOW (root)) &&
+      !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);   /* both: GTK 4.8 */
+  if (height <= 0)
+    return MAX_FIRST_ROWS;
+  return CLAMP (height / ROW_MIN_HEIGHT + 2, 16, MAX_FIRST_ROWS);
+}
 
 static gboolean
 add_rest_cb (gpointer user_data)
@@ -420,7 +436,7 @@ sk_child_list_fill (SkChildList *self,
   g_return_if_fail (sorted != NULL);
   g_return_if_fail (self->rest == NULL);
 
-  first = MIN (sorted->len, FIRST_SCREENFUL);
+  first = MIN (sorted->len, first_screenful (self));
   g_list_store_splice (self->children, 0, g_list_model_get_n_items (G_LIST_MODEL (self->children)),
                        sorted->pdata, first);
   if (first == sorted->len)
