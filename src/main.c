@@ -16,7 +16,8 @@ first_frame_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
   printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   fflush (stdout);
-  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+  /* As Ctrl+Q does: the windows close, and the database with them. */
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (window)), "quit", NULL);
 }
 
 static void

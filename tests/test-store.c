@@ -488,6 +488,79 @@ test_damaged_integrity (void)
   assert_damaged_kept (path);
 }
 
+/* The check of a big file is spared when it is exactly as a clean close
+ * left it; a stamp says so, and is gone while the file is open. */
+static void
+test_check_spared_after_clean_close (void)
+{
+  g_autofree char *path = sk_test_path ("stamped.db");
+  g_autofree char *stamp = g_strconcat (path, ".checked", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+
+    g_object_unref (add_child (store, "First"));
+  }
+  {
+    /* The helper's own database was changed by another program after
+     * its close (the journal mode): that one is checked. */
+    g_autofree char *other = make_filled_database ("restamped.db");
+    g_autoptr(SkStore) store = sk_store_open (other, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sk_store_was_checked (store));
+  }
+  g_assert_cmpint (g_stat (stamp, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  {
+    g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (sk_store_was_checked (store));
+    /* A kill or a pulled plug now leaves no stamp behind. */
+    g_assert_false (g_file_test (stamp, G_FILE_TEST_EXISTS));
+    g_object_unref (add_child (store, "Stamped"));
+  }
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (sk_store_was_checked (store));
+  }
+}
+
+/* Anything else that touches the file, even in place and to the same
+ * size, brings the check back — and a damaged file is refused. */
+static void
+test_check_after_change_in_place (void)
+{
+  g_autofree char *path = make_filled_database ("touched.db");
+  g_autofree char *stamp = g_strconcat (path, ".checked", NULL);
+  FILE *file;
+
+  /* Stamped anew by a clean close of its own. */
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+  }
+  g_assert_true (g_file_test (stamp, G_FILE_TEST_EXISTS));
+  g_usleep (20000);   /* a later modification time, even on coarse clocks */
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  for (long page = 2; page < 4; page++)
+    {
+      char scribble[64];
+
+      memset (scribble, 0x5a, sizeof scribble);
+      g_assert_cmpint (fseek (file, page * 4096, SEEK_SET), ==, 0);
+      g_assert_cmpuint (fwrite (scribble, 1, sizeof scribble, file), ==, sizeof scribble);
+    }
+  g_assert_cmpint (fclose (file), ==, 0);
+  assert_damaged_kept (path);
+}
+
 static void
 test_unwritable_folder (void)
 {
@@ -1145,6 +1218,8 @@ main (int argc, char **argv)
   g_test_add_func ("/store/refuse/truncated", test_damaged_truncated);
   g_test_add_func ("/store/refuse/integrity", test_damaged_integrity);
   g_test_add_func ("/store/refuse/unwritable-folder", test_unwritable_folder);
+  g_test_add_func ("/store/check/spared-after-clean-close", test_check_spared_after_clean_close);
+  g_test_add_func ("/store/check/after-change-in-place", test_check_after_change_in_place);
   g_test_add_func ("/store/write-failure-keeps-changes", test_write_failure_keeps_changes);
   g_test_add_func ("/store/invalid-utf8", test_invalid_utf8_read);
   g_test_add_func ("/store/demo", test_demo);

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #ifdef G_OS_UNIX
 #include <sys/file.h>
+#include <sys/stat.h>
 #endif
 #ifdef G_OS_WIN32
 #include <windows.h>
@@ -41,6 +42,8 @@ struct _SkStore
   guint       registered : 1;
   guint       failing : 1;        /* a write failed and is not mended yet */
   guint       wipe_pending : 1;   /* deleted rows may still be in the -wal */
+  guint       checked : 1;        /* PRAGMA quick_check ran when it opened */
+  guint       opened : 1;         /* opened, checked or trusted, and migrated */
 };
 
 G_DEFINE_FINAL_TYPE (SkStore, sk_store, G_TYPE_OBJECT)
@@ -616,6 +619,66 @@ check_header (sqlite3     *db,
   return TRUE;
 }
 
+/* The check of a big file takes time in proportion to its size, and would
+ * hold back every start.  So a clean close leaves a stamp next to the file
+ * ("NAME.checked", nothing of what is in it): its size, time and inode,
+ * as SQLite left it with no -wal.  The next open trusts a file that is
+ * still exactly that, and throws the stamp away before anything else:
+ * a crash, a kill or a pulled plug leaves none, and any change to the
+ * file by anything else shows.  Without a stamp the file is checked. */
+#define STAMP_MAGIC "samtalekuffert-closed-clean 1"
+
+static char *
+stamp_path (const char *path)
+{
+  return g_strconcat (path, ".checked", NULL);
+}
+
+static char *
+describe_file (const char *path)
+{
+#ifdef G_OS_UNIX
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) || stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+  return g_strdup_printf ("%s\n%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n",
+                          STAMP_MAGIC, (gint64) st.st_size, (gint64) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
+                          (guint64) st.st_ino, (guint64) st.st_dev);
+#else
+  return NULL;   /* no stamp: always checked */
+#endif
+}
+
+/* TRUE when the stamp says the file is as a clean close left it; the
+ * stamp is gone afterwards either way. */
+static gboolean
+take_stamp (const char *path)
+{
+  g_autofree char *stamp = stamp_path (path);
+  g_autofree char *said = NULL;
+  g_autofree char *now = NULL;
+  gboolean same;
+
+  if (!g_file_get_contents (stamp, &said, NULL, NULL))
+    return FALSE;
+  now = describe_file (path);
+  same = now != NULL && g_str_equal (said, now);
+  /* Not removed, not trusted. */
+  return g_unlink (stamp) == 0 && same;
+}
+
+static void
+leave_stamp (const char *path)
+{
+  g_autofree char *stamp = stamp_path (path);
+  g_autofree char *now = describe_file (path);
+
+  if (now != NULL)
+    g_file_set_contents_full (stamp, now, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
 static gboolean
 check_integrity (SkStore  *self,
                  GError  **error)
@@ -964,8 +1027,11 @@ sk_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close_v2 (self->db);
+  /* Closed cleanly, with everything written: the stamp that spares the
+   * next start the check (describe_file() leaves none while a -wal is
+   * there).  Still under the lock. */
+  if (self->db != NULL && sqlite3_close_v2 (self->db) == SQLITE_OK && self->opened && !self->failing)
+    leave_stamp (self->path);
   /* Only once SQLite has let go of the file may another process have it. */
   if (self->lock_fd >= 0)
     g_close (self->lock_fd, NULL);
@@ -1132,7 +1198,7 @@ sk_store_open (const char  *path,
   g_autofree char *resolved = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *dir_name = NULL;
-  gboolean is_empty;
+  gboolean is_empty, trusted;
   gint64 changes;
   int rc;
 
@@ -1184,6 +1250,8 @@ sk_store_open (const char  *path,
 
   if (!prepare_file (resolved, error))
     return NULL;
+  /* Before SQLite opens it, and with it a -wal. */
+  trusted = take_stamp (resolved);
 
   rc = sqlite3_open_v2 (resolved, &self->db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
@@ -1197,9 +1265,15 @@ sk_store_open (const char  *path,
   /* Read-only checks first: a damaged file must not be written to. */
   if (!check_header (self->db, resolved, &is_empty, error))
     return NULL;
-  if (!is_empty && !check_integrity (self, error))
-    return NULL;
-  sk_trace_mark ("store-checked");
+  if (trusted)
+    sk_trace_mark ("store-trusted");
+  else
+    {
+      if (!is_empty && !check_integrity (self, error))
+        return NULL;
+      self->checked = !is_empty;
+      sk_trace_mark ("store-checked");
+    }
 
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error) ||
@@ -1228,6 +1302,7 @@ sk_store_open (const char  *path,
 
   /* Errors until here were the opening's, reported by it. */
   self->failing = FALSE;
+  self->opened = TRUE;
   register_store (self);
   return g_steal_pointer (&self);
 }
@@ -1285,6 +1360,16 @@ sk_store_set_aside (const char  *path,
     }
 
   return g_steal_pointer (&target);
+}
+
+/* Whether opening ran the integrity check (FALSE: the file was empty, or
+ * exactly as a clean close of this program left it). */
+gboolean
+sk_store_was_checked (SkStore *self)
+{
+  g_return_val_if_fail (SK_IS_STORE (self), FALSE);
+
+  return self->checked;
 }
 
 const char *

@@ -44,6 +44,7 @@ SkStore    *sk_store_open         (const char  *path,
 char       *sk_store_set_aside    (const char  *path,
                                    GError     **error);
 const char *sk_store_get_path     (SkStore     *self);
+gboolean    sk_store_was_checked  (SkStore     *self);
 
 gboolean    sk_store_insert       (SkStore     *self,
                                    gpointer     record,
