@@ -1,8 +1,9 @@
 /* test-note-field.c — typing into a note as a person does: real keys
  *
  * A long note keeps up with the typist and reaches the file in time, the
- * keys keep their order however fast they come, and the page scrolls
- * with the cursor.
+ * keys keep their order however fast they come, the page scrolls
+ * with the cursor, and the cursor blinks without costing a frame every
+ * 16 ms.
  */
 #include "sk-application.h"
 #include "sk-note-field.h"
@@ -224,6 +225,200 @@ test_page_follows_the_cursor (void)
   sk_test_iterate (100);
 }
 
+/* The cursor as a person sees it: the text view drawn as it is now, and
+ * whether there is a caret at the insertion point — a column of pixels
+ * there unlike the field's background a little to the right of it (the
+ * insertion point at the end of a short line). */
+static gboolean
+caret_seen (GtkTextView *view)
+{
+  GtkWidget *widget = GTK_WIDGET (view);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter insert;
+  GdkRectangle strong;
+  const guint8 *data;
+  int stride, x, y, differing = 0;
+  guint32 background;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      gsk_render_node_draw (node, cr);
+      gsk_render_node_unref (node);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_cursor_locations (view, &insert, &strong, NULL);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, strong.x, strong.y, &x, &y);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  g_assert_cmpint (x + 24, <, width);
+  g_assert_cmpint (y + strong.height, <=, height);
+  background = *(const guint32 *) (data + (y + strong.height / 2) * stride + (x + 20) * 4);
+  for (int row = y + 2; row < y + strong.height - 2; row++)
+    {
+      gboolean differs = FALSE;
+
+      for (int column = MAX (x - 1, 0); column <= x + 1; column++)
+        {
+          guint32 pixel = *(const guint32 *) (data + row * stride + column * 4);
+          int delta = 0;
+
+          for (int shift = 0; shift < 24; shift += 8)
+            delta += ABS ((int) ((pixel >> shift) & 0xff) - (int) ((background >> shift) & 0xff));
+          differs |= delta > 90;
+        }
+      differing += differs;
+    }
+  cairo_surface_destroy (surface);
+  return differing > (strong.height - 4) / 2;
+}
+
+typedef struct {
+  guint shown, hidden, changes, frames;
+  gboolean last;
+} Watch;
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                Watch         *watch)
+{
+  watch->frames++;
+}
+
+/* Looks at the caret every 25 ms for @ms. */
+static Watch
+watch_caret (GtkTextView *view,
+             guint        ms)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  Watch watch = { 0 };
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &watch);
+
+  for (guint i = 0; g_get_monotonic_time () < end; i++)
+    {
+      gboolean seen = caret_seen (view);
+
+      if (i > 0 && seen != watch.last)
+        watch.changes++;
+      watch.last = seen;
+      if (seen)
+        watch.shown++;
+      else
+        watch.hidden++;
+      sk_test_iterate (25);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  return watch;
+}
+
+static gboolean
+caret_hidden (gpointer view)
+{
+  return !caret_seen (view);
+}
+
+static int
+insert_offset (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter insert;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&insert);
+}
+
+/* The cursor blinks as GTK 3's did — on, off, one frame each — not with
+ * GTK 4's fade of a frame every 16 ms; a key shows it at once and moves it
+ * in any phase; after the timeout it stays; without blinking (a person's
+ * setting) it never goes. */
+static void
+test_cursor_blinks_calmly (void)
+{
+  g_autofree char *path = sk_test_path ("blink.db");
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkTextView *view;
+  SkWindow *window;
+  gboolean gtk_blinks;
+  Watch watch;
+  int offset;
+
+  prepare (path, "Hej");
+  /* As the desktop would say it: blink, 900 ms a cycle, stop after 10 s. */
+  g_object_set (settings, "gtk-cursor-blink", TRUE, "gtk-cursor-blink-time", 900,
+                "gtk-cursor-blink-timeout", 10, NULL);
+  sk_test_iterate (50);
+  window = open_and_focus (path, &view);
+  sk_test_real_click (GTK_WIDGET (view));
+  sk_test_press ("<Control>End");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_object_get (settings, "gtk-cursor-blink", &gtk_blinks, NULL);
+  g_assert_false (gtk_blinks);
+
+  /* The scroll bar shown by the scroll and the pointer fades out two
+   * seconds later over one: wait for it, it is not the cursor. */
+  sk_test_iterate (3300);
+  watch = watch_caret (view, 2700);
+  g_test_message ("2.7 s: caret shown %u, hidden %u looks, %u changes, %u frames",
+                  watch.shown, watch.hidden, watch.changes, watch.frames);
+  g_assert_cmpuint (watch.hidden, >, 0);
+  g_assert_cmpuint (watch.shown, >, watch.hidden);
+  g_assert_cmpuint (watch.changes, >=, 4);
+  /* One frame for each change (GTK's fade: some 60 in this time). */
+  g_assert_cmpuint (watch.frames, <=, watch.changes + 3);
+
+  /* In the hidden phase, a key: the cursor moves and shows at once. */
+  g_assert_true (sk_test_wait_for (caret_hidden, view, 2000));
+  offset = insert_offset (view);
+  sk_test_press ("Left");
+  g_assert_cmpint (insert_offset (view), ==, offset - 1);
+  g_assert_true (gtk_text_view_get_cursor_visible (view));
+  sk_test_press ("End");
+  g_assert_cmpint (insert_offset (view), ==, offset);
+  g_assert_true (caret_seen (view));
+  g_assert_true (sk_test_wait_for (caret_hidden, view, 2000));
+  sk_test_type ("!");
+  watch = watch_caret (view, 600);
+  g_assert_cmpuint (watch.hidden, ==, 0);
+  g_assert_true (sk_test_wait_for (caret_hidden, view, 2000));
+
+  /* Three seconds after the last key (now the timeout) it stays, shown. */
+  g_object_set (settings, "gtk-cursor-blink-timeout", 3, NULL);
+  sk_test_iterate (3000);
+  watch = watch_caret (view, 1500);
+  g_assert_cmpuint (watch.hidden, ==, 0);
+  g_assert_cmpuint (watch.frames, <=, 1);
+
+  /* A person who does not want it blinking: it never goes. */
+  g_object_set (settings, "gtk-cursor-blink", FALSE, NULL);
+  sk_test_press ("Left");
+  watch = watch_caret (view, 1500);
+  g_assert_cmpuint (watch.hidden, ==, 0);
+  g_object_set (settings, "gtk-cursor-blink", TRUE, "gtk-cursor-blink-timeout", 10, NULL);
+
+  /* Leaving the field in its hidden phase leaves no hidden cursor. */
+  sk_test_press ("End");
+  g_assert_true (sk_test_wait_for (caret_hidden, view, 2000));
+  sk_test_press ("Tab");
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (view)));
+  g_assert_true (gtk_text_view_get_cursor_visible (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,6 +428,7 @@ main (int argc, char **argv)
   g_test_add_func ("/note-field/keys-keep-their-order", test_keys_keep_their_order);
   g_test_add_func ("/note-field/page-follows-the-cursor", test_page_follows_the_cursor);
   g_test_add_func ("/note-field/long-note-keeps-up", test_long_note_keeps_up);
+  g_test_add_func ("/note-field/cursor-blinks-calmly", test_cursor_blinks_calmly);
 
   return sk_test_app_run (&app);
 }

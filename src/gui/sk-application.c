@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sk-application.h"
+#include "sk-blink.h"
 #include "sk-accessible.h"
 #include "sk-child-list.h"
 #include "sk-export.h"
@@ -635,6 +636,7 @@ sk_application_startup (GApplication *application)
    * it in ~/.local/share/recently-used.xbel, and so in other programs'
    * Recent lists.  Nothing goes there. */
   g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
+  sk_blink_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
 #ifdef G_OS_UNIX
