@@ -10,14 +10,18 @@
  * So GTK's own blinking is switched off (gtk-cursor-blink FALSE on the
  * default GtkSettings), and this blinks the cursor of whichever editable
  * text has the keyboard focus as GTK 3 did: shown for two thirds of
- * gtk-cursor-blink-time, hidden (caret-color: transparent, the CSS class
- * "sk-caret-hidden") for one third, two frames per cycle.  Input (a key, a
- * click, a touch) shows it at once and holds it for a whole cycle; after
- * gtk-cursor-blink-timeout seconds without input it stays shown and the
- * blinking stops, as GTK's does.  A person who has turned blinking off
- * (gtk-cursor-blink FALSE before the program started, or set later by the
- * desktop) gets a steady cursor.  Only the caret's colour changes: the
- * cursor stays where it is and moves with the keys in every phase.
+ * gtk-cursor-blink-time, hidden for one third, one frame per change.  A
+ * text view's cursor is hidden with gtk_text_view_set_cursor_visible(),
+ * which redraws only the cursor's paragraph (a CSS change would lay out
+ * the whole text again); a one-line field's with the CSS class
+ * "sk-caret-hidden" (caret-color: transparent).  Input (a key, a click, a
+ * touch) is seen in the capture phase of the window, before any widget:
+ * it shows the cursor at once — so a text view moves its cursor with the
+ * arrow keys instead of scrolling, as it does without a visible cursor —
+ * and holds it for a whole cycle.  After gtk-cursor-blink-timeout seconds
+ * without input it stays shown and the blinking stops, as GTK's does.  A
+ * person who has turned blinking off (gtk-cursor-blink FALSE from the
+ * desktop, settings.ini or later) gets a steady cursor.
  */
 #include "sk-blink.h"
 
