@@ -1,5 +1,9 @@
 /* sk-child.c — a child the caseworker talks with */
+#include "config.h"
+
 #include "sk-child.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -24,6 +28,8 @@ sk_child_class_init (SkChildClass *klass)
     sk_record_single_line (g_param_spec_string ("case-ref", NULL, NULL, "", flags)),
     /* The language the child prefers to talk in, as the caseworker wrote it. */
     g_param_spec_string ("language", NULL, NULL, "", flags),
+    /* How the child talks with us (SkWay, by key): "words", "pictures". */
+    sk_record_choice (g_param_spec_string ("way", NULL, NULL, "words", flags)),
     /* Unix time of creation. */
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags),
     NULL
@@ -99,4 +105,70 @@ sk_child_matches (SkChild    *self,
     return TRUE;
   case_ref = sk_child_fold_text (sk_child_get_case_ref (self));
   return strstr (case_ref, needle) != NULL;
+}
+
+static const struct {
+  SkWay       way;
+  const char *key;
+  const char *label;
+} ways[] = {
+  /* Translators: a child's way of talking: reads and says sentences */
+  { SK_WAY_WORDS, "words", N_("Words") },
+  /* Translators: a child's way of talking: with pictures, few words */
+  { SK_WAY_PICTURES, "pictures", N_("Pictures") },
+};
+
+const char *
+sk_way_key (SkWay way)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    if (ways[i].way == way)
+      return ways[i].key;
+  return ways[0].key;
+}
+
+/* Anything unknown (a newer program's way) reads as words: every tool. */
+SkWay
+sk_way_from_key (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    if (g_strcmp0 (ways[i].key, key) == 0)
+      return ways[i].way;
+  return SK_WAY_WORDS;
+}
+
+const char *
+sk_way_label (SkWay way)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    if (ways[i].way == way)
+      return _(ways[i].label);
+  return _(ways[0].label);
+}
+
+SkWay
+sk_child_get_way (SkChild *self)
+{
+  g_return_val_if_fail (SK_IS_CHILD (self), SK_WAY_WORDS);
+
+  return sk_way_from_key (sk_record_get_string (SK_RECORD (self), "way"));
+}
+
+void
+sk_child_set_way (SkChild *self,
+                  SkWay    way)
+{
+  g_return_if_fail (SK_IS_CHILD (self));
+
+  g_object_set (self, "way", sk_way_key (way), NULL);
+}
+
+SkWay
+sk_child_suggest_way (int birth_year)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (birth_year > 0 && g_date_time_get_year (now) - birth_year < 7)
+    return SK_WAY_PICTURES;
+  return SK_WAY_WORDS;
 }

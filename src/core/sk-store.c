@@ -92,6 +92,9 @@ static const SkSchemaStep base_schema[] = {
    * not yet agreed) and where. */
   { 6, "ALTER TABLE conversations ADD COLUMN next_meeting_at INTEGER NOT NULL DEFAULT 0;"
        "ALTER TABLE conversations ADD COLUMN next_meeting_place TEXT NOT NULL DEFAULT '';" },
+  /* How the child talks with us (sk-child.h): every child so far with
+   * words, as the tools were. */
+  { 7, "ALTER TABLE children ADD COLUMN way TEXT NOT NULL DEFAULT 'words';" },
   { 0, NULL }
 };
 

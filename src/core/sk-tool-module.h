@@ -9,6 +9,7 @@
  */
 #pragma once
 
+#include "sk-child.h"
 #include "sk-conversation.h"
 #include "sk-store.h"
 #include "sk-summary.h"
@@ -47,6 +48,8 @@ typedef struct
   const char         *icon;        /* a symbolic icon name */
   SkToolAudience      audiences;
   SkToolPlace         place;
+  /* The children's ways of talking it is for (SkWay); 0: every way. */
+  SkWay               ways;
   const SkSchemaStep *schema;      /* ends with { 0, NULL } */
   /* The tool's tables with a row per conversation ("trashed" column):
    * purged before the conversations.  NULL-terminated, or NULL. */

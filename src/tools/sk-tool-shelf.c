@@ -4,7 +4,9 @@
  * each: it builds every tool of the registry whose audience is its view,
  * in the registry's order, and gives each the conversation.  The tools
  * that come first (last time) stand above the others; the others share
- * one place, chosen with a switcher when there are two or more.
+ * one place, chosen with a switcher when there are two or more.  Only the
+ * tools for the child's way of talking (words, pictures) are shown; when
+ * the caseworker changes the way, the shelf follows at once.
  */
 #include "config.h"
 
@@ -25,6 +27,8 @@ struct _SkToolShelf
   GtkWidget *among;        /* the switcher and the stack */
   GtkWidget *switcher;
   GtkWidget *stack;
+  SkChild   *child;        /* the conversation's, for its way */
+  gulong     way_handler;
 };
 
 G_DEFINE_FINAL_TYPE (SkToolShelf, sk_tool_shelf, GTK_TYPE_WIDGET)
@@ -37,6 +41,60 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_for_way (SkTool *tool,
+            SkWay   way)
+{
+  const SkToolEntry *entry = sk_tools_find (g_object_get_data (G_OBJECT (tool), "sk-tool-id"));
+
+  return entry->module->ways == 0 || (entry->module->ways & way) != 0;
+}
+
+/* Shows the tools for the child's way; the switcher chooses among those. */
+static void
+follow_way (SkToolShelf *self)
+{
+  SkWay way = self->child != NULL ? sk_child_get_way (self->child) : SK_WAY_WORDS;
+  GtkWidget *shown = gtk_stack_get_visible_child (GTK_STACK (self->stack));
+  GtkWidget *first = NULL;
+  guint among = 0;
+
+  for (guint i = 0; i < self->tools->len; i++)
+    {
+      SkTool *tool = self->tools->pdata[i];
+      gboolean visible = is_for_way (tool, way);
+
+      if (gtk_widget_get_parent (GTK_WIDGET (tool)) != self->stack)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (tool), visible);
+          continue;
+        }
+      gtk_stack_page_set_visible (gtk_stack_get_page (GTK_STACK (self->stack), GTK_WIDGET (tool)), visible);
+      if (visible && first == NULL)
+        first = GTK_WIDGET (tool);
+      among += visible;
+    }
+  if (first != NULL && (shown == NULL || !gtk_widget_get_visible (shown)))
+    gtk_stack_set_visible_child (GTK_STACK (self->stack), first);
+  gtk_widget_set_visible (self->among, among > 0);
+  gtk_widget_set_visible (self->switcher, among > 1);
+}
+
+static void
+set_child (SkToolShelf *self,
+           SkChild     *child)
+{
+  if (self->child == child)
+    return;
+  if (self->child != NULL)
+    g_clear_signal_handler (&self->way_handler, self->child);
+  g_set_object (&self->child, child);
+  if (child != NULL)
+    self->way_handler = g_signal_connect_object (child, "notify::way", G_CALLBACK (follow_way),
+                                                 self, G_CONNECT_SWAPPED);
+  follow_way (self);
+}
 
 static void
 build (SkToolShelf *self)
@@ -82,6 +140,7 @@ sk_tool_shelf_constructed (GObject *object)
   gtk_box_set_spacing (GTK_BOX (self->box), self->caseworker ? 24 : 30);
   gtk_box_set_spacing (GTK_BOX (self->among), self->caseworker ? 12 : 18);
   build (self);
+  follow_way (self);
 }
 
 static void
@@ -89,6 +148,7 @@ sk_tool_shelf_dispose (GObject *object)
 {
   SkToolShelf *self = SK_TOOL_SHELF (object);
 
+  set_child (self, NULL);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->context);
 
