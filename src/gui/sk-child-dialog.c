@@ -25,6 +25,10 @@ struct _SkChildDialog
   GtkButton      *save_button;
   SkEntryRow     *name_row;
   SkEntryRow     *birth_year_row;
+  AdwComboRow    *way_row;
+  GtkStringList  *way_list;
+  gboolean        way_chosen;   /* by the person: no more suggestions */
+  gboolean        suggesting;
   SkEntryRow     *case_ref_row;
   SkEntryRow     *language_row;
   GtkLabel       *problem_label;
@@ -100,6 +104,47 @@ validate (SkChildDialog  *self,
   return TRUE;
 }
 
+static const SkWay ways[] = { SK_WAY_WORDS, SK_WAY_PICTURES };
+
+static SkWay
+chosen_way (SkChildDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->way_row);
+
+  return selected < G_N_ELEMENTS (ways) ? ways[selected] : SK_WAY_WORDS;
+}
+
+static void
+show_way (SkChildDialog *self,
+          SkWay          way)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    if (ways[i] == way)
+      adw_combo_row_set_selected (self->way_row, i);
+}
+
+static void
+way_changed_cb (SkChildDialog *self)
+{
+  if (!self->suggesting)
+    self->way_chosen = TRUE;
+}
+
+/* A new child's way follows the birth year (under 7: pictures) until the
+ * caseworker chooses one. */
+static void
+suggest_way (SkChildDialog *self)
+{
+  g_autofree char *year = field_text (self->birth_year_row);
+  int birth_year = parse_birth_year (year);
+
+  if (self->child != NULL || self->way_chosen || birth_year < 0)
+    return;
+  self->suggesting = TRUE;
+  show_way (self, sk_child_suggest_way (birth_year));
+  self->suggesting = FALSE;
+}
+
 static void
 changed_cb (SkChildDialog *self)
 {
@@ -107,6 +152,7 @@ changed_cb (SkChildDialog *self)
   g_autofree char *name = field_text (self->name_row);
   gboolean valid = validate (self, &error);
 
+  suggest_way (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), valid);
   /* Say what is wrong once there is something to be wrong about. */
   gtk_label_set_label (self->problem_label, valid || *name == '\0' ? "" : error->message);
@@ -170,6 +216,9 @@ sk_child_dialog_class_init (SkChildDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, birth_year_row);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, case_ref_row);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, SkChildDialog, way_row);
+  gtk_widget_class_bind_template_child (widget_class, SkChildDialog, way_list);
+  gtk_widget_class_bind_template_callback (widget_class, way_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_cb);
@@ -181,6 +230,10 @@ static void
 sk_child_dialog_init (SkChildDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->suggesting = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
+    gtk_string_list_append (self->way_list, sk_way_label (ways[i]));
+  self->suggesting = FALSE;
   sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 }
 
@@ -217,6 +270,9 @@ sk_child_dialog_new (GtkWindow *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->birth_year_row), year);
       gtk_editable_set_text (GTK_EDITABLE (self->case_ref_row), sk_child_get_case_ref (child));
       gtk_editable_set_text (GTK_EDITABLE (self->language_row), sk_child_get_language (child));
+      self->suggesting = TRUE;
+      show_way (self, sk_child_get_way (child));
+      self->suggesting = FALSE;
     }
   changed_cb (self);
   /* The keyboard starts in the name: typing never presses a button. */
@@ -258,6 +314,7 @@ sk_child_dialog_save (SkChildDialog  *self,
                 "birth-year", parse_birth_year (year),
                 "case-ref", case_ref,
                 "language", language,
+                "way", sk_way_key (chosen_way (self)),
                 NULL);
 
   if (is_new ? !sk_store_insert (self->store, child, error)
