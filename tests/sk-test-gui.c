@@ -616,6 +616,36 @@ sk_test_press_pointer (GtkWidget *widget,
   x_settle ();
 }
 
+/* Presses the pointer on the middle of @from, moves it in steps to the
+ * middle of @to, and lets go there: a drag as a hand makes it, with
+ * frames drawn along the way. */
+void
+sk_test_drag (GtkWidget *from,
+              GtkWidget *to)
+{
+  int fx, fy, tx, ty;
+
+  g_assert_true (gtk_widget_get_mapped (from));
+  g_assert_true (gtk_widget_get_mapped (to));
+  root_point (from, gtk_widget_get_width (from) / 2.0, gtk_widget_get_height (from) / 2.0, &fx, &fy);
+  root_point (to, gtk_widget_get_width (to) / 2.0, gtk_widget_get_height (to) / 2.0, &tx, &ty);
+  XTestFakeMotionEvent (x_display (), -1, fx, fy, CurrentTime);
+  x_settle ();
+  XTestFakeButtonEvent (x_display (), 1, True, CurrentTime);
+  XSync (x_display (), False);
+  sk_test_iterate (30);
+  for (int step = 1; step <= 20; step++)
+    {
+      XTestFakeMotionEvent (x_display (), -1, fx + (tx - fx) * step / 20, fy + (ty - fy) * step / 20, CurrentTime);
+      XSync (x_display (), False);
+      sk_test_iterate (20);
+    }
+  sk_test_iterate (50);
+  XTestFakeButtonEvent (x_display (), 1, False, CurrentTime);
+  x_settle ();
+  sk_test_iterate (100);
+}
+
 void
 sk_test_real_click (GtkWidget *widget)
 {

@@ -41,6 +41,8 @@ void        sk_test_type             (const char  *text);
 void        sk_test_press_pointer    (GtkWidget   *widget,
                                       guint        hold_ms);
 void        sk_test_real_click       (GtkWidget   *widget);
+void        sk_test_drag             (GtkWidget   *from,
+                                      GtkWidget   *to);
 GtkWidget  *sk_test_find_choice      (GtkWidget   *root,
                                       const char  *title);
 GtkEventController *sk_test_find_controller (GtkWidget *widget,

@@ -28,6 +28,7 @@ struct _SkToolShelf
   GtkWidget *switcher;
   GtkWidget *stack;
   SkChild   *child;        /* the conversation's, for its way */
+  SkWay      way;          /* the way the tools are shown for */
   gulong     way_handler;
 };
 
@@ -70,13 +71,18 @@ follow_way (SkToolShelf *self)
           gtk_widget_set_visible (GTK_WIDGET (tool), visible);
           continue;
         }
+      /* Hidden, not only left out of the switcher: never drawn. */
       gtk_stack_page_set_visible (gtk_stack_get_page (GTK_STACK (self->stack), GTK_WIDGET (tool)), visible);
+      gtk_widget_set_visible (GTK_WIDGET (tool), visible);
       if (visible && first == NULL)
         first = GTK_WIDGET (tool);
       among += visible;
     }
-  if (first != NULL && (shown == NULL || !gtk_widget_get_visible (shown)))
-    gtk_stack_set_visible_child (GTK_STACK (self->stack), first);
+  /* Another way: its first tool (for pictures, the picture cards). */
+  if (first != NULL && (shown == NULL || !gtk_widget_get_visible (shown) || way != self->way))
+    gtk_stack_set_visible_child_full (GTK_STACK (self->stack), gtk_stack_page_get_name (gtk_stack_get_page (GTK_STACK (self->stack), first)),
+                                      GTK_STACK_TRANSITION_TYPE_NONE);
+  self->way = way;
   gtk_widget_set_visible (self->among, among > 0);
   gtk_widget_set_visible (self->switcher, among > 1);
 }
@@ -266,8 +272,22 @@ void
 sk_tool_shelf_set_conversation (SkToolShelf    *self,
                                 SkConversation *conversation)
 {
+  g_autoptr(SkChild) child = NULL;
+
   g_return_if_fail (SK_IS_TOOL_SHELF (self));
 
+  /* The store keeps one object a row: this is the child the list and the
+   * details dialog change. */
+  if (conversation != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      child = sk_store_load (sk_context_get_store (self->context), SK_TYPE_CHILD,
+                             sk_conversation_get_child_id (conversation), &error);
+      if (child == NULL)
+        sk_context_report (self->context, error);
+    }
+  set_child (self, child);
   for (guint i = 0; i < self->tools->len; i++)
     sk_tool_set_conversation (self->tools->pdata[i], conversation);
 }

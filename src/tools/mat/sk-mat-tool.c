@@ -198,7 +198,11 @@ drag_end_cb (GtkDragSource *source,
              gboolean       delete_data,
              SkMatTool     *self)
 {
-  gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)), "dragged");
+  GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  /* Dropped on a column, the card was built again there. */
+  if (button != NULL)
+    gtk_widget_remove_css_class (button, "dragged");
 }
 
 static gboolean

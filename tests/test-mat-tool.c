@@ -1,0 +1,348 @@
+/* test-mat-tool.c — picture cards, driven as a caseworker and a child do:
+ * the cards chosen in the picker, placed by touching a card and then a
+ * column, by keys, by dragging; moved again; a note typed; and what the
+ * file holds after each.  A child who talks in words does not get the
+ * mat; a new child's way follows the birth year typed. */
+#include "sk-application.h"
+#include "sk-child-dialog.h"
+#include "sk-child-view.h"
+#include "sk-conversation-page.h"
+#include "sk-mat-tool.h"
+#include "sk-mat.h"
+#include "sk-entry-row.h"
+#include "sk-test-gui.h"
+#include "sk-test-util.h"
+#include "sk-tool-shelf.h"
+
+#include <string.h>
+
+static SkApplication *app;
+
+static void
+prepare (const char *path,
+         SkWay       way)
+{
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkChild) child = sk_child_new ("Ida");
+  g_autoptr(SkConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sk_child_set_way (child, way);
+  g_object_set (child, "birth-year", 2021, NULL);
+  g_assert_true (sk_store_insert (store, child, &error));
+  conversation = sk_test_add_conversation (store, child, 1763900000);
+  g_assert_true (sk_store_flush (store, &error));
+}
+
+static SkMatTool *
+find_mat_in (GtkWidget *root)
+{
+  GtkWidget *mat = root != NULL ? sk_test_find_type (root, SK_TYPE_MAT_TOOL) : NULL;
+
+  return mat != NULL && gtk_widget_is_drawable (mat) ? SK_MAT_TOOL (mat) : NULL;
+}
+
+/* The caseworker's mat, on the conversation page. */
+static SkMatTool *
+find_mat (SkWindow *window)
+{
+  return find_mat_in (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CONVERSATION_PAGE));
+}
+
+/* The card showing @word (its button), in the mat's tray or columns. */
+static GtkWidget *
+card (SkMatTool  *mat,
+      const char *word)
+{
+  for (GtkWidget *w = GTK_WIDGET (mat); w != NULL;)
+    {
+      if (GTK_IS_BUTTON (w) && gtk_widget_has_css_class (w, "mat-card") && gtk_widget_get_mapped (w))
+        {
+          GtkWidget *label = sk_test_find_type (w, GTK_TYPE_LABEL);
+
+          if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), word) == 0)
+            return w;
+        }
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != GTK_WIDGET (mat) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == GTK_WIDGET (mat) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  return NULL;
+}
+
+/* A column's heading button ("Good") or, with @body, the column itself. */
+static GtkWidget *
+column (SkMatTool  *mat,
+        const char *label,
+        gboolean    body)
+{
+  GtkWidget *heading = sk_test_find_labelled (GTK_WIDGET (mat), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (heading);
+  return body ? gtk_widget_get_parent (heading) : heading;
+}
+
+static char *
+card_row (const char *path,
+          const char *symbol,
+          const char *what)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM mat_cards WHERE symbol = '%s' AND word = '' AND trashed = 0 "
+                                          "ORDER BY id DESC", what, symbol);
+
+  return sk_test_sql (path, sql);
+}
+
+static void
+assert_card (const char *path,
+             const char *symbol,
+             SkMatColumn where,
+             int         placed)
+{
+  g_autofree char *column_text = card_row (path, symbol, "mat_column");
+  g_autofree char *placed_text = card_row (path, symbol, "placed");
+
+  g_assert_nonnull (column_text);
+  g_assert_cmpint (atoi (column_text), ==, where);
+  g_assert_cmpint (atoi (placed_text), ==, placed);
+}
+
+static void
+pick (SkWindow   *window,
+      SkMatTool  *mat,
+      const char *word)
+{
+  GtkWidget *picker = sk_test_find_type (GTK_WIDGET (mat), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker)));
+  GtkWidget *toggle;
+
+  if (!gtk_widget_get_mapped (popover))
+    {
+      sk_test_real_click (picker);
+      g_assert_true (sk_test_wait_for (sk_test_is_mapped, popover, 2000));
+    }
+  toggle = sk_test_find_labelled (popover, GTK_TYPE_TOGGLE_BUTTON, word);
+  g_assert_nonnull (toggle);
+  sk_test_scroll_to (toggle);
+  sk_test_real_click (toggle);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+}
+
+static void
+close_popovers (SkWindow *window)
+{
+  sk_test_press ("Escape");
+  sk_test_iterate (100);
+}
+
+static gboolean
+card_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return card (args[0], args[1]) != NULL;
+}
+
+static GtkWidget *
+wait_card (SkMatTool  *mat,
+           const char *word)
+{
+  gpointer args[] = { mat, (gpointer) word };
+
+  g_assert_true (sk_test_wait_for (card_shown, args, 2000));
+  return card (mat, word);
+}
+
+static void
+test_sort_cards_every_way (void)
+{
+  g_autofree char *path = sk_test_path ("mat-tool.db");
+  g_autofree char *count = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *own = NULL;
+  SkWindow *window;
+  SkMatTool *mat;
+  GtkWidget *button;
+
+  prepare (path, SK_WAY_PICTURES);
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  mat = find_mat (window);
+  g_assert_nonnull (mat);
+  sk_test_scroll_to (GTK_WIDGET (mat));
+
+  /* Today's cards, from the sets; one of the caseworker's own. */
+  pick (window, mat, "food");
+  pick (window, mat, "school");
+  pick (window, mat, "mum");
+  pick (window, mat, "noise");
+  {
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sk_test_find_type (GTK_WIDGET (mat), GTK_TYPE_MENU_BUTTON))));
+    GtkWidget *entry = sk_test_find_type (popover, GTK_TYPE_ENTRY);
+
+    sk_test_scroll_to (entry);
+    sk_test_real_click (entry);
+    sk_test_type ("Football");
+    sk_test_press ("Return");
+  }
+  close_popovers (window);
+  count = sk_test_sql (path, "SELECT count(*) FROM mat_cards WHERE trashed = 0");
+  g_assert_cmpstr (count, ==, "5");
+  own = sk_test_sql (path, "SELECT word FROM mat_cards WHERE word != ''");
+  g_assert_cmpstr (own, ==, "Football");
+
+  /* Touch a card, then a column. */
+  button = wait_card (mat, "food");
+  sk_test_scroll_to (button);
+  sk_test_real_click (button);
+  g_assert_true (gtk_widget_has_css_class (card (mat, "food"), "chosen"));
+  sk_test_real_click (column (mat, "Good", FALSE));
+  assert_card (path, "food", SK_MAT_GOOD, 1);
+
+  /* Keys: a card with the keyboard, 3 puts it in "Not good". */
+  button = wait_card (mat, "school");
+  gtk_widget_grab_focus (button);
+  sk_test_press ("3");
+  assert_card (path, "school", SK_MAT_BAD, 2);
+  /* It keeps the keyboard where it now lies: 2 moves it on. */
+  g_assert_true (gtk_widget_has_focus (card (mat, "school")));
+  sk_test_press ("2");
+  assert_card (path, "school", SK_MAT_UNSURE, 3);
+
+  /* Enter chooses, Enter on a heading puts it there. */
+  button = wait_card (mat, "mum");
+  gtk_widget_grab_focus (button);
+  sk_test_press ("Return");
+  gtk_widget_grab_focus (column (mat, "Good", FALSE));
+  sk_test_press ("Return");
+  assert_card (path, "mum", SK_MAT_GOOD, 4);
+
+  /* Dragged with the pointer onto a column, and moved again. */
+  button = wait_card (mat, "noise");
+  sk_test_scroll_to (button);
+  sk_test_drag (button, column (mat, "Not sure", TRUE));
+  assert_card (path, "noise", SK_MAT_UNSURE, 5);
+  button = wait_card (mat, "food");
+  sk_test_drag (button, column (mat, "Not good", TRUE));
+  assert_card (path, "food", SK_MAT_BAD, 6);
+
+  /* 0 takes a card back to the tray. */
+  button = wait_card (mat, "mum");
+  gtk_widget_grab_focus (button);
+  sk_test_press ("0");
+  assert_card (path, "mum", SK_MAT_NONE, 0);
+
+  /* The caseworker's note on a placed card reaches the file. */
+  {
+    GtkWidget *row = sk_test_find_labelled (GTK_WIDGET (mat), SK_TYPE_ENTRY_ROW,
+                                            "noise (Not sure): what the child said or did");
+
+    g_assert_nonnull (row);
+    sk_test_scroll_to (row);
+    sk_test_real_click (row);
+    sk_test_type ("Covered her ears");
+    sk_test_iterate (700);
+    note = card_row (path, "noise", "note");
+    g_assert_cmpstr (note, ==, "Covered her ears");
+  }
+
+  /* The child's view: the same cards, no picker, no notes. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+  sk_test_iterate (500);
+  {
+    g_autofree char *seen = sk_test_visible_text (GTK_WIDGET (window));
+    SkMatTool *child_mat = find_mat_in (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW));
+
+    g_assert_nonnull (child_mat);
+    g_assert_nonnull (card (child_mat, "food"));
+    g_assert_null (strstr (seen, "Covered her ears"));
+    g_assert_null (strstr (seen, "Choose Cards"));
+    g_assert_nonnull (strstr (seen, "Put each picture where it fits."));
+    sk_test_save_screenshot (GTK_WIDGET (window), "mat-child-view.png");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+  sk_test_iterate (200);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
+/* A child who talks in words is not shown the mat; changed to pictures,
+ * it is there at once. */
+static void
+test_way_decides (void)
+{
+  g_autofree char *path = sk_test_path ("mat-words.db");
+  SkWindow *window;
+  g_autoptr(SkChild) child = NULL;
+
+  prepare (path, SK_WAY_WORDS);
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  g_assert_null (find_mat (window));
+  {
+    g_autofree char *seen = sk_test_visible_text (GTK_WIDGET (window));
+
+    g_assert_null (strstr (seen, "Picture cards"));
+  }
+  child = g_list_model_get_item (sk_window_get_children (window), 0);
+  sk_child_set_way (child, SK_WAY_PICTURES);
+  sk_test_iterate (200);
+  g_assert_nonnull (find_mat (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
+/* A new child: typing a birth year under 7 suggests pictures, a choice of
+ * the caseworker's stays. */
+static void
+test_birth_year_suggests (void)
+{
+  g_autofree char *path = sk_test_path ("mat-new.db");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *young = g_strdup_printf ("%d", g_date_time_get_year (now) - 4);
+  g_autofree char *way = NULL;
+  SkWindow *window;
+  SkChildDialog *dialog;
+  AdwComboRow *row;
+
+  prepare (path, SK_WAY_WORDS);
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "new-child", NULL);
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_CHILD_DIALOG), 2000));
+  dialog = SK_CHILD_DIALOG (sk_test_find_toplevel (SK_TYPE_CHILD_DIALOG));
+  sk_test_focus_window (GTK_WINDOW (dialog));
+  row = ADW_COMBO_ROW (sk_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  sk_test_type ("Noa");
+  sk_test_press ("Tab");
+  sk_test_type (young);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);   /* Pictures */
+  sk_test_press ("Return");
+  sk_test_iterate (200);
+  way = sk_test_sql (path, "SELECT way FROM children WHERE name = 'Noa'");
+  g_assert_cmpstr (way, ==, "pictures");
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
+int
+main (int argc, char **argv)
+{
+  app = sk_test_app_start (&argc, &argv);
+
+  g_test_add_func ("/mat-tool/sort-cards-every-way", test_sort_cards_every_way);
+  g_test_add_func ("/mat-tool/way-decides", test_way_decides);
+  g_test_add_func ("/mat-tool/birth-year-suggests", test_birth_year_suggests);
+
+  return sk_test_app_run (&app);
+}
