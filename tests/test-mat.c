@@ -2,12 +2,14 @@
  * cards placed and moved in order, kept across a reopening, an older file
  * brought up to date, and the parents' PDF read back (only the cards the
  * child shared, never the caseworker's notes) */
+#include "sk-art.h"
 #include "sk-i18n.h"
 #include "sk-mat.h"
 #include "sk-summary.h"
 #include "sk-summary-draw.h"
 #include "sk-test-util.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 static char *
@@ -204,6 +206,16 @@ test_paper_shows_only_shared_cards (void)
       g_assert_true (sk_summary_write_pdf (summary, pdf, &error));
       g_assert_no_error (error);
       text = pdf_text (pdf);
+      /* Kept for looking at (SK_TEST_OUTPUT), as the other papers are. */
+      if (g_getenv ("SK_TEST_OUTPUT") != NULL)
+        {
+          g_autofree char *kept = g_build_filename (g_getenv ("SK_TEST_OUTPUT"), name, NULL);
+          g_autoptr(GFile) from = g_file_new_for_path (pdf);
+          g_autoptr(GFile) to = g_file_new_for_path (kept);
+
+          g_mkdir_with_parents (g_getenv ("SK_TEST_OUTPUT"), 0700);
+          g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+        }
       if (l == 0)
         {
           g_assert_nonnull (strstr (text, "Idas billedkort"));
@@ -243,6 +255,38 @@ test_paper_shows_only_shared_cards (void)
   g_assert_nonnull (strstr (journal, "Not placed: sleeping"));
 }
 
+/* Every card, column and plan step has its picture, and it is drawn. */
+static void
+test_every_picture_is_there (void)
+{
+  guint n;
+  const SkMatSymbol *symbols = sk_mat_symbols (&n);
+  const char * const others[] = { "mat-good", "mat-unsure", "mat-bad", "plan-hello", "plan-goodbye",
+                                  "plan-pause", "plan-stop" };
+
+  g_assert_cmpuint (n, >=, 40);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_surface_t *surface = sk_art_surface (symbols[i].art, 96);
+      const guint8 *data;
+      guint inked = 0;
+
+      g_assert_nonnull (sk_mat_symbol (symbols[i].key));
+      if (surface == NULL)
+        g_error ("no picture for the card “%s” (%s)", symbols[i].key, symbols[i].art);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      for (int p = 0; p < cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface); p += 4)
+        inked += data[p + 3] > 128;
+      /* Something of a picture, not a speck. */
+      g_assert_cmpuint (inked, >, 96 * 96 / 5);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_nonnull (sk_art_surface (others[i], 96));
+  for (int column = SK_MAT_GOOD; column <= SK_MAT_BAD; column++)
+    g_assert_nonnull (sk_art_surface (sk_mat_column_art (column), 64));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -253,6 +297,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mat/way-suggested-from-birth-year", test_way_suggested_from_birth_year);
   g_test_add_func ("/mat/order-of-placing-is-kept", test_order_of_placing_is_kept);
   g_test_add_func ("/mat/paper-shows-only-shared-cards", test_paper_shows_only_shared_cards);
+  g_test_add_func ("/mat/every-picture-is-there", test_every_picture_is_there);
 
   return g_test_run ();
 }
