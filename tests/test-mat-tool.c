@@ -242,7 +242,7 @@ test_sort_cards_every_way (void)
   /* The caseworker's note on a placed card reaches the file. */
   {
     GtkWidget *row = sk_test_find_labelled (GTK_WIDGET (mat), SK_TYPE_ENTRY_ROW,
-                                            "noise (Not sure): what the child said or did");
+                                            "noise (Not sure)");
 
     g_assert_nonnull (row);
     sk_test_scroll_to (row);
@@ -335,6 +335,80 @@ test_birth_year_suggests (void)
   sk_test_iterate (100);
 }
 
+/* For a person to look at: the child's view in picture mode, both
+ * languages, on a 1280×800 and a 1920×1080 screen, with invented cards
+ * half sorted; and the caseworker's view with its notes. */
+static void
+test_screenshots (void)
+{
+  static const char * const languages[] = { "da", "en" };
+  static const int sizes[][2] = { { 1280, 800 }, { 1920, 1080 } };
+  static const struct { const char *symbol; SkMatColumn column; const char *note; } laid[] = {
+    { "food", SK_MAT_GOOD, "Pegede straks" }, { "play", SK_MAT_GOOD, NULL }, { "bus", SK_MAT_BAD, "Holdt sig for ørerne" },
+    { "noise", SK_MAT_BAD, NULL }, { "school", SK_MAT_UNSURE, NULL }, { "mum", SK_MAT_NONE, NULL },
+    { "sleep", SK_MAT_NONE, NULL }, { "friend", SK_MAT_NONE, NULL },
+  };
+  GSettings *settings = sk_application_get_settings (app);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("mat-shots-%s.db", languages[l]);
+      g_autofree char *path = sk_test_path (name);
+      SkWindow *window;
+
+      g_settings_set_string (settings, "language", languages[l]);
+      sk_test_iterate (100);
+      prepare (path, SK_WAY_PICTURES);
+      {
+        g_autoptr(SkStore) store = sk_test_open_store (path);
+        g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
+        g_autoptr(GError) error = NULL;
+
+        for (guint i = 0; i < G_N_ELEMENTS (laid); i++)
+          {
+            SkMatCard *card = sk_mat_cards_add (store, cards, 1, laid[i].symbol, NULL, &error);
+
+            g_assert_no_error (error);
+            sk_mat_card_place (card, laid[i].column, G_LIST_MODEL (cards));
+            g_object_set (card, "note", laid[i].note, NULL);
+          }
+        g_assert_true (sk_store_flush (store, &error));
+      }
+      window = sk_test_open_today (app, path);
+      gtk_window_present (GTK_WINDOW (window));
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autofree char *caseworker = g_strdup_printf ("mat-caseworker-%s-%dx%d.png", languages[l], sizes[s][0], sizes[s][1]);
+          g_autofree char *child = g_strdup_printf ("mat-child-%s-%dx%d.png", languages[l], sizes[s][0], sizes[s][1]);
+          SkMatTool *mat;
+
+          gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+          sk_test_iterate (400);
+          sk_test_scroll_to (GTK_WIDGET (find_mat (window)));
+          sk_test_iterate (300);
+          sk_test_save_screenshot (GTK_WIDGET (window), caseworker);
+          g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+          sk_test_iterate (600);
+          mat = find_mat_in (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW));
+          g_assert_nonnull (mat);
+          /* Every card a finger can hit: at least 64 px. */
+          {
+            GtkWidget *button = card (mat, languages[l][0] == 'd' ? "mad" : "food");
+
+            g_assert_nonnull (button);
+            g_assert_cmpint (MIN (gtk_widget_get_width (button), gtk_widget_get_height (button)), >=, 64);
+          }
+          sk_test_save_screenshot (GTK_WIDGET (window), child);
+          g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+          sk_test_iterate (200);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      sk_test_iterate (100);
+    }
+  g_settings_reset (settings, "language");
+  sk_test_iterate (100);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,6 +417,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mat-tool/sort-cards-every-way", test_sort_cards_every_way);
   g_test_add_func ("/mat-tool/way-decides", test_way_decides);
   g_test_add_func ("/mat-tool/birth-year-suggests", test_birth_year_suggests);
+  g_test_add_func ("/mat-tool/screenshots", test_screenshots);
 
   return sk_test_app_run (&app);
 }

@@ -37,6 +37,7 @@ struct _SkMatTool
   gboolean    syncing;       /* setting the picker's toggles to the cards */
 
   GtkWidget  *box;
+  GtkWidget  *title;
   GtkWidget  *picker_button;
   GtkWidget  *picker_toggles;  /* GPtrArray would do; the toggles are found by symbol */
   GtkWidget  *own_entry;
@@ -345,8 +346,9 @@ add_note_row (SkMatTool *self,
   g_autofree char *title = NULL;
   GtkWidget *row = sk_entry_row_new ();
 
-  /* Translators: the caseworker's note on a picture card: 1$ its word, 2$ its column */
-  title = g_strdup_printf (_("%1$s (%2$s): what the child said or did"), word,
+  /* Translators: the title of the caseworker's note on a picture card,
+   * under "What the child said or did": 1$ its word, 2$ its column */
+  title = g_strdup_printf (_("%1$s (%2$s)"), word,
                            sk_mat_column_label (sk_mat_card_get_column (card)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   sk_editable_keep_one_line (GTK_EDITABLE (row));
@@ -707,6 +709,9 @@ sk_mat_tool_constructed (GObject *object)
   G_OBJECT_CLASS (sk_mat_tool_parent_class)->constructed (object);
 
   gtk_widget_set_visible (self->picker_button, caseworker);
+  /* For the child the switcher above says it already: the room goes to
+   * the cards. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->title), caseworker);
   gtk_label_set_label (GTK_LABEL (self->empty),
                        caseworker ? _("No cards yet. Choose today’s cards first.")
                                   : _("No cards yet."));
@@ -743,7 +748,7 @@ sk_mat_tool_init (SkMatTool *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  title = gtk_label_new (_("Picture cards"));
+  self->title = title = gtk_label_new (_("Picture cards"));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "tool-title");
