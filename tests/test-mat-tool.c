@@ -9,7 +9,9 @@
 #include "sk-conversation-page.h"
 #include "sk-mat-tool.h"
 #include "sk-mat.h"
+#include "sk-emotion-card.h"
 #include "sk-entry-row.h"
+#include "sk-face-scale.h"
 #include "sk-test-gui.h"
 #include "sk-test-util.h"
 #include "sk-tool-shelf.h"
@@ -335,6 +337,69 @@ test_birth_year_suggests (void)
   sk_test_iterate (100);
 }
 
+/* In picture mode "How I feel" has three larger faces, stored on the
+ * scale of five (Good = 4); back in words, five again. */
+static void
+test_three_faces (void)
+{
+  g_autofree char *path = sk_test_path ("mat-faces.db");
+  g_autofree char *face = NULL;
+  g_autoptr(SkChild) child = NULL;
+  SkWindow *window;
+  GtkWidget *page, *tab, *card;
+  SkFaceScale *scale;
+  guint shown = 0;
+
+  prepare (path, SK_WAY_PICTURES);
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  page = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CONVERSATION_PAGE);
+  tab = sk_test_find_labelled (page, GTK_TYPE_TOGGLE_BUTTON, "How I feel");
+  g_assert_nonnull (tab);
+  sk_test_scroll_to (tab);
+  sk_test_real_click (tab);
+  sk_test_iterate (300);
+  card = sk_test_find_type (page, SK_TYPE_EMOTION_CARD);
+  g_assert_nonnull (card);
+  scale = sk_emotion_card_get_face_scale (SK_EMOTION_CARD (card));
+  for (int f = 1; f <= 5; f++)
+    if (gtk_widget_get_visible (sk_face_scale_get_button (scale, f)))
+      {
+        GtkWidget *image = gtk_widget_get_first_child (sk_face_scale_get_button (scale, f));
+
+        shown++;
+        g_assert_cmpint (MIN (gtk_widget_get_width (image), gtk_widget_get_height (image)), >=, 96);
+      }
+  g_assert_cmpuint (shown, ==, 3);
+  g_assert_false (gtk_widget_get_visible (sk_face_scale_get_button (scale, 1)));
+  g_assert_false (gtk_widget_get_visible (sk_face_scale_get_button (scale, 5)));
+  sk_test_scroll_to (sk_face_scale_get_button (scale, 4));
+  sk_test_real_click (sk_face_scale_get_button (scale, 4));
+  sk_test_iterate (200);
+  face = sk_test_sql (path, "SELECT face FROM emotion_ratings ORDER BY position LIMIT 1");
+  g_assert_cmpstr (face, ==, "4");
+  {
+    g_autofree char *seen = sk_test_visible_text (GTK_WIDGET (scale));
+
+    g_assert_nonnull (strstr (seen, "Not good"));
+    g_assert_nonnull (strstr (seen, "Good"));
+    g_assert_null (strstr (seen, "Really good"));
+  }
+  sk_test_save_screenshot (GTK_WIDGET (window), "three-faces-caseworker-en-1280x800.png");
+
+  child = g_list_model_get_item (sk_window_get_children (window), 0);
+  sk_child_set_way (child, SK_WAY_WORDS);
+  sk_test_iterate (300);
+  card = sk_test_find_type (page, SK_TYPE_EMOTION_CARD);
+  scale = sk_emotion_card_get_face_scale (SK_EMOTION_CARD (card));
+  g_assert_true (gtk_widget_get_visible (sk_face_scale_get_button (scale, 1)));
+  g_assert_true (gtk_widget_get_visible (sk_face_scale_get_button (scale, 5)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 /* For a person to look at: the child's view in picture mode, both
  * languages, on a 1280×800 and a 1920×1080 screen, with invented cards
  * half sorted; and the caseworker's view with its notes. */
@@ -417,6 +482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mat-tool/sort-cards-every-way", test_sort_cards_every_way);
   g_test_add_func ("/mat-tool/way-decides", test_way_decides);
   g_test_add_func ("/mat-tool/birth-year-suggests", test_birth_year_suggests);
+  g_test_add_func ("/mat-tool/three-faces", test_three_faces);
   g_test_add_func ("/mat-tool/screenshots", test_screenshots);
 
   return sk_test_app_run (&app);

@@ -66,6 +66,8 @@ follow_way (SkToolShelf *self)
       SkTool *tool = self->tools->pdata[i];
       gboolean visible = is_for_way (tool, way);
 
+      sk_tool_set_way (tool, way);
+
       if (gtk_widget_get_parent (GTK_WIDGET (tool)) != self->stack)
         {
           gtk_widget_set_visible (GTK_WIDGET (tool), visible);

@@ -14,6 +14,7 @@ typedef struct
   SkContext      *context;
   SkConversation *conversation;
   gboolean        caseworker;
+  SkWay           way;
 } SkToolPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SkTool, sk_tool, GTK_TYPE_WIDGET)
@@ -23,6 +24,7 @@ enum {
   PROP_CONTEXT,
   PROP_CASEWORKER,
   PROP_CONVERSATION,
+  PROP_WAY,
   N_PROPS
 };
 
@@ -61,6 +63,9 @@ sk_tool_get_property (GObject    *object,
     case PROP_CONVERSATION:
       g_value_set_object (value, priv->conversation);
       break;
+    case PROP_WAY:
+      g_value_set_int (value, priv->way);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -85,6 +90,9 @@ sk_tool_set_property (GObject      *object,
       break;
     case PROP_CONVERSATION:
       sk_tool_set_conversation (self, g_value_get_object (value));
+      break;
+    case PROP_WAY:
+      sk_tool_set_way (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -112,6 +120,10 @@ sk_tool_class_init (SkToolClass *klass)
   properties[PROP_CONVERSATION] =
     g_param_spec_object ("conversation", NULL, NULL, SK_TYPE_CONVERSATION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* SkWay: how the conversation's child talks with us. */
+  properties[PROP_WAY] =
+    g_param_spec_int ("way", NULL, NULL, SK_WAY_WORDS, SK_WAY_ALL, SK_WAY_WORDS,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -120,6 +132,32 @@ sk_tool_class_init (SkToolClass *klass)
 static void
 sk_tool_init (SkTool *self)
 {
+  ((SkToolPrivate *) sk_tool_get_instance_private (self))->way = SK_WAY_WORDS;
+}
+
+SkWay
+sk_tool_get_way (SkTool *self)
+{
+  g_return_val_if_fail (SK_IS_TOOL (self), SK_WAY_WORDS);
+
+  return ((SkToolPrivate *) sk_tool_get_instance_private (self))->way;
+}
+
+void
+sk_tool_set_way (SkTool *self,
+                 SkWay   way)
+{
+  SkToolPrivate *priv;
+
+  g_return_if_fail (SK_IS_TOOL (self));
+
+  priv = sk_tool_get_instance_private (self);
+  if (priv->way == way)
+    return;
+  priv->way = way;
+  if (SK_TOOL_GET_CLASS (self)->way_changed != NULL)
+    SK_TOOL_GET_CLASS (self)->way_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAY]);
 }
 
 SkContext *

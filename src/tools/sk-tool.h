@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "sk-context.h"
+#include "sk-child.h"
 #include "sk-conversation.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ struct _SkToolClass
   /* The conversation to show changed (to %NULL too: nothing is left of
    * the last one); "conversation" is already the new one. */
   void (*conversation_changed) (SkTool     *self);
+  /* The child's way of talking changed ("way" is already the new one). */
+  void (*way_changed)          (SkTool     *self);
   /* Shows one of the tool's parts, for a way in such as "Prepare". */
   void (*show_part)            (SkTool     *self,
                                 const char *part);
@@ -30,6 +33,10 @@ SkConversation *sk_tool_get_conversation (SkTool         *self);
 void            sk_tool_set_conversation (SkTool         *self,
                                           SkConversation *conversation);
 SkStore        *sk_tool_get_store        (SkTool         *self);
+/* How the conversation's child talks with us (SkWay): set by the shelf. */
+SkWay           sk_tool_get_way          (SkTool         *self);
+void            sk_tool_set_way          (SkTool         *self,
+                                          SkWay           way);
 void            sk_tool_show_part        (SkTool         *self,
                                           const char     *part);
 /* Tells the person about @error, from any widget inside a tool (a popover

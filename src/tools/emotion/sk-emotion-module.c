@@ -60,10 +60,15 @@ emotion_summary (SkSummary       *summary,
                  GError         **error)
 {
   g_autoptr(GListStore) topics = sk_emotions_list (store, sk_record_get_id (SK_RECORD (conversation)), FALSE, error);
-  gboolean heading = FALSE;
+  g_autoptr(SkChild) child = NULL;
+  gboolean heading = FALSE, three;
 
   if (topics == NULL)
     return FALSE;
+  /* A child in picture mode chose among three faces: the paper says those
+   * faces' words. */
+  child = sk_store_load (store, SK_TYPE_CHILD, sk_conversation_get_child_id (conversation), NULL);
+  three = child != NULL && sk_child_get_way (child) == SK_WAY_PICTURES;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (topics)); i++)
     {
       g_autoptr(SkEmotionRating) rating = g_list_model_get_item (G_LIST_MODEL (topics), i);
@@ -84,8 +89,8 @@ emotion_summary (SkSummary       *summary,
       block = sk_summary_add_block (summary, SK_SUMMARY_ITEM, sk_emotion_rating_dup_title (rating));
       block->detail = *feelings != '\0'
                       /* Translators: in the parents' summary: 1$ the face, "Good"; 2$ the feelings, "safe and calm" */
-                      ? g_strdup_printf (_("%1$s – %2$s"), sk_face_label (face), feelings)
-                      : g_strdup (sk_face_label (face));
+                      ? g_strdup_printf (_("%1$s – %2$s"), three ? sk_face_label_three (face) : sk_face_label (face), feelings)
+                      : g_strdup (three ? sk_face_label_three (face) : sk_face_label (face));
       block->words = sk_summary_trim (sk_record_get_string (SK_RECORD (rating), "child-words"));
       block->art = g_strdup (sk_face_art (face));
     }

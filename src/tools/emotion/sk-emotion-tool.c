@@ -10,6 +10,7 @@
 #include "sk-accessible.h"
 #include "sk-emotion-card.h"
 #include "sk-emotion.h"
+#include "sk-face-scale.h"
 #include "sk-tools.h"
 
 #include <glib/gi18n-lib.h>
@@ -60,8 +61,21 @@ insert_card (SkEmotionTool *self,
   GtkWidget *card = sk_emotion_card_new (sk_tool_get_store (SK_TOOL (self)), self->topics, rating,
                                          sk_tool_get_caseworker (SK_TOOL (self)));
 
+  sk_face_scale_set_three (sk_emotion_card_get_face_scale (SK_EMOTION_CARD (card)),
+                           sk_tool_get_way (SK_TOOL (self)) == SK_WAY_PICTURES);
   gtk_box_insert_child_after (GTK_BOX (self->cards), card,
                               position > 0 ? card_at (self, position - 1) : NULL);
+}
+
+/* Picture mode: three larger faces on every card. */
+static void
+sk_emotion_tool_way_changed (SkTool *tool)
+{
+  SkEmotionTool *self = SK_EMOTION_TOOL (tool);
+  gboolean three = sk_tool_get_way (tool) == SK_WAY_PICTURES;
+
+  for (GtkWidget *card = gtk_widget_get_first_child (self->cards); card != NULL; card = gtk_widget_get_next_sibling (card))
+    sk_face_scale_set_three (sk_emotion_card_get_face_scale (SK_EMOTION_CARD (card)), three);
 }
 
 static guint
@@ -214,6 +228,7 @@ sk_emotion_tool_class_init (SkEmotionToolClass *klass)
   object_class->dispose = sk_emotion_tool_dispose;
   object_class->constructed = sk_emotion_tool_constructed;
   SK_TOOL_CLASS (klass)->conversation_changed = sk_emotion_tool_conversation_changed;
+  SK_TOOL_CLASS (klass)->way_changed = sk_emotion_tool_way_changed;
 
   gtk_widget_class_set_css_name (widget_class, "emotiontool");
 }

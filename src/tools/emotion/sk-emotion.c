@@ -78,6 +78,19 @@ sk_face_label (int face)
   return _(face_labels[face - 1]);
 }
 
+const char *
+sk_face_label_three (int face)
+{
+  g_return_val_if_fail (face >= SK_FACE_MIN && face <= SK_FACE_MAX, "");
+
+  if (face <= 2)
+    /* Translators: the lowest of the three faces of picture mode */
+    return _("Not good");
+  if (face == 3)
+    return _(face_labels[2]);
+  return _(face_labels[3]);
+}
+
 /* Returns: the name of the face's picture in assets/faces/ */
 const char *
 sk_face_art (int face)

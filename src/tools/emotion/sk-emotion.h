@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 const char   *sk_face_label          (int          face);
 const char   *sk_face_art            (int          face);
+/* In picture mode, three faces: 2 "Not good", 3 "In between", 4 "Good";
+ * 1 and 5 as the nearer of them. */
+const char   *sk_face_label_three    (int          face);
 const SkWord *sk_feeling_words       (guint       *n_words);
 const char   *sk_feeling_label       (const char  *key);
 const SkWord *sk_default_topics      (guint       *n_topics);

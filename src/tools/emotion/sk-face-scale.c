@@ -241,6 +241,7 @@ struct _SkFaceScale
   GtkWidget parent_instance;
 
   int        value;
+  gboolean   three;     /* picture mode: Not good, In between, Good */
   int        face_size;
   gboolean   sized;
   guint      resize_id;
@@ -252,17 +253,45 @@ G_DEFINE_FINAL_TYPE (SkFaceScale, sk_face_scale, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_VALUE,
+  PROP_THREE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+/* In picture mode three faces stand on the same scale of five, so that
+ * earlier answers compare: Not good = 2, In between = 3, Good = 4 — the
+ * five-face scale's own "Not so good", "In between" and "Good".  An
+ * answer of 1 or 5 from the five faces shows on the nearer of the three. */
+static gboolean
+face_shown (SkFaceScale *self,
+            int          face)
+{
+  return !self->three || (face >= 2 && face <= 4);
+}
+
+static int
+n_shown (SkFaceScale *self)
+{
+  return self->three ? 3 : 5;
+}
+
+static int
+shown_value (SkFaceScale *self)
+{
+  if (!self->three || self->value == SK_FACE_NONE)
+    return self->value;
+  return CLAMP (self->value, 2, 4);
+}
+
 static void
 update_buttons (SkFaceScale *self)
 {
+  int value = shown_value (self);
+
   for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
-    face_button_set_state (SK_FACE_BUTTON (self->buttons[face]), face == self->value,
-                           self->value != SK_FACE_NONE);
+    face_button_set_state (SK_FACE_BUTTON (self->buttons[face]), face == value,
+                           value != SK_FACE_NONE);
 }
 
 static void
@@ -270,7 +299,7 @@ button_clicked_cb (SkFaceButton *button,
                    SkFaceScale  *self)
 {
   /* Choosing the chosen face again clears the choice. */
-  sk_face_scale_set_value (self, self->value == button->face ? SK_FACE_NONE : button->face);
+  sk_face_scale_set_value (self, shown_value (self) == button->face ? SK_FACE_NONE : button->face);
 }
 
 static void
@@ -287,14 +316,16 @@ move_focus_activated (GtkWidget  *widget,
     if (gtk_widget_has_focus (self->buttons[face]))
       current = face;
 
+  int first = self->three ? 2 : SK_FACE_MIN, last = self->three ? 4 : SK_FACE_MAX;
+
   if (step == -100)
-    target = SK_FACE_MIN;
+    target = first;
   else if (step == 100)
-    target = SK_FACE_MAX;
+    target = last;
   else if (current == SK_FACE_NONE)
-    target = self->value != SK_FACE_NONE ? self->value : SK_FACE_MIN;
+    target = shown_value (self) != SK_FACE_NONE ? shown_value (self) : first;
   else
-    target = CLAMP (current + step, SK_FACE_MIN, SK_FACE_MAX);
+    target = CLAMP (current + step, first, last);
 
   gtk_widget_grab_focus (self->buttons[target]);
 }
@@ -316,18 +347,18 @@ sk_face_scale_focus (GtkWidget        *widget,
 
   if (current == SK_FACE_NONE)
     {
-      int target = self->value != SK_FACE_NONE ? self->value : SK_FACE_MIN;
+      int target = shown_value (self) != SK_FACE_NONE ? shown_value (self) : (self->three ? 2 : SK_FACE_MIN);
 
       return gtk_widget_grab_focus (self->buttons[target]);
     }
   switch (direction)
     {
     case GTK_DIR_LEFT:
-      if (current == SK_FACE_MIN)
+      if (!face_shown (self, current - 1))
         return FALSE;
       return gtk_widget_grab_focus (self->buttons[current - 1]);
     case GTK_DIR_RIGHT:
-      if (current == SK_FACE_MAX)
+      if (current == SK_FACE_MAX || !face_shown (self, current + 1))
         return FALSE;
       return gtk_widget_grab_focus (self->buttons[current + 1]);
     case GTK_DIR_TAB_FORWARD:
@@ -356,7 +387,8 @@ min_face_size (SkFaceScale *self)
       if (!pango_font_description_get_size_is_absolute (font))
         em *= pango_cairo_context_get_resolution (context) / 72.0;
     }
-  return MAX (64, (int) (5.2 * em));
+  /* Fewer faces, larger ones. */
+  return MAX (self->three ? 96 : 64, (int) ((self->three ? 7.0 : 5.2) * em));
 }
 
 static void
@@ -374,7 +406,8 @@ resize_faces_cb (gpointer user_data)
   SkFaceScale *self = user_data;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int min = min_face_size (self);
-  int size = CLAMP ((width - 4 * SPACING) / 5 - 8, min, 150);
+  int n = n_shown (self);
+  int size = CLAMP ((width - (n - 1) * SPACING) / n - 8, min, self->three ? 200 : 150);
 
   self->resize_id = 0;
   if (ABS (size - self->face_size) > 2)
@@ -407,15 +440,18 @@ sk_face_scale_measure (GtkWidget      *widget,
    * each other. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = *natural = 5 * (min_face_size (self) + 8) + 4 * SPACING;
+      *minimum = *natural = n_shown (self) * (min_face_size (self) + 8) + (n_shown (self) - 1) * SPACING;
       return;
     }
 
-  column = for_size > 0 ? MAX (0, (for_size - 4 * SPACING) / 5) : -1;
+  column = for_size > 0 ? MAX (0, (for_size - (n_shown (self) - 1) * SPACING) / n_shown (self)) : -1;
   *minimum = *natural = 0;
   for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
     {
       int child_min, child_nat;
+
+      if (!face_shown (self, face))
+        continue;
 
       gtk_widget_measure (self->buttons[face], GTK_ORIENTATION_VERTICAL, column, &child_min, &child_nat, NULL, NULL);
       *minimum = MAX (*minimum, child_min);
@@ -430,11 +466,17 @@ sk_face_scale_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   SkFaceScale *self = SK_FACE_SCALE (widget);
-  int column = (width - 4 * SPACING) / 5;
+  int n = n_shown (self);
+  int column = (width - (n - 1) * SPACING) / n;
+  int index = 0;
 
   for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
     {
-      int x = (face - SK_FACE_MIN) * (column + SPACING);
+      int x = index * (column + SPACING);
+
+      if (!face_shown (self, face))
+        continue;
+      index++;
 
       if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
         x = width - x - column;
@@ -481,6 +523,9 @@ sk_face_scale_get_property (GObject    *object,
     case PROP_VALUE:
       g_value_set_int (value, SK_FACE_SCALE (object)->value);
       break;
+    case PROP_THREE:
+      g_value_set_boolean (value, SK_FACE_SCALE (object)->three);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -496,6 +541,9 @@ sk_face_scale_set_property (GObject      *object,
     {
     case PROP_VALUE:
       sk_face_scale_set_value (SK_FACE_SCALE (object), g_value_get_int (value));
+      break;
+    case PROP_THREE:
+      sk_face_scale_set_three (SK_FACE_SCALE (object), g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -519,6 +567,10 @@ sk_face_scale_class_init (SkFaceScaleClass *klass)
   properties[PROP_VALUE] =
     g_param_spec_int ("value", NULL, NULL, SK_FACE_NONE, SK_FACE_MAX, SK_FACE_NONE,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Three faces, larger (picture mode), instead of five. */
+  properties[PROP_THREE] =
+    g_param_spec_boolean ("three", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The arrow keys move between the faces: "faces.move" by a step, or to
@@ -571,6 +623,32 @@ sk_face_scale_set_value (SkFaceScale *self,
   self->value = value;
   update_buttons (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+void
+sk_face_scale_set_three (SkFaceScale *self,
+                         gboolean     three)
+{
+  g_return_if_fail (SK_IS_FACE_SCALE (self));
+
+  three = !!three;
+  if (self->three == three)
+    return;
+  self->three = three;
+  for (int face = SK_FACE_MIN; face <= SK_FACE_MAX; face++)
+    {
+      SkFaceButton *button = SK_FACE_BUTTON (self->buttons[face]);
+      const char *label = three ? sk_face_label_three (face) : sk_face_label (face);
+
+      gtk_widget_set_visible (self->buttons[face], face_shown (self, face));
+      gtk_label_set_label (GTK_LABEL (button->label), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  if (self->face_size < min_face_size (self))
+    set_face_size (self, min_face_size (self));
+  update_buttons (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THREE]);
 }
 
 /* The button of @face, for tests and for focus. */

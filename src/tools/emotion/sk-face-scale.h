@@ -11,6 +11,9 @@ G_DECLARE_FINAL_TYPE (SkFaceScale, sk_face_scale, SK, FACE_SCALE, GtkWidget)
 int        sk_face_scale_get_value  (SkFaceScale *self);
 void       sk_face_scale_set_value  (SkFaceScale *self,
                                      int          value);
+/* Picture mode: three larger faces on the same scale (2, 3, 4). */
+void       sk_face_scale_set_three  (SkFaceScale *self,
+                                     gboolean     three);
 GtkWidget *sk_face_scale_get_button (SkFaceScale *self,
                                      int          face);
 
