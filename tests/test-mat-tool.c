@@ -9,7 +9,9 @@
 #include "sk-conversation-page.h"
 #include "sk-mat-tool.h"
 #include "sk-mat.h"
+#include "sk-art-image.h"
 #include "sk-emotion-card.h"
+#include "sk-summary.h"
 #include "sk-entry-row.h"
 #include "sk-face-scale.h"
 #include "sk-test-gui.h"
@@ -337,6 +339,84 @@ test_birth_year_suggests (void)
   sk_test_iterate (100);
 }
 
+/* The pause card: on the child's screen in picture mode only; a touch
+ * shows the calm screen with nothing of the conversation on it, a touch
+ * goes back, and the journal says when and how long. */
+static void
+test_pause_card (void)
+{
+  g_autofree char *path = sk_test_path ("mat-pause.db");
+  g_autofree char *started = NULL;
+  g_autofree char *ended = NULL;
+  g_autoptr(SkChild) child = NULL;
+  SkWindow *window;
+  GtkWidget *view, *pause;
+
+  prepare (path, SK_WAY_PICTURES);
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
+
+    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "food", NULL, NULL));
+    g_assert_true (sk_store_flush (store, NULL));
+  }
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+  sk_test_iterate (500);
+  view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
+  pause = sk_test_find_labelled (view, GTK_TYPE_BUTTON, "Pause");
+  g_assert_nonnull (pause);
+  g_assert_true (gtk_widget_get_mapped (pause));
+  sk_test_real_click (pause);
+  sk_test_iterate (300);
+  {
+    g_autofree char *seen = sk_test_visible_text (view);
+
+    g_test_message ("calm screen:\n%s", seen);
+    g_assert_nonnull (strstr (seen, "Pause"));
+    g_assert_nonnull (strstr (seen, "Go on"));
+    g_assert_null (strstr (seen, "food"));
+    g_assert_null (strstr (seen, "Put each picture"));
+  }
+  sk_test_save_screenshot (GTK_WIDGET (window), "pause-calm-en-1280x800.png");
+  started = sk_test_sql (path, "SELECT started_at FROM pauses WHERE kind = 'pause'");
+  g_assert_nonnull (started);
+  g_assert_cmpint (g_ascii_strtoll (started, NULL, 10), >, 1700000000);
+  /* One touch on the calm screen, anywhere, goes back. */
+  {
+    GtkWidget *go_on = sk_test_find_labelled (view, GTK_TYPE_BUTTON, "Go on");
+    GtkWidget *sign = gtk_widget_get_first_child (gtk_widget_get_parent (go_on));
+
+    g_assert_true (SK_IS_ART_IMAGE (sign));
+    sk_test_real_click (sign);
+  }
+  sk_test_iterate (300);
+  g_assert_nonnull (card (find_mat_in (view), "food"));
+  ended = sk_test_sql (path, "SELECT ended_at >= started_at AND ended_at > 0 FROM pauses");
+  g_assert_cmpstr (ended, ==, "1");
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(SkConversation) conversation = sk_store_load (store, SK_TYPE_CONVERSATION, 1, NULL);
+    g_autofree char *journal = sk_journal_build (store, conversation, FALSE, NULL);
+
+    g_assert_nonnull (strstr (journal, "Breaks the child asked for:"));
+    g_assert_nonnull (strstr (journal, "pause (1 min)"));
+  }
+
+  /* In words, no pause card. */
+  child = g_list_model_get_item (sk_window_get_children (window), 0);
+  sk_child_set_way (child, SK_WAY_WORDS);
+  sk_test_iterate (200);
+  g_assert_false (gtk_widget_get_mapped (pause));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+  sk_test_iterate (200);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 /* In picture mode "How I feel" has three larger faces, stored on the
  * scale of five (Good = 4); back in words, five again. */
 static void
@@ -483,6 +563,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mat-tool/way-decides", test_way_decides);
   g_test_add_func ("/mat-tool/birth-year-suggests", test_birth_year_suggests);
   g_test_add_func ("/mat-tool/three-faces", test_three_faces);
+  g_test_add_func ("/mat-tool/pause-card", test_pause_card);
   g_test_add_func ("/mat-tool/screenshots", test_screenshots);
 
   return sk_test_app_run (&app);

@@ -94,7 +94,17 @@ static const SkSchemaStep base_schema[] = {
        "ALTER TABLE conversations ADD COLUMN next_meeting_place TEXT NOT NULL DEFAULT '';" },
   /* How the child talks with us (sk-child.h): every child so far with
    * words, as the tools were. */
-  { 7, "ALTER TABLE children ADD COLUMN way TEXT NOT NULL DEFAULT 'words';" },
+  { 7, "ALTER TABLE children ADD COLUMN way TEXT NOT NULL DEFAULT 'words';"
+       /* The breaks the child asked for with the pause card (sk-pause.h). */
+       "CREATE TABLE pauses ("
+       "  id INTEGER PRIMARY KEY,"
+       "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+       "  kind TEXT NOT NULL DEFAULT 'pause',"
+       "  started_at INTEGER NOT NULL DEFAULT 0,"
+       "  ended_at INTEGER NOT NULL DEFAULT 0,"
+       "  trashed INTEGER NOT NULL DEFAULT 0);"
+       "CREATE INDEX pauses_by_conversation ON pauses (conversation_id, started_at);"
+       "CREATE INDEX pauses_trashed ON pauses (id) WHERE trashed = 1;" },
   { 0, NULL }
 };
 

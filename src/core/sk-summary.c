@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sk-summary.h"
+#include "sk-pause.h"
 #include "sk-child.h"
 #include "sk-format.h"
 #include "sk-language.h"
@@ -350,6 +351,18 @@ sk_journal_build (SkStore         *store,
     if (modules[i]->journal != NULL && !modules[i]->journal (out, store, conversation, error))
       return NULL;
 
+  {
+    g_autoptr(GListStore) pauses = sk_pauses_list (store, sk_record_get_id (SK_RECORD (conversation)), error);
+    g_autofree char *breaks = NULL;
+
+    if (pauses == NULL)
+      return NULL;
+    breaks = sk_pauses_describe (G_LIST_MODEL (pauses));
+    /* Only where there were any: most conversations have none. */
+    if (*breaks != '\0')
+      /* Translators: in the journal: the pauses and stops the child asked for */
+      sk_journal_add_field (out, _("Breaks the child asked for"), breaks);
+  }
   sk_journal_add_field (out, _("What we agreed"), sk_conversation_get_text (conversation, "agreements"));
   sk_journal_add_field (out, _("What happens next"), sk_conversation_get_text (conversation, "next-steps"));
   /* The caseworker's own working notes: parents may ask to read the case

@@ -5,6 +5,11 @@
  * summary", where the child says yes or no to each thing the parents may
  * see.  It never holds a list of children, nor the caseworker's notes.
  * The way out is held down, or a key combination: never one key or tap.
+ *
+ * For a child in picture mode the pause card is always at the top: a
+ * touch on "Pause" or "Stop" shows a calm screen — nothing on it but the
+ * sign and one big way back — and the time goes into the conversation
+ * (sk-pause.h).
  */
 #include "config.h"
 
@@ -16,6 +21,8 @@
 #include "sk-shared-button.h"
 #include "sk-summary-panel.h"
 #include "sk-undo.h"
+#include "sk-art-image.h"
+#include "sk-pause.h"
 #include "sk-tool-shelf.h"
 
 #include <glib/gi18n-lib.h>
@@ -31,7 +38,16 @@ struct _SkChildView
   GBinding    *words_shared_binding;
 
   GtkWidget   *toast_overlay;
+  GtkWidget   *start_box;
   GtkWidget   *back_button;
+  GtkWidget   *pause_card;
+  GtkWidget   *calm_page;
+  GtkWidget   *calm_art;
+  GtkWidget   *calm_label;
+  GtkWidget   *calm_back;
+  char        *before_calm;   /* the page to go back to */
+  SkPause     *pause;         /* the break going on */
+  gulong       way_handler;
   GtkLabel    *name_label;
   GtkStack    *steps;
   GtkWidget   *scroller;
@@ -53,6 +69,125 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+follow_way (SkChildView *self)
+{
+  gtk_widget_set_visible (self->pause_card, self->child != NULL && self->conversation != NULL &&
+                                            sk_child_get_way (self->child) == SK_WAY_PICTURES &&
+                                            self->pause == NULL);
+}
+
+/* The break is over: back to where the child was. */
+static void
+end_calm (SkChildView *self)
+{
+  if (self->pause == NULL)
+    return;
+  sk_pause_end (self->pause);
+  g_clear_object (&self->pause);
+  gtk_stack_set_visible_child_name (self->steps, self->before_calm != NULL ? self->before_calm : "tools");
+  g_clear_pointer (&self->before_calm, g_free);
+  follow_way (self);
+  gtk_widget_grab_focus (self->pause_card);
+}
+
+static void
+begin_calm (SkChildView *self,
+            const char  *kind)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean stop = g_strcmp0 (kind, "stop") == 0;
+
+  if (self->conversation == NULL || self->pause != NULL)
+    return;
+  self->pause = sk_pause_begin (sk_context_get_store (self->context),
+                                sk_record_get_id (SK_RECORD (self->conversation)), kind, &error);
+  if (self->pause == NULL)
+    {
+      sk_context_report (self->context, error);
+      return;
+    }
+  self->before_calm = g_strdup (gtk_stack_get_visible_child_name (self->steps));
+  sk_art_image_set_art (SK_ART_IMAGE (self->calm_art), stop ? "plan-stop" : "plan-pause");
+  gtk_label_set_label (GTK_LABEL (self->calm_label), stop ? _("Stop") : _("Pause"));
+  gtk_stack_set_visible_child_name (self->steps, "calm");
+  follow_way (self);
+  gtk_widget_grab_focus (self->calm_back);
+}
+
+static void
+pause_clicked_cb (GtkButton   *button,
+                  SkChildView *self)
+{
+  begin_calm (self, g_object_get_data (G_OBJECT (button), "sk-pause-kind"));
+}
+
+/* One touch anywhere on the calm screen goes back. */
+static void
+calm_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 SkChildView     *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  end_calm (self);
+}
+
+static GtkWidget *
+pause_button_new (SkChildView *self,
+                  const char  *kind,
+                  const char  *art,
+                  const char  *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_box_append (GTK_BOX (box), sk_art_image_new (art, 48));
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "pause-button");
+  g_object_set_data (G_OBJECT (button), "sk-pause-kind", (gpointer) kind);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (pause_clicked_cb), self, 0);
+  return button;
+}
+
+static void
+build_pause (SkChildView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->pause_card = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_add_css_class (self->pause_card, "pause-card");
+  gtk_widget_set_valign (self->pause_card, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->pause_card), pause_button_new (self, "pause", "plan-pause", _("Pause")));
+  gtk_box_append (GTK_BOX (self->pause_card), pause_button_new (self, "stop", "plan-stop", _("Stop")));
+  gtk_widget_set_visible (self->pause_card, FALSE);
+  gtk_box_append (GTK_BOX (self->start_box), self->pause_card);
+
+  self->calm_art = sk_art_image_new ("plan-pause", 200);
+  self->calm_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->calm_label, "calm-title");
+  self->calm_back = gtk_button_new_with_label (_("Go on"));
+  gtk_widget_add_css_class (self->calm_back, "pill");
+  gtk_widget_add_css_class (self->calm_back, "calm-back");
+  gtk_widget_set_halign (self->calm_back, GTK_ALIGN_CENTER);
+  g_signal_connect_object (self->calm_back, "clicked", G_CALLBACK (end_calm), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), self->calm_art);
+  gtk_box_append (GTK_BOX (box), self->calm_label);
+  gtk_box_append (GTK_BOX (box), self->calm_back);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  self->calm_page = adw_bin_new ();
+  adw_bin_set_child (ADW_BIN (self->calm_page), box);
+  gtk_widget_add_css_class (self->calm_page, "calm-page");
+  g_signal_connect_object (click, "pressed", G_CALLBACK (calm_pressed_cb), self, 0);
+  gtk_widget_add_controller (self->calm_page, GTK_EVENT_CONTROLLER (click));
+  gtk_stack_add_named (self->steps, self->calm_page, "calm");
+}
 
 static void
 ensure_summary (SkChildView *self)
@@ -107,6 +242,10 @@ sk_child_view_dispose (GObject *object)
 {
   SkChildView *self = SK_CHILD_VIEW (object);
 
+  end_calm (self);
+  if (self->child != NULL)
+    g_clear_signal_handler (&self->way_handler, self->child);
+  g_clear_pointer (&self->before_calm, g_free);
   sk_binding_clear (&self->name_binding);
   sk_binding_clear (&self->words_shared_binding);
   g_clear_object (&self->child);
@@ -171,6 +310,7 @@ sk_child_view_class_init (SkChildViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-child-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SkChildView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SkChildView, start_box);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, name_label);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, steps);
   gtk_widget_class_bind_template_child (widget_class, SkChildView, scroller);
@@ -191,6 +331,7 @@ sk_child_view_init (SkChildView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   sk_scroller_follow_focus (GTK_SCROLLED_WINDOW (self->scroller));
+  build_pause (self);
 }
 
 GtkWidget *
@@ -216,10 +357,18 @@ sk_child_view_set_conversation (SkChildView    *self,
 {
   g_return_if_fail (SK_IS_CHILD_VIEW (self));
 
+  /* A break of the last conversation ends with it. */
+  end_calm (self);
   sk_binding_clear (&self->name_binding);
   sk_binding_clear (&self->words_shared_binding);
+  if (self->child != NULL)
+    g_clear_signal_handler (&self->way_handler, self->child);
   g_set_object (&self->child, child);
   g_set_object (&self->conversation, conversation);
+  if (child != NULL)
+    self->way_handler = g_signal_connect_object (child, "notify::way", G_CALLBACK (follow_way),
+                                                 self, G_CONNECT_SWAPPED);
+  follow_way (self);
 
   if (child != NULL)
     self->name_binding = sk_bind (child, "name", self->name_label, "label", G_BINDING_SYNC_CREATE);
