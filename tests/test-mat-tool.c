@@ -417,6 +417,70 @@ test_pause_card (void)
   sk_test_iterate (100);
 }
 
+/* The plan: prepared by the caseworker (a step left out, one moved), in
+ * the child's view the current step marked and ticked with a touch, and
+ * the journal says how far we came. */
+static void
+test_plan (void)
+{
+  g_autofree char *path = sk_test_path ("mat-plan.db");
+  g_autofree char *steps = NULL;
+  g_autofree char *done = NULL;
+  SkWindow *window;
+  GtkWidget *page, *view, *check, *hello;
+
+  prepare (path, SK_WAY_PICTURES);
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  page = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CONVERSATION_PAGE);
+  steps = sk_test_sql (path, "SELECT group_concat (step, ',') FROM (SELECT step FROM plan_steps ORDER BY position)");
+  g_assert_cmpstr (steps, ==, "hello,pictures,break,faces,goodbye");
+
+  check = sk_test_find_labelled (page, GTK_TYPE_CHECK_BUTTON, "Break");
+  g_assert_nonnull (check);
+  sk_test_scroll_to (check);
+  sk_test_real_click (check);
+  g_clear_pointer (&steps, g_free);
+  steps = sk_test_sql (path, "SELECT group_concat (step, ',') FROM (SELECT step FROM plan_steps ORDER BY position)");
+  g_assert_cmpstr (steps, ==, "hello,pictures,faces,goodbye");
+  {
+    GtkWidget *earlier = sk_test_find_labelled (page, GTK_TYPE_BUTTON, "Move “Faces” earlier");
+
+    g_assert_nonnull (earlier);
+    sk_test_scroll_to (earlier);
+    sk_test_real_click (earlier);
+  }
+  g_clear_pointer (&steps, g_free);
+  steps = sk_test_sql (path, "SELECT group_concat (step, ',') FROM (SELECT step FROM plan_steps ORDER BY position)");
+  g_assert_cmpstr (steps, ==, "hello,faces,pictures,goodbye");
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+  sk_test_iterate (500);
+  view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
+  hello = sk_test_find_labelled (view, GTK_TYPE_BUTTON, "Hello");
+  g_assert_nonnull (hello);
+  g_assert_true (gtk_widget_has_css_class (hello, "current"));
+  sk_test_save_screenshot (GTK_WIDGET (window), "plan-child-en-1280x800.png");
+  sk_test_real_click (hello);
+  done = sk_test_sql (path, "SELECT group_concat (done, ',') FROM (SELECT done FROM plan_steps ORDER BY position)");
+  g_assert_cmpstr (done, ==, "1,0,0,0");
+  g_assert_true (gtk_widget_has_css_class (sk_test_find_labelled (view, GTK_TYPE_BUTTON, "Faces"), "current"));
+  g_assert_true (gtk_widget_has_css_class (sk_test_find_labelled (view, GTK_TYPE_BUTTON, "Hello"), "done"));
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(SkConversation) conversation = sk_store_load (store, SK_TYPE_CONVERSATION, 1, NULL);
+    g_autofree char *journal = sk_journal_build (store, conversation, FALSE, NULL);
+
+    g_assert_nonnull (strstr (journal, "Hello (done) → Faces → Pictures → Goodbye"));
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+  sk_test_iterate (200);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 /* In picture mode "How I feel" has three larger faces, stored on the
  * scale of five (Good = 4); back in words, five again. */
 static void
@@ -564,6 +628,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mat-tool/birth-year-suggests", test_birth_year_suggests);
   g_test_add_func ("/mat-tool/three-faces", test_three_faces);
   g_test_add_func ("/mat-tool/pause-card", test_pause_card);
+  g_test_add_func ("/mat-tool/plan", test_plan);
   g_test_add_func ("/mat-tool/screenshots", test_screenshots);
 
   return sk_test_app_run (&app);
