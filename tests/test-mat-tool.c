@@ -162,6 +162,68 @@ wait_card (SkMatTool  *mat,
   return card (mat, word);
 }
 
+static gboolean
+says (gpointer data)
+{
+  gpointer *args = data;
+  g_autofree char *seen = sk_test_visible_text (args[0]);
+
+  return strstr (seen, args[1]) != NULL;
+}
+
+/* Touching a card in picture mode says its word: switched off, nothing;
+ * switched on, and (as here) with no sound card, the program says once
+ * that it cannot read aloud, and goes on. */
+static void
+test_read_aloud (void)
+{
+  g_autofree char *path = sk_test_path ("mat-speak.db");
+  GSettings *settings = sk_application_get_settings (app);
+  const char *message = "Reading aloud is not available: there is no sound device.";
+  gpointer args[2];
+  SkWindow *window;
+  GtkWidget *view, *button;
+
+  if (g_file_test ("/dev/snd/controlC0", G_FILE_TEST_EXISTS) || g_getenv ("PULSE_SERVER") != NULL)
+    {
+      g_test_skip ("this machine has a sound device: the message for none cannot be seen");
+      return;
+    }
+  prepare (path, SK_WAY_PICTURES);
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
+
+    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "food", NULL, NULL));
+    g_assert_true (sk_store_flush (store, NULL));
+  }
+  g_settings_set_boolean (settings, "read-aloud", FALSE);
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+  sk_test_iterate (500);
+  view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
+  args[0] = window;
+  args[1] = (gpointer) message;
+  button = card (find_mat_in (view), "food");
+  sk_test_real_click (button);
+  g_assert_false (sk_test_wait_for (says, args, 1500));
+
+  g_settings_set_boolean (settings, "read-aloud", TRUE);
+  button = card (find_mat_in (view), "food");
+  sk_test_real_click (button);
+  g_assert_true (sk_test_wait_for (says, args, 5000));
+  /* And the mat goes on as before. */
+  g_assert_nonnull (card (find_mat_in (view), "food"));
+  g_settings_reset (settings, "read-aloud");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+  sk_test_iterate (200);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 static void
 test_sort_cards_every_way (void)
 {
@@ -623,6 +685,8 @@ main (int argc, char **argv)
 {
   app = sk_test_app_start (&argc, &argv);
 
+  /* First: the reader says it cannot read aloud once a run. */
+  g_test_add_func ("/mat-tool/read-aloud", test_read_aloud);
   g_test_add_func ("/mat-tool/sort-cards-every-way", test_sort_cards_every_way);
   g_test_add_func ("/mat-tool/way-decides", test_way_decides);
   g_test_add_func ("/mat-tool/birth-year-suggests", test_birth_year_suggests);

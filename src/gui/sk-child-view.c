@@ -23,6 +23,7 @@
 #include "sk-undo.h"
 #include "sk-art-image.h"
 #include "sk-pause.h"
+#include "sk-speak.h"
 #include "sk-tool-shelf.h"
 
 #include <glib/gi18n-lib.h>
@@ -120,7 +121,10 @@ static void
 pause_clicked_cb (GtkButton   *button,
                   SkChildView *self)
 {
-  begin_calm (self, g_object_get_data (G_OBJECT (button), "sk-pause-kind"));
+  const char *kind = g_object_get_data (G_OBJECT (button), "sk-pause-kind");
+
+  sk_speak (self->context, g_strcmp0 (kind, "stop") == 0 ? _("Stop") : _("Pause"));
+  begin_calm (self, kind);
 }
 
 /* One touch anywhere on the calm screen goes back. */

@@ -15,6 +15,7 @@ struct _SkPreferences
 
   GtkCheckButton *language_checks[3];   /* as languages[] */
   SkEntryRow  *name_row;
+  GtkWidget   *read_aloud_switch;
   SkEntryRow  *municipality_row;
   SkEntryRow  *phone_row;
   SkEntryRow  *phone_hours_row;
@@ -85,6 +86,7 @@ sk_preferences_class_init (SkPreferencesClass *klass)
                                              G_STRUCT_OFFSET (SkPreferences, language_checks[2]));
   gtk_widget_class_bind_template_callback (widget_class, language_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, name_row);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, read_aloud_switch);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_hours_row);
@@ -139,6 +141,7 @@ sk_preferences_new (GtkWindow *parent,
   language_changed_cb (self);
   g_signal_connect_object (settings, "changed::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (settings, "caseworker-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "read-aloud", self->read_aloud_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "municipality", self->municipality_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone", self->phone_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone-hours", self->phone_hours_row, "text", G_SETTINGS_BIND_DEFAULT);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "sk-tool.h"
+#include "sk-speak.h"
 
 typedef struct
 {
@@ -155,6 +156,10 @@ sk_tool_set_way (SkTool *self,
   if (priv->way == way)
     return;
   priv->way = way;
+  /* In picture mode everything touched says its word: the reader loads
+   * its voices now, on its own thread, for the first touch. */
+  if (way == SK_WAY_PICTURES)
+    sk_speak_prepare ();
   if (SK_TOOL_GET_CLASS (self)->way_changed != NULL)
     SK_TOOL_GET_CLASS (self)->way_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAY]);
@@ -238,4 +243,20 @@ sk_tool_report (GtkWidget    *from,
     sk_context_report (sk_tool_get_context (SK_TOOL (tool)), error);
   else
     g_warning ("%s", error->message);
+}
+
+/**
+ * sk_tool_say:
+ *
+ * In picture mode: says @text (a card's word, a column's), as the child
+ * touches it.  Otherwise nothing.
+ */
+void
+sk_tool_say (SkTool     *self,
+             const char *text)
+{
+  g_return_if_fail (SK_IS_TOOL (self));
+
+  if (sk_tool_get_way (self) == SK_WAY_PICTURES && sk_tool_get_context (self) != NULL)
+    sk_speak (sk_tool_get_context (self), text);
 }

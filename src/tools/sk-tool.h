@@ -39,6 +39,9 @@ void            sk_tool_set_way          (SkTool         *self,
                                           SkWay           way);
 void            sk_tool_show_part        (SkTool         *self,
                                           const char     *part);
+/* In picture mode, says @text aloud (what the child just touched). */
+void            sk_tool_say              (SkTool         *self,
+                                          const char     *text);
 /* Tells the person about @error, from any widget inside a tool (a popover
  * of a tool's too). */
 void            sk_tool_report           (GtkWidget      *from,

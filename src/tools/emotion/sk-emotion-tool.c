@@ -12,6 +12,7 @@
 #include "sk-emotion.h"
 #include "sk-face-scale.h"
 #include "sk-tools.h"
+#include "sk-speak.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -26,6 +27,7 @@ struct _SkEmotionTool
   GListStore     *topics;
 
   GtkWidget      *box;
+  GtkWidget      *prompt_box;
   GtkWidget      *cards;
   GtkWidget      *add_box;
   GtkWidget      *add_entry;
@@ -190,6 +192,9 @@ sk_emotion_tool_constructed (GObject *object)
   G_OBJECT_CLASS (sk_emotion_tool_parent_class)->constructed (object);
 
   gtk_widget_set_visible (self->add_box, caseworker);
+  gtk_box_append (GTK_BOX (self->prompt_box),
+                  sk_speaker_button_new (sk_tool_get_context (SK_TOOL (self)),
+                                         _("Point at the face that fits best. You can choose words for your feelings too.")));
   if (!caseworker)
     gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
 }
@@ -247,11 +252,14 @@ sk_emotion_tool_init (SkEmotionTool *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_box_append (GTK_BOX (self->box), title);
 
+  /* The prompt, with a speaker beside it (once the context is known). */
+  self->prompt_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   prompt = gtk_label_new (_("Point at the face that fits best. You can choose words for your feelings too."));
   gtk_label_set_wrap (GTK_LABEL (prompt), TRUE);
   gtk_label_set_xalign (GTK_LABEL (prompt), 0);
   gtk_widget_add_css_class (prompt, "tool-prompt");
-  gtk_box_append (GTK_BOX (self->box), prompt);
+  gtk_box_append (GTK_BOX (self->prompt_box), prompt);
+  gtk_box_append (GTK_BOX (self->box), self->prompt_box);
 
   self->cards = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_box_append (GTK_BOX (self->box), self->cards);

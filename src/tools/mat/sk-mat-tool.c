@@ -20,6 +20,7 @@
 #include "sk-entry-row.h"
 #include "sk-tools.h"
 #include "sk-undo.h"
+#include "sk-speak.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -101,7 +102,14 @@ card_clicked_cb (GtkButton *button,
                  SkMatTool *self)
 {
   gint64 id = card_id_of (GTK_WIDGET (button));
+  SkMatCard *card = find_card (self, id);
 
+  if (card != NULL)
+    {
+      g_autofree char *word = sk_mat_card_dup_word (card);
+
+      sk_tool_say (SK_TOOL (self), word);
+    }
   self->chosen = self->chosen == id ? 0 : id;
   rebuild (self);
 }
@@ -112,6 +120,7 @@ column_chosen (SkMatTool   *self,
 {
   SkMatCard *card = self->chosen != 0 ? find_card (self, self->chosen) : NULL;
 
+  sk_tool_say (SK_TOOL (self), sk_mat_column_label (column));
   if (card != NULL)
     place (self, card, column);
 }
@@ -709,6 +718,8 @@ sk_mat_tool_constructed (GObject *object)
   G_OBJECT_CLASS (sk_mat_tool_parent_class)->constructed (object);
 
   gtk_widget_set_visible (self->picker_button, caseworker);
+  gtk_box_append (GTK_BOX (self->prompt), sk_speaker_button_new (sk_tool_get_context (SK_TOOL (self)),
+                                                                 _("Put each picture where it fits.")));
   /* For the child the switcher above says it already: the room goes to
    * the cards. */
   gtk_widget_set_visible (gtk_widget_get_parent (self->title), caseworker);
@@ -762,10 +773,16 @@ sk_mat_tool_init (SkMatTool *self)
   gtk_box_append (GTK_BOX (header), self->picker_button);
   gtk_box_append (GTK_BOX (self->box), header);
 
-  self->prompt = gtk_label_new (_("Put each picture where it fits."));
-  gtk_label_set_wrap (GTK_LABEL (self->prompt), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->prompt), 0);
-  gtk_widget_add_css_class (self->prompt, "tool-prompt");
+  /* The prompt, with its speaker (added when the context is known). */
+  self->prompt = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  {
+    GtkWidget *label = gtk_label_new (_("Put each picture where it fits."));
+
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "tool-prompt");
+    gtk_box_append (GTK_BOX (self->prompt), label);
+  }
   gtk_box_append (GTK_BOX (self->box), self->prompt);
 
   self->empty = gtk_label_new (NULL);

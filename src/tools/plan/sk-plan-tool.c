@@ -65,6 +65,10 @@ step_clicked_cb (GtkButton  *button,
 {
   GError *error = NULL;
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sk-plan-index"));
+  g_autoptr(SkPlanStep) step = g_list_model_get_item (G_LIST_MODEL (self->steps), index);
+
+  if (step != NULL && sk_plan_step_get_kind (step) != NULL)
+    sk_tool_say (SK_TOOL (self), _(sk_plan_step_get_kind (step)->label));
 
   report_if (self, sk_plan_touch (sk_tool_get_store (SK_TOOL (self)), G_LIST_MODEL (self->steps), index, &error), error);
   rebuild (self);
