@@ -401,6 +401,87 @@ test_birth_year_suggests (void)
   sk_test_iterate (100);
 }
 
+typedef struct
+{
+  SkMatTool  *mat;
+  const char *word;      /* a card, or NULL: */
+  const char *column;    /* a column's heading */
+} Highlight;
+
+static gboolean
+highlighted (gpointer data)
+{
+  Highlight *h = data;
+  GtkWidget *target = h->word != NULL ? card (h->mat, h->word) : column (h->mat, h->column, TRUE);
+
+  return target != NULL && gtk_widget_has_css_class (target, "scan-highlight");
+}
+
+/* Switch access: the highlight steps by itself; one key, Space, when it
+ * is on the card, and again when it is on the column. */
+static void
+test_switch_access (void)
+{
+  g_autofree char *path = sk_test_path ("mat-scan.db");
+  GSettings *settings = sk_application_get_settings (app);
+  SkWindow *window;
+  SkMatTool *mat;
+  Highlight h;
+  gint64 before, after;
+
+  prepare (path, SK_WAY_PICTURES);
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
+
+    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "food", NULL, NULL));
+    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "bus", NULL, NULL));
+    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "mum", NULL, NULL));
+    g_assert_true (sk_store_flush (store, NULL));
+  }
+  g_settings_set_boolean (settings, "read-aloud", FALSE);
+  g_settings_set_int (settings, "scan-interval", 600);
+  g_settings_set_boolean (settings, "scanning", TRUE);
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+  sk_test_iterate (500);
+  mat = find_mat_in (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW));
+  g_assert_nonnull (mat);
+
+  /* It moves by itself, at the pace set. */
+  h = (Highlight) { mat, "the bus", NULL };
+  g_assert_true (sk_test_wait_for (highlighted, &h, 3000));
+  before = g_get_monotonic_time ();
+  h.word = "mum";
+  g_assert_true (sk_test_wait_for (highlighted, &h, 3000));
+  after = g_get_monotonic_time ();
+  g_assert_cmpint (after - before, >=, 450 * 1000);
+  g_assert_cmpint (after - before, <=, 1500 * 1000);
+  sk_test_press ("space");
+  g_assert_true (gtk_widget_has_css_class (card (mat, "mum"), "chosen"));
+  h = (Highlight) { mat, NULL, "Not good" };
+  g_assert_true (sk_test_wait_for (highlighted, &h, 4000));
+  sk_test_press ("space");
+  assert_card (path, "mum", SK_MAT_BAD, 1);
+  /* And on with the next card. */
+  h = (Highlight) { mat, "food", NULL };
+  g_assert_true (sk_test_wait_for (highlighted, &h, 4000));
+
+  g_settings_reset (settings, "scanning");
+  g_settings_reset (settings, "scan-interval");
+  g_settings_reset (settings, "read-aloud");
+  sk_test_iterate (100);
+  g_assert_null (card (mat, "food") != NULL && gtk_widget_has_css_class (card (mat, "food"), "scan-highlight")
+                 ? card (mat, "food") : NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+  sk_test_iterate (200);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 /* The pause card: on the child's screen in picture mode only; a touch
  * shows the calm screen with nothing of the conversation on it, a touch
  * goes back, and the journal says when and how long. */
@@ -693,6 +774,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mat-tool/three-faces", test_three_faces);
   g_test_add_func ("/mat-tool/pause-card", test_pause_card);
   g_test_add_func ("/mat-tool/plan", test_plan);
+  g_test_add_func ("/mat-tool/switch-access", test_switch_access);
   g_test_add_func ("/mat-tool/screenshots", test_screenshots);
 
   return sk_test_app_run (&app);

@@ -16,6 +16,8 @@ struct _SkPreferences
   GtkCheckButton *language_checks[3];   /* as languages[] */
   SkEntryRow  *name_row;
   GtkWidget   *read_aloud_switch;
+  GtkWidget   *scanning_switch;
+  GtkWidget   *scan_pace_spin;
   SkEntryRow  *municipality_row;
   SkEntryRow  *phone_row;
   SkEntryRow  *phone_hours_row;
@@ -68,6 +70,24 @@ sk_preferences_dispose (GObject *object)
   G_OBJECT_CLASS (sk_preferences_parent_class)->dispose (object);
 }
 
+/* The pace: milliseconds in the settings, seconds on screen. */
+static gboolean
+pace_get (GValue   *value,
+          GVariant *variant,
+          gpointer  user_data)
+{
+  g_value_set_double (value, g_variant_get_int32 (variant) / 1000.0);
+  return TRUE;
+}
+
+static GVariant *
+pace_set (const GValue       *value,
+          const GVariantType *type,
+          gpointer            user_data)
+{
+  return g_variant_new_int32 ((gint32) (g_value_get_double (value) * 1000 + 0.5));
+}
+
 static void
 sk_preferences_class_init (SkPreferencesClass *klass)
 {
@@ -87,6 +107,8 @@ sk_preferences_class_init (SkPreferencesClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, language_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, name_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, read_aloud_switch);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, scanning_switch);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, scan_pace_spin);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_hours_row);
@@ -142,6 +164,9 @@ sk_preferences_new (GtkWindow *parent,
   g_signal_connect_object (settings, "changed::language", G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
   g_settings_bind (settings, "caseworker-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "read-aloud", self->read_aloud_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "scanning", self->scanning_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "scan-interval", self->scan_pace_spin, "value", G_SETTINGS_BIND_DEFAULT,
+                                pace_get, pace_set, NULL, NULL);
   g_settings_bind (settings, "municipality", self->municipality_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone", self->phone_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone-hours", self->phone_hours_row, "text", G_SETTINGS_BIND_DEFAULT);

@@ -10,6 +10,12 @@
  * puts it there.  A card can be moved again at any time.  In the
  * caseworker's view every placed card has a line for what the child said
  * or did.  Each move reaches the file at once.
+ *
+ * Switch access (the "scanning" setting), for a child who can press one
+ * switch but not point: in the child's view a highlight steps through the
+ * cards, one at a time at the settable pace; Space chooses the card, then
+ * the highlight steps through the columns (and the tray), and Space puts
+ * it there.
  */
 #include "config.h"
 
@@ -55,6 +61,10 @@ struct _SkMatTool
   GtkWidget  *notes_box;
   GtkWidget  *notes;
   GPtrArray  *bindings;
+
+  guint       scan_id;
+  int         scan_index;
+  GtkWidget  *scanned;       /* weak: the highlighted card or column */
 };
 
 G_DEFINE_FINAL_TYPE (SkMatTool, sk_mat_tool, SK_TYPE_TOOL)
@@ -671,6 +681,151 @@ flow_new (gboolean caseworker)
   return flow;
 }
 
+/* Switch access */
+
+static gboolean
+scanning (SkMatTool *self)
+{
+  SkContext *context = sk_tool_get_context (SK_TOOL (self));
+
+  return context != NULL && !sk_tool_get_caseworker (SK_TOOL (self)) &&
+         sk_tool_get_way (SK_TOOL (self)) == SK_WAY_PICTURES && self->cards != NULL &&
+         g_settings_get_boolean (sk_context_get_settings (context), "scanning");
+}
+
+/* What the highlight steps through: the cards, or once one is chosen the
+ * columns and the tray. */
+static GPtrArray *
+scan_targets (SkMatTool *self)
+{
+  GPtrArray *targets = g_ptr_array_new ();
+
+  if (self->chosen == 0)
+    {
+      for (int column = SK_MAT_NONE; column <= SK_MAT_BAD; column++)
+        for (GtkWidget *cell = gtk_widget_get_first_child (self->placed[column]); cell != NULL;
+             cell = gtk_widget_get_next_sibling (cell))
+          g_ptr_array_add (targets, gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (cell)));
+    }
+  else
+    {
+      for (int column = SK_MAT_GOOD; column <= SK_MAT_BAD; column++)
+        g_ptr_array_add (targets, self->columns[column]);
+      g_ptr_array_add (targets, self->tray_box);
+    }
+  return targets;
+}
+
+static void
+scan_highlight (SkMatTool *self,
+                GtkWidget *target)
+{
+  if (self->scanned != NULL)
+    {
+      gtk_widget_remove_css_class (self->scanned, "scan-highlight");
+      g_object_remove_weak_pointer (G_OBJECT (self->scanned), (gpointer *) &self->scanned);
+    }
+  self->scanned = target;
+  if (target != NULL)
+    {
+      gtk_widget_add_css_class (target, "scan-highlight");
+      g_object_add_weak_pointer (G_OBJECT (target), (gpointer *) &self->scanned);
+    }
+}
+
+static gboolean
+scan_step_cb (gpointer data)
+{
+  SkMatTool *self = data;
+  g_autoptr(GPtrArray) targets = scan_targets (self);
+
+  if (targets->len == 0)
+    {
+      scan_highlight (self, NULL);
+      return G_SOURCE_CONTINUE;
+    }
+  self->scan_index = (self->scan_index + 1) % (int) targets->len;
+  scan_highlight (self, targets->pdata[self->scan_index]);
+  /* The switch (Space) must reach the mat: the keyboard comes back here
+   * unless someone is writing. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus == NULL || (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) && focus != GTK_WIDGET (self) &&
+                          !GTK_IS_EDITABLE (focus) && !GTK_IS_TEXT_VIEW (focus)))
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+  }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+scan_restart (SkMatTool *self)
+{
+  g_clear_handle_id (&self->scan_id, g_source_remove);
+  scan_highlight (self, NULL);
+  self->scan_index = -1;
+  if (!scanning (self) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  scan_step_cb (self);
+  self->scan_id = g_timeout_add ((guint) g_settings_get_int (sk_context_get_settings (sk_tool_get_context (SK_TOOL (self))),
+                                                             "scan-interval"),
+                                 scan_step_cb, self);
+  g_source_set_name_by_id (self->scan_id, "[sk] switch access");
+  /* The one switch is Space, wherever on the mat. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* Space: choose what is highlighted. */
+static gboolean
+scan_key_cb (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             SkMatTool             *self)
+{
+  GtkWidget *target = self->scanned;
+
+  if (!scanning (self) || target == NULL || (keyval != GDK_KEY_space && keyval != GDK_KEY_KP_Space))
+    return GDK_EVENT_PROPAGATE;
+  if (gtk_widget_has_css_class (target, "mat-card"))
+    {
+      SkMatCard *card = find_card (self, card_id_of (target));
+      g_autofree char *word = card != NULL ? sk_mat_card_dup_word (card) : NULL;
+
+      sk_tool_say (SK_TOOL (self), word);
+      self->chosen = card_id_of (target);
+      rebuild (self);
+    }
+  else
+    column_chosen (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (target), "sk-mat-column")));
+  scan_restart (self);
+  return GDK_EVENT_STOP;
+}
+
+static void
+sk_mat_tool_way_changed (SkTool *tool)
+{
+  scan_restart (SK_MAT_TOOL (tool));
+}
+
+static void
+sk_mat_tool_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (sk_mat_tool_parent_class)->map (widget);
+  scan_restart (SK_MAT_TOOL (widget));
+}
+
+static void
+sk_mat_tool_unmap (GtkWidget *widget)
+{
+  SkMatTool *self = SK_MAT_TOOL (widget);
+
+  g_clear_handle_id (&self->scan_id, g_source_remove);
+  scan_highlight (self, NULL);
+  GTK_WIDGET_CLASS (sk_mat_tool_parent_class)->unmap (widget);
+}
+
 static void
 sk_mat_tool_conversation_changed (SkTool *tool)
 {
@@ -692,6 +847,7 @@ sk_mat_tool_conversation_changed (SkTool *tool)
         }
     }
   rebuild (self);
+  scan_restart (self);
 }
 
 static void
@@ -699,6 +855,8 @@ sk_mat_tool_dispose (GObject *object)
 {
   SkMatTool *self = SK_MAT_TOOL (object);
 
+  g_clear_handle_id (&self->scan_id, g_source_remove);
+  scan_highlight (self, NULL);
   unwatch (self);
   if (self->bindings != NULL)
     for (guint i = 0; i < self->bindings->len; i++)
@@ -732,7 +890,21 @@ sk_mat_tool_constructed (GObject *object)
     gtk_box_prepend (GTK_BOX (gtk_button_get_child (GTK_BUTTON (self->heads[column]))),
                      sk_art_image_new (sk_mat_column_art (column), caseworker ? 64 : 96));
   if (!caseworker)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      /* Before a card under the keyboard takes Space for a click. */
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "for-child");
+      /* Switch access: the tool takes the keyboard, Space chooses. */
+      gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+      g_signal_connect_object (keys, "key-pressed", G_CALLBACK (scan_key_cb), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (self), keys);
+      g_signal_connect_object (sk_context_get_settings (sk_tool_get_context (SK_TOOL (self))), "changed::scanning",
+                               G_CALLBACK (scan_restart), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (sk_context_get_settings (sk_tool_get_context (SK_TOOL (self))), "changed::scan-interval",
+                               G_CALLBACK (scan_restart), self, G_CONNECT_SWAPPED);
+    }
   rebuild (self);
 }
 
@@ -745,6 +917,9 @@ sk_mat_tool_class_init (SkMatToolClass *klass)
   object_class->dispose = sk_mat_tool_dispose;
   object_class->constructed = sk_mat_tool_constructed;
   SK_TOOL_CLASS (klass)->conversation_changed = sk_mat_tool_conversation_changed;
+  SK_TOOL_CLASS (klass)->way_changed = sk_mat_tool_way_changed;
+  widget_class->map = sk_mat_tool_map;
+  widget_class->unmap = sk_mat_tool_unmap;
 
   gtk_widget_class_set_css_name (widget_class, "mattool");
 }
