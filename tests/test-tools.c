@@ -20,6 +20,8 @@
 #include "sk-tool-shelf.h"
 #include "sk-tools.h"
 #include "sk-lundy.h"
+#include "sk-mat.h"
+#include "sk-plan.h"
 
 #include <string.h>
 
@@ -245,6 +247,19 @@ test_registry_reaches_every_place (Fixture       *fixture,
 
     g_assert_no_error (error);
     sk_lundy_answer_toggle (sk_lundy_answers_find (G_LIST_MODEL (answers), "voice", SK_LUNDY_BEFORE), "tools");
+  }
+  {
+    /* A picture card placed, and the plan of the conversation. */
+    gint64 id = sk_record_get_id (SK_RECORD (fixture->today));
+    g_autoptr(GListStore) cards = sk_mat_cards (fixture->store, id, &error);
+    g_autoptr(GListStore) steps = NULL;
+    SkMatCard *card = sk_mat_cards_add (fixture->store, cards, id, "food", NULL, &error);
+
+    g_assert_no_error (error);
+    sk_mat_card_place (card, SK_MAT_GOOD, G_LIST_MODEL (cards));
+    steps = sk_plan_steps (fixture->store, id, TRUE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steps)), >, 0);
   }
   choices = sk_summary_list_choices (fixture->store, fixture->today, &error);
   g_assert_no_error (error);

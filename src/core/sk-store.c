@@ -94,9 +94,9 @@ static const SkSchemaStep base_schema[] = {
        "ALTER TABLE conversations ADD COLUMN next_meeting_place TEXT NOT NULL DEFAULT '';" },
   /* How the child talks with us (sk-child.h): every child so far with
    * words, as the tools were. */
-  { 7, "ALTER TABLE children ADD COLUMN way TEXT NOT NULL DEFAULT 'words';"
-       /* The breaks the child asked for with the pause card (sk-pause.h). */
-       "CREATE TABLE pauses ("
+  { 7, "ALTER TABLE children ADD COLUMN way TEXT NOT NULL DEFAULT 'words';" },
+  /* The breaks the child asked for with the pause card (sk-pause.h). */
+  { 8, "CREATE TABLE pauses ("
        "  id INTEGER PRIMARY KEY,"
        "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
        "  kind TEXT NOT NULL DEFAULT 'pause',"

@@ -25,8 +25,9 @@ struct _SkChildDialog
   GtkButton      *save_button;
   SkEntryRow     *name_row;
   SkEntryRow     *birth_year_row;
-  AdwComboRow    *way_row;
-  GtkStringList  *way_list;
+  GtkWidget      *way_row;
+  GtkWidget      *words_button;
+  GtkWidget      *pictures_button;
   gboolean        way_chosen;   /* by the person: no more suggestions */
   gboolean        suggesting;
   SkEntryRow     *case_ref_row;
@@ -104,28 +105,24 @@ validate (SkChildDialog  *self,
   return TRUE;
 }
 
-static const SkWay ways[] = { SK_WAY_WORDS, SK_WAY_PICTURES };
-
 static SkWay
 chosen_way (SkChildDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (self->way_row);
-
-  return selected < G_N_ELEMENTS (ways) ? ways[selected] : SK_WAY_WORDS;
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->pictures_button)) ? SK_WAY_PICTURES : SK_WAY_WORDS;
 }
 
 static void
 show_way (SkChildDialog *self,
           SkWay          way)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
-    if (ways[i] == way)
-      adw_combo_row_set_selected (self->way_row, i);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (way == SK_WAY_PICTURES ? self->pictures_button : self->words_button), TRUE);
 }
 
 static void
 way_changed_cb (SkChildDialog *self)
 {
+  /* A toggled group changes twice: what was, what is.  Either is a
+   * choice of the person's when not suggested. */
   if (!self->suggesting)
     self->way_chosen = TRUE;
 }
@@ -217,7 +214,8 @@ sk_child_dialog_class_init (SkChildDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, case_ref_row);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, way_row);
-  gtk_widget_class_bind_template_child (widget_class, SkChildDialog, way_list);
+  gtk_widget_class_bind_template_child (widget_class, SkChildDialog, words_button);
+  gtk_widget_class_bind_template_child (widget_class, SkChildDialog, pictures_button);
   gtk_widget_class_bind_template_callback (widget_class, way_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -229,11 +227,13 @@ sk_child_dialog_class_init (SkChildDialogClass *klass)
 static void
 sk_child_dialog_init (SkChildDialog *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's own first choice is no one's choice. */
   self->suggesting = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (ways); i++)
-    gtk_string_list_append (self->way_list, sk_way_label (ways[i]));
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->suggesting = FALSE;
+  /* The ways' names from the core, where the journal finds them too. */
+  gtk_button_set_label (GTK_BUTTON (self->words_button), sk_way_label (SK_WAY_WORDS));
+  gtk_button_set_label (GTK_BUTTON (self->pictures_button), sk_way_label (SK_WAY_PICTURES));
   sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 }
 

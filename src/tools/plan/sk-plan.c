@@ -233,7 +233,7 @@ sk_plan_set_included (SkStore     *store,
 /* The module */
 
 static const SkSchemaStep schema[] = {
-  { 7,
+  { 8,
     "CREATE TABLE plan_steps ("
     "  id INTEGER PRIMARY KEY,"
     "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
