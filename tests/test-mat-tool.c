@@ -483,6 +483,55 @@ test_switch_access (void)
   sk_test_iterate (100);
 }
 
+/* Low stimulation: a plain, still child's view, one card at a time. */
+static void
+test_low_stimulation (void)
+{
+  g_autofree char *path = sk_test_path ("mat-calm.db");
+  GSettings *settings = sk_application_get_settings (app);
+  SkWindow *window;
+  GtkWidget *view;
+  SkMatTool *mat;
+
+  prepare (path, SK_WAY_PICTURES);
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
+
+    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "food", NULL, NULL));
+    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "mum", NULL, NULL));
+    g_assert_true (sk_store_flush (store, NULL));
+  }
+  g_settings_set_boolean (settings, "read-aloud", FALSE);
+  g_settings_set_boolean (settings, "low-stimulation", TRUE);
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+  sk_test_iterate (500);
+  view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
+  mat = find_mat_in (view);
+  g_assert_true (gtk_widget_has_css_class (view, "low-stimulation"));
+  g_assert_nonnull (card (mat, "food"));
+  g_assert_null (card (mat, "mum"));
+  sk_test_save_screenshot (GTK_WIDGET (window), "low-stimulation-en-1280x800.png");
+  gtk_widget_grab_focus (card (mat, "food"));
+  sk_test_press ("1");
+  assert_card (path, "food", SK_MAT_GOOD, 1);
+  g_assert_nonnull (card (mat, "mum"));
+
+  g_settings_set_boolean (settings, "low-stimulation", FALSE);
+  sk_test_iterate (100);
+  g_assert_false (gtk_widget_has_css_class (view, "low-stimulation"));
+  g_settings_reset (settings, "low-stimulation");
+  g_settings_reset (settings, "read-aloud");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+  sk_test_iterate (200);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 /* The pause card: on the child's screen in picture mode only; a touch
  * shows the calm screen with nothing of the conversation on it, a touch
  * goes back, and the journal says when and how long. */
@@ -776,6 +825,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mat-tool/pause-card", test_pause_card);
   g_test_add_func ("/mat-tool/plan", test_plan);
   g_test_add_func ("/mat-tool/switch-access", test_switch_access);
+  g_test_add_func ("/mat-tool/low-stimulation", test_low_stimulation);
   g_test_add_func ("/mat-tool/screenshots", test_screenshots);
 
   return sk_test_app_run (&app);

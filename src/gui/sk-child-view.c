@@ -74,9 +74,17 @@ static GParamSpec *properties[N_PROPS];
 static void
 follow_way (SkChildView *self)
 {
-  gtk_widget_set_visible (self->pause_card, self->child != NULL && self->conversation != NULL &&
-                                            sk_child_get_way (self->child) == SK_WAY_PICTURES &&
-                                            self->pause == NULL);
+  gboolean pictures = self->child != NULL && sk_child_get_way (self->child) == SK_WAY_PICTURES;
+
+  gtk_widget_set_visible (self->pause_card, pictures && self->conversation != NULL && self->pause == NULL);
+  /* Low stimulation: one plain colour, nothing that moves (style.css). */
+  if (pictures && self->context != NULL &&
+      g_settings_get_boolean (sk_context_get_settings (self->context), "low-stimulation"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "low-stimulation");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "low-stimulation");
+  gtk_stack_set_transition_type (self->steps, gtk_widget_has_css_class (GTK_WIDGET (self), "low-stimulation")
+                                              ? GTK_STACK_TRANSITION_TYPE_NONE : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 }
 
 /* The break is over: back to where the child was. */
@@ -239,6 +247,8 @@ sk_child_view_constructed (GObject *object)
    * come first are gone through together first. */
   self->tools = SK_TOOL_SHELF (sk_tool_shelf_new (self->context, FALSE));
   gtk_box_append (GTK_BOX (self->tools_place), GTK_WIDGET (self->tools));
+  g_signal_connect_object (sk_context_get_settings (self->context), "changed::low-stimulation",
+                           G_CALLBACK (follow_way), self, G_CONNECT_SWAPPED);
 }
 
 static void

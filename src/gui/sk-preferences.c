@@ -17,6 +17,7 @@ struct _SkPreferences
   SkEntryRow  *name_row;
   GtkWidget   *read_aloud_switch;
   GtkWidget   *scanning_switch;
+  GtkWidget   *low_stimulation_switch;
   GtkWidget   *scan_pace_spin;
   SkEntryRow  *municipality_row;
   SkEntryRow  *phone_row;
@@ -108,6 +109,7 @@ sk_preferences_class_init (SkPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, name_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, read_aloud_switch);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, scanning_switch);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, low_stimulation_switch);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, scan_pace_spin);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_row);
@@ -165,6 +167,7 @@ sk_preferences_new (GtkWindow *parent,
   g_settings_bind (settings, "caseworker-name", self->name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "read-aloud", self->read_aloud_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "scanning", self->scanning_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "low-stimulation", self->low_stimulation_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "scan-interval", self->scan_pace_spin, "value", G_SETTINGS_BIND_DEFAULT,
                                 pace_get, pace_set, NULL, NULL);
   g_settings_bind (settings, "municipality", self->municipality_row, "text", G_SETTINGS_BIND_DEFAULT);

@@ -400,6 +400,16 @@ sync_picker (SkMatTool *self)
   self->syncing = FALSE;
 }
 
+static gboolean
+one_at_a_time (SkMatTool *self)
+{
+  SkContext *context = sk_tool_get_context (SK_TOOL (self));
+
+  return context != NULL && !sk_tool_get_caseworker (SK_TOOL (self)) &&
+         sk_tool_get_way (SK_TOOL (self)) == SK_WAY_PICTURES &&
+         g_settings_get_boolean (sk_context_get_settings (context), "low-stimulation");
+}
+
 static void
 rebuild (SkMatTool *self)
 {
@@ -430,6 +440,9 @@ rebuild (SkMatTool *self)
 
       for (guint i = 0; i < in->len; i++)
         {
+          /* Low stimulation: the tray shows the next card only. */
+          if (column == SK_MAT_NONE && i > 0 && one_at_a_time (self))
+            break;
           add_card (self, self->placed[column], in->pdata[i]);
           if (column != SK_MAT_NONE && caseworker)
             add_note_row (self, in->pdata[i]);
@@ -904,6 +917,8 @@ sk_mat_tool_constructed (GObject *object)
                                G_CALLBACK (scan_restart), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (sk_context_get_settings (sk_tool_get_context (SK_TOOL (self))), "changed::scan-interval",
                                G_CALLBACK (scan_restart), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (sk_context_get_settings (sk_tool_get_context (SK_TOOL (self))), "changed::low-stimulation",
+                               G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
     }
   rebuild (self);
 }
