@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sk-network-tool.h"
+#include "sk-speak.h"
 #include "sk-accessible.h"
 #include "sk-network-editor.h"
 #include "sk-network-map.h"
@@ -24,6 +25,8 @@ struct _SkNetworkTool
 {
   SkTool parent_instance;
 
+  GtkWidget     *prompt_box;
+  GtkWidget     *prompt;
   GListStore     *people;
   SkConversation *previous;
   GListStore     *previous_people;
@@ -319,6 +322,9 @@ sk_network_tool_constructed (GObject *object)
 {
   G_OBJECT_CLASS (sk_network_tool_parent_class)->constructed (object);
 
+  gtk_box_append (GTK_BOX (SK_NETWORK_TOOL (object)->prompt_box),
+                  sk_speaker_button_new (sk_tool_get_context (SK_TOOL (object)),
+                                         gtk_label_get_label (GTK_LABEL (SK_NETWORK_TOOL (object)->prompt))));
   if (!sk_tool_get_caseworker (SK_TOOL (object)))
     gtk_widget_add_css_class (GTK_WIDGET (object), "for-child");
 }
@@ -339,6 +345,8 @@ sk_network_tool_class_init (SkNetworkToolClass *klass)
   g_type_ensure (SK_TYPE_SHARED_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/dk/samtalekuffert/Samtalekuffert/sk-network-tool.ui");
   gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, box);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, prompt_box);
+  gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, prompt);
   gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, add_button);
   gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, copy_button);
   gtk_widget_class_bind_template_child (widget_class, SkNetworkTool, compare_button);
