@@ -38,6 +38,50 @@ prepare (const char *path,
   g_assert_true (sk_store_flush (store, &error));
 }
 
+/* Cards on the tray of conversation 1: @symbols, NULL-terminated. */
+static void
+add_cards (const char         *path,
+           const char * const *symbols)
+{
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
+
+  for (guint i = 0; symbols[i] != NULL; i++)
+    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, symbols[i], NULL, NULL));
+  g_assert_true (sk_store_flush (store, NULL));
+}
+
+/* The window on today's conversation, with the keyboard; in the child's
+ * view when @child_view. */
+static SkWindow *
+open_window (const char *path,
+             gboolean    child_view)
+{
+  SkWindow *window = sk_test_open_today (app, path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  if (child_view)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+      sk_test_iterate (500);
+    }
+  return window;
+}
+
+static void
+close_window (SkWindow *window)
+{
+  if (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "leave-child-view"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+      sk_test_iterate (200);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
 static SkMatTool *
 find_mat_in (GtkWidget *root)
 {
@@ -190,20 +234,9 @@ test_read_aloud (void)
       return;
     }
   prepare (path, SK_WAY_PICTURES);
-  {
-    g_autoptr(SkStore) store = sk_test_open_store (path);
-    g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
-
-    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "food", NULL, NULL));
-    g_assert_true (sk_store_flush (store, NULL));
-  }
+  add_cards (path, (const char *[]) { "food", NULL });
   g_settings_set_boolean (settings, "read-aloud", FALSE);
-  window = sk_test_open_today (app, path);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
-  sk_test_iterate (500);
+  window = open_window (path, TRUE);
   view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
   args[0] = window;
   args[1] = (gpointer) message;
@@ -218,10 +251,7 @@ test_read_aloud (void)
   /* And the mat goes on as before. */
   g_assert_nonnull (card (find_mat_in (view), "food"));
   g_settings_reset (settings, "read-aloud");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-  sk_test_iterate (200);
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 static void
@@ -236,10 +266,7 @@ test_sort_cards_every_way (void)
   GtkWidget *button;
 
   prepare (path, SK_WAY_PICTURES);
-  window = sk_test_open_today (app, path);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
+  window = open_window (path, FALSE);
   mat = find_mat (window);
   g_assert_nonnull (mat);
   sk_test_scroll_to (GTK_WIDGET (mat));
@@ -333,10 +360,7 @@ test_sort_cards_every_way (void)
     g_assert_nonnull (strstr (seen, "Put each picture where it fits."));
     sk_test_save_screenshot (GTK_WIDGET (window), "mat-child-view.png");
   }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-  sk_test_iterate (200);
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 /* A child who talks in words is not shown the mat; changed to pictures,
@@ -362,8 +386,7 @@ test_way_decides (void)
   sk_child_set_way (child, SK_WAY_PICTURES);
   sk_test_iterate (200);
   g_assert_nonnull (find_mat (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 /* A new child: typing a birth year under 7 suggests pictures, a choice of
@@ -398,8 +421,7 @@ test_birth_year_suggests (void)
   sk_test_iterate (200);
   way = sk_test_sql (path, "SELECT way FROM children WHERE name = 'Noa'");
   g_assert_cmpstr (way, ==, "pictures");
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 typedef struct
@@ -431,24 +453,11 @@ test_switch_access (void)
   gint64 before, after;
 
   prepare (path, SK_WAY_PICTURES);
-  {
-    g_autoptr(SkStore) store = sk_test_open_store (path);
-    g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
-
-    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "food", NULL, NULL));
-    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "bus", NULL, NULL));
-    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "mum", NULL, NULL));
-    g_assert_true (sk_store_flush (store, NULL));
-  }
+  add_cards (path, (const char *[]) { "food", "bus", "mum", NULL });
   g_settings_set_boolean (settings, "read-aloud", FALSE);
   g_settings_set_int (settings, "scan-interval", 600);
   g_settings_set_boolean (settings, "scanning", TRUE);
-  window = sk_test_open_today (app, path);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
-  sk_test_iterate (500);
+  window = open_window (path, TRUE);
   mat = find_mat_in (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW));
   g_assert_nonnull (mat);
 
@@ -477,10 +486,7 @@ test_switch_access (void)
   sk_test_iterate (100);
   g_assert_null (card (mat, "food") != NULL && gtk_widget_has_css_class (card (mat, "food"), "scan-highlight")
                  ? card (mat, "food") : NULL);
-  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-  sk_test_iterate (200);
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 /* Low stimulation: a plain, still child's view, one card at a time. */
@@ -494,22 +500,10 @@ test_low_stimulation (void)
   SkMatTool *mat;
 
   prepare (path, SK_WAY_PICTURES);
-  {
-    g_autoptr(SkStore) store = sk_test_open_store (path);
-    g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
-
-    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "food", NULL, NULL));
-    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "mum", NULL, NULL));
-    g_assert_true (sk_store_flush (store, NULL));
-  }
+  add_cards (path, (const char *[]) { "food", "mum", NULL });
   g_settings_set_boolean (settings, "read-aloud", FALSE);
   g_settings_set_boolean (settings, "low-stimulation", TRUE);
-  window = sk_test_open_today (app, path);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
-  sk_test_iterate (500);
+  window = open_window (path, TRUE);
   view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
   mat = find_mat_in (view);
   g_assert_true (gtk_widget_has_css_class (view, "low-stimulation"));
@@ -526,10 +520,7 @@ test_low_stimulation (void)
   g_assert_false (gtk_widget_has_css_class (view, "low-stimulation"));
   g_settings_reset (settings, "low-stimulation");
   g_settings_reset (settings, "read-aloud");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-  sk_test_iterate (200);
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 /* The pause card: on the child's screen in picture mode only; a touch
@@ -546,19 +537,8 @@ test_pause_card (void)
   GtkWidget *view, *pause;
 
   prepare (path, SK_WAY_PICTURES);
-  {
-    g_autoptr(SkStore) store = sk_test_open_store (path);
-    g_autoptr(GListStore) cards = sk_mat_cards (store, 1, NULL);
-
-    g_assert_nonnull (sk_mat_cards_add (store, cards, 1, "food", NULL, NULL));
-    g_assert_true (sk_store_flush (store, NULL));
-  }
-  window = sk_test_open_today (app, path);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
-  sk_test_iterate (500);
+  add_cards (path, (const char *[]) { "food", NULL });
+  window = open_window (path, TRUE);
   view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
   pause = sk_test_find_labelled (view, GTK_TYPE_BUTTON, "Pause");
   g_assert_nonnull (pause);
@@ -604,10 +584,7 @@ test_pause_card (void)
   sk_child_set_way (child, SK_WAY_WORDS);
   sk_test_iterate (200);
   g_assert_false (gtk_widget_get_mapped (pause));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-  sk_test_iterate (200);
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 /* The plan: prepared by the caseworker (a step left out, one moved), in
@@ -623,10 +600,7 @@ test_plan (void)
   GtkWidget *page, *view, *check, *hello;
 
   prepare (path, SK_WAY_PICTURES);
-  window = sk_test_open_today (app, path);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
+  window = open_window (path, FALSE);
   page = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CONVERSATION_PAGE);
   steps = sk_test_sql (path, "SELECT group_concat (step, ',') FROM (SELECT step FROM plan_steps ORDER BY position)");
   g_assert_cmpstr (steps, ==, "hello,pictures,break,faces,goodbye");
@@ -668,10 +642,7 @@ test_plan (void)
 
     g_assert_nonnull (strstr (journal, "Hello (done) → Faces → Pictures → Goodbye"));
   }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-  sk_test_iterate (200);
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 /* In picture mode "How I feel" has three larger faces, stored on the
@@ -688,10 +659,7 @@ test_three_faces (void)
   guint shown = 0;
 
   prepare (path, SK_WAY_PICTURES);
-  window = sk_test_open_today (app, path);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
+  window = open_window (path, FALSE);
   page = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CONVERSATION_PAGE);
   tab = sk_test_find_labelled (page, GTK_TYPE_TOGGLE_BUTTON, "How I feel");
   g_assert_nonnull (tab);
@@ -733,8 +701,7 @@ test_three_faces (void)
   scale = sk_emotion_card_get_face_scale (SK_EMOTION_CARD (card));
   g_assert_true (gtk_widget_get_visible (sk_face_scale_get_button (scale, 1)));
   g_assert_true (gtk_widget_get_visible (sk_face_scale_get_button (scale, 5)));
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
+  close_window (window);
 }
 
 /* For a person to look at: the child's view in picture mode, both

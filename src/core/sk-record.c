@@ -360,3 +360,11 @@ sk_record_toggle_key (SkRecord   *self,
   joined = g_strjoinv (",", result);
   g_object_set (self, property, joined, NULL);
 }
+
+int
+sk_record_compare_position (gconstpointer a,
+                            gconstpointer b,
+                            gpointer      user_data)
+{
+  return sk_record_get_int ((SkRecord *) a, "position") - sk_record_get_int ((SkRecord *) b, "position");
+}

@@ -56,6 +56,11 @@ GParamSpec *sk_record_choice           (GParamSpec *pspec);
 GParamSpec *sk_record_single_line      (GParamSpec *pspec);
 gboolean    sk_record_column_is_typed  (GParamSpec *pspec);
 
+/* Orders records by their "position" column (a GCompareDataFunc, for
+ * putting one back where it was). */
+int         sk_record_compare_position (gconstpointer a,
+                                        gconstpointer b,
+                                        gpointer      user_data);
 const char *sk_record_get_string  (SkRecord   *self,
                                    const char *property);
 gint64      sk_record_get_int64   (SkRecord   *self,

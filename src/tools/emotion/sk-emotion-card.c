@@ -235,14 +235,6 @@ move_down_activated (GtkWidget  *widget,
   move_topic (SK_EMOTION_CARD (widget), 1);
 }
 
-static int
-compare_position (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return sk_record_get_int ((SkRecord *) a, "position") - sk_record_get_int ((SkRecord *) b, "position");
-}
-
 static void
 remove_activated (GtkWidget  *widget,
                   const char *action_name,
@@ -255,7 +247,7 @@ remove_activated (GtkWidget  *widget,
   g_autoptr(SkEmotionRating) rating = g_object_ref (self->rating);
 
   /* The card goes with its topic: everything needed is held here. */
-  sk_undo_trash (widget, self->store, SK_RECORD (rating), self->topics, compare_position, message, NULL, NULL);
+  sk_undo_trash (widget, self->store, SK_RECORD (rating), self->topics, sk_record_compare_position, message, NULL, NULL);
 }
 
 static void

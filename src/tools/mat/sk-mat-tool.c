@@ -521,14 +521,6 @@ unwatch (SkMatTool *self)
   g_clear_object (&self->cards);
 }
 
-static int
-compare_position (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return sk_record_get_int ((SkRecord *) a, "position") - sk_record_get_int ((SkRecord *) b, "position");
-}
-
 static void
 add_symbol (SkMatTool  *self,
             const char *symbol,
@@ -555,7 +547,7 @@ remove_card (SkMatTool *self,
 
   g_signal_handlers_disconnect_by_data (held, self);
   sk_undo_trash (GTK_WIDGET (self), sk_tool_get_store (SK_TOOL (self)), SK_RECORD (held), self->cards,
-                 compare_position, message, NULL, NULL);
+                 sk_record_compare_position, message, NULL, NULL);
 }
 
 static void

@@ -125,14 +125,6 @@ map_edit_cb (SkNetworkTool   *self,
     point_editor_at (self, x, y);
 }
 
-static int
-compare_position (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return sk_record_get_int ((SkRecord *) a, "position") - sk_record_get_int ((SkRecord *) b, "position");
-}
-
 static void
 remove_cb (SkNetworkTool   *self,
            SkNetworkPerson *person)
@@ -143,7 +135,7 @@ remove_cb (SkNetworkTool   *self,
   g_autofree char *message = g_markup_printf_escaped (_("“%s” was taken off the map"), name);
 
   sk_undo_trash (GTK_WIDGET (self), sk_tool_get_store (SK_TOOL (self)), SK_RECORD (person), self->people,
-                 compare_position, message, NULL, NULL);
+                 sk_record_compare_position, message, NULL, NULL);
 }
 
 static void
