@@ -437,6 +437,9 @@ highlighted (gpointer data)
   Highlight *h = data;
   GtkWidget *target = h->word != NULL ? card (h->mat, h->word) : column (h->mat, h->column, TRUE);
 
+  /* A column is lit by the frame laid over it. */
+  if (target != NULL && g_object_get_data (G_OBJECT (target), "sk-mat-frame") != NULL)
+    target = g_object_get_data (G_OBJECT (target), "sk-mat-frame");
   return target != NULL && gtk_widget_has_css_class (target, "scan-highlight");
 }
 

@@ -10,6 +10,7 @@
  */
 #include "sk-application.h"
 #include "sk-demo.h"
+#include "sk-mat.h"
 #include "sk-print-dialog.h"
 #include "sk-summary-dialog.h"
 #include "sk-test-gui.h"
@@ -407,9 +408,26 @@ test_print_reaches_cups (void)
     return;
   {
     g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autofree char *newest = NULL;
+    g_autoptr(GListStore) cards = NULL;
+    gint64 id;
 
     g_assert_no_error (error);
     g_assert_true (sk_demo_fill (store, &error));
+    /* Picture cards the child shared: the mat goes onto the paper too. */
+    g_assert_true (sk_store_flush (store, &error));
+    newest = sk_test_sql (path, "SELECT id FROM conversations ORDER BY started_at DESC LIMIT 1");
+    id = g_ascii_strtoll (newest, NULL, 10);
+    cards = sk_mat_cards (store, id, &error);
+    for (guint i = 0; i < 2; i++)
+      {
+        SkMatCard *card = sk_mat_cards_add (store, cards, id, i == 0 ? "food" : "bus", NULL, &error);
+
+        g_assert_no_error (error);
+        sk_mat_card_place (card, i == 0 ? SK_MAT_GOOD : SK_MAT_BAD, G_LIST_MODEL (cards));
+        g_object_set (card, "shared", TRUE, NULL);
+      }
+    g_assert_true (sk_store_flush (store, &error));
   }
   g_settings_set_string (settings, "caseworker-name", "Lone Eksempel");
   window = open_summary (path);
@@ -471,6 +489,16 @@ test_print_reaches_cups (void)
   g_assert_true (sk_test_wait_for (output_arrived, &output, 30000));
   g_test_message ("job %d: %s, %d pages", output.job, output.path, pdf_pages (output.path));
   g_assert_cmpint (pdf_pages (output.path), ==, pages);
+  /* What came out of the printer, for a person to look at (cups-pdf's
+   * PDF carries its text as shapes: pdftotext finds nothing in it). */
+  {
+    g_autofree char *kept = sk_test_output_path ("printed-summary.pdf");
+    g_autofree char *data = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (output.path, &data, &length, NULL));
+    g_assert_true (g_file_set_contents (kept, data, length, NULL));
+  }
   g_remove (output.path);
   g_clear_pointer (&output.path, g_free);
 

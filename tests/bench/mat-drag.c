@@ -3,10 +3,14 @@
  * The child's view in picture mode with twelve cards, at 1280 × 800; real
  * drags through the X server (XTest), card after card from the tray to a
  * column, twenty pointer steps each.  Measured: the CPU time (the whole
- * process, every thread) of each frame of the window during the drags —
- * from the frame clock's first phase to the end of its paint — with the
- * cairo renderer, as Xvfb and software rendering draw.  Prints the median
- * and the worst; aim: median ≤ 4 ms.  Exits 1 above it.
+ * process, every thread) of each frame of the window while the card is
+ * on its way — from the frame clock's first phase to the end of its paint
+ * — with the cairo renderer, as Xvfb and software rendering draw; and,
+ * apart, the frame after each drop, which builds the mat anew.  Prints
+ * the median, 90th percentile and worst of each; aim: the median frame
+ * on the way ≤ 4 ms.  Exits 1 above it.  (The frame that takes in the
+ * pointer's first move also makes GTK's drag icon — a surface of its own
+ * — and is counted with the way.)  SK_DRAG_TRACE prints every frame.
  */
 #include "sk-application.h"
 #include "sk-child-view.h"
@@ -27,8 +31,10 @@ static const char * const symbols[] = {
 };
 
 static GArray *frames;
+static GArray *drop_frames;
 static double frame_start;
 static gboolean measuring;
+static gboolean dropped;
 
 static double
 cpu_ms (void)
@@ -51,8 +57,31 @@ frame_end_cb (GdkFrameClock *clock)
   double ms = cpu_ms () - frame_start;
 
   if (measuring && frame_start > 0)
-    g_array_append_val (frames, ms);
+    {
+      if (dropped)
+        {
+          g_array_append_val (drop_frames, ms);
+          measuring = FALSE;
+        }
+      else
+        g_array_append_val (frames, ms);
+      if (g_getenv ("SK_DRAG_TRACE") != NULL)
+        fprintf (stderr, "%s frame %.2f ms\n", dropped ? "drop" : "way", ms);
+    }
   frame_start = 0;
+}
+
+/* The card lands: the frames after it are the drop's, not the drag's. */
+static void
+placed_cb (GObject *card)
+{
+  dropped = TRUE;
+}
+
+static void
+active_cb (GtkWindow *window)
+{
+  fprintf (stderr, "window active %d\n", gtk_window_is_active (window));
 }
 
 static int
@@ -92,7 +121,7 @@ main (int argc, char **argv)
   GdkFrameClock *clock;
   SkWindow *window;
   SkMatTool *mat;
-  double median, worst;
+  double median, worst, p90, drop_median, drop_worst;
   guint drags = 0;
 
   {
@@ -118,7 +147,20 @@ main (int argc, char **argv)
   sk_test_iterate (800);
   mat = SK_MAT_TOOL (sk_test_find_type (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW), SK_TYPE_MAT_TOOL));
 
+  if (g_getenv ("SK_DRAG_TRACE") != NULL)
+    g_signal_connect (window, "notify::is-active", G_CALLBACK (active_cb), NULL);
   frames = g_array_new (FALSE, FALSE, sizeof (double));
+  drop_frames = g_array_new (FALSE, FALSE, sizeof (double));
+  {
+    GListModel *cards = sk_mat_tool_get_cards (mat);
+
+    for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+      {
+        g_autoptr(GObject) card = g_list_model_get_item (cards, i);
+
+        g_signal_connect (card, "notify::mat-column", G_CALLBACK (placed_cb), NULL);
+      }
+  }
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "flush-events", G_CALLBACK (frame_begin_cb), NULL);
   g_signal_connect_after (clock, "after-paint", G_CALLBACK (frame_end_cb), NULL);
@@ -134,24 +176,29 @@ main (int argc, char **argv)
       sk_test_scroll_to (head);
       sk_test_scroll_to (card);
       measuring = TRUE;
+      dropped = FALSE;
       sk_test_drag (card, head);
       measuring = FALSE;
       sk_test_iterate (100);
       drags++;
     }
 
-  if (frames->len == 0)
+  if (frames->len == 0 || drop_frames->len == 0)
     {
       fprintf (stderr, "mat-drag: no frames were drawn during the drags\n");
       return 1;
     }
   qsort (frames->data, frames->len, sizeof (double), compare_double);
+  qsort (drop_frames->data, drop_frames->len, sizeof (double), compare_double);
   median = g_array_index (frames, double, frames->len / 2);
+  p90 = g_array_index (frames, double, frames->len * 9 / 10);
   worst = g_array_index (frames, double, frames->len - 1);
-  printf ("Dragging a picture card (12 cards, child's view, 1280×800, cairo): %u drags, %u frames\n", drags, frames->len);
-  printf ("CPU per frame: median %.2f ms, 90th percentile %.2f ms, worst %.2f ms (aim: median ≤ %.0f ms: %s)\n",
-          median, g_array_index (frames, double, frames->len * 9 / 10), worst, AIM_MS,
-          median <= AIM_MS ? "ok" : "too slow");
+  drop_median = g_array_index (drop_frames, double, drop_frames->len / 2);
+  drop_worst = g_array_index (drop_frames, double, drop_frames->len - 1);
+  printf ("Dragging a picture card (12 cards, child's view, 1280×800, cairo): %u drags\n", drags);
+  printf ("on the way: %u frames, CPU median %.2f ms, 90th percentile %.2f ms, worst %.2f ms (aim: median ≤ %.0f ms: %s)\n",
+          frames->len, median, p90, worst, AIM_MS, median <= AIM_MS ? "ok" : "too slow");
+  printf ("the frame after the drop (the mat built anew): median %.2f ms, worst %.2f ms\n", drop_median, drop_worst);
   gtk_window_destroy (GTK_WINDOW (window));
   sk_test_iterate (100);
   g_application_release (G_APPLICATION (app));

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "sk-face-scale.h"
+#include "sk-tool.h"
 #include "sk-art-image.h"
 #include "sk-emotion.h"
 
@@ -298,6 +299,11 @@ static void
 button_clicked_cb (SkFaceButton *button,
                    SkFaceScale  *self)
 {
+  GtkWidget *tool = gtk_widget_get_ancestor (GTK_WIDGET (self), SK_TYPE_TOOL);
+
+  /* In picture mode the face says its word as it is touched. */
+  if (tool != NULL)
+    sk_tool_say (SK_TOOL (tool), gtk_label_get_label (GTK_LABEL (button->label)));
   /* Choosing the chosen face again clears the choice. */
   sk_face_scale_set_value (self, shown_value (self) == button->face ? SK_FACE_NONE : button->face);
 }

@@ -91,6 +91,30 @@ card_id_of (GtkWidget *button)
   return GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "sk-mat-card-id"));
 }
 
+/* A column's (or the tray's) highlight: a frame laid over it that holds
+ * nothing, so that lighting it up restyles one widget, not every card. */
+static GtkWidget *
+frame_of (GtkWidget *column)
+{
+  GtkWidget *frame = g_object_get_data (G_OBJECT (column), "sk-mat-frame");
+
+  return frame != NULL ? frame : column;
+}
+
+static GtkWidget *
+framed (GtkWidget *column)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *frame = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_add_css_class (frame, "mat-frame");
+  gtk_widget_set_can_target (frame, FALSE);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), column);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), frame);
+  g_object_set_data (G_OBJECT (column), "sk-mat-frame", frame);
+  return overlay;
+}
+
 static void
 place (SkMatTool   *self,
        SkMatCard   *card,
@@ -206,7 +230,10 @@ drag_begin_cb (GtkDragSource *source,
                SkMatTool     *self)
 {
   GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(GdkPaintable) picture = gtk_widget_paintable_new (button);
+  g_autoptr(GdkPaintable) live = gtk_widget_paintable_new (button);
+  /* A still picture of the card: the icon is not drawn anew with the
+   * card (which fades while it is away). */
+  g_autoptr(GdkPaintable) picture = gdk_paintable_get_current_image (live);
 
   gtk_drag_source_set_icon (source, picture, gtk_widget_get_width (button) / 2, gtk_widget_get_height (button) / 2);
   gtk_widget_add_css_class (button, "dragged");
@@ -237,7 +264,7 @@ drop_cb (GtkDropTarget *target,
   guint64 id;
   SkMatCard *card;
 
-  gtk_widget_remove_css_class (column, "drop-hover");
+  gtk_widget_remove_css_class (frame_of (column), "drop-hover");
   if (text == NULL || !g_str_has_prefix (text, "sk-mat-card:") ||
       !g_ascii_string_to_unsigned (text + strlen ("sk-mat-card:"), 10, 1, G_MAXINT64, &id, NULL))
     return FALSE;
@@ -254,7 +281,7 @@ drop_enter_cb (GtkDropTarget *target,
                double         y,
                SkMatTool     *self)
 {
-  gtk_widget_add_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "drop-hover");
+  gtk_widget_add_css_class (frame_of (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target))), "drop-hover");
   return GDK_ACTION_MOVE;
 }
 
@@ -262,7 +289,7 @@ static void
 drop_leave_cb (GtkDropTarget *target,
                SkMatTool     *self)
 {
-  gtk_widget_remove_css_class (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)), "drop-hover");
+  gtk_widget_remove_css_class (frame_of (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target))), "drop-hover");
 }
 
 static void
@@ -450,14 +477,14 @@ rebuild (SkMatTool *self)
       if (column != SK_MAT_NONE)
         n_placed += in->len;
       else
-        gtk_widget_set_visible (self->tray_box, in->len > 0);
+        gtk_widget_set_visible (gtk_widget_get_parent (self->tray_box), in->len > 0);
     }
   for (int column = SK_MAT_GOOD; column <= SK_MAT_BAD; column++)
     {
       if (self->chosen != 0)
-        gtk_widget_add_css_class (self->columns[column], "drop-ready");
+        gtk_widget_add_css_class (frame_of (self->columns[column]), "drop-ready");
       else
-        gtk_widget_remove_css_class (self->columns[column], "drop-ready");
+        gtk_widget_remove_css_class (frame_of (self->columns[column]), "drop-ready");
     }
   gtk_widget_set_visible (self->empty, n == 0);
   gtk_widget_set_visible (self->mat, n > 0);
@@ -727,13 +754,13 @@ scan_highlight (SkMatTool *self,
 {
   if (self->scanned != NULL)
     {
-      gtk_widget_remove_css_class (self->scanned, "scan-highlight");
+      gtk_widget_remove_css_class (frame_of (self->scanned), "scan-highlight");
       g_object_remove_weak_pointer (G_OBJECT (self->scanned), (gpointer *) &self->scanned);
     }
   self->scanned = target;
   if (target != NULL)
     {
-      gtk_widget_add_css_class (target, "scan-highlight");
+      gtk_widget_add_css_class (frame_of (target), "scan-highlight");
       g_object_add_weak_pointer (G_OBJECT (target), (gpointer *) &self->scanned);
     }
 }
@@ -983,7 +1010,7 @@ sk_mat_tool_init (SkMatTool *self)
   self->placed[SK_MAT_NONE] = self->tray = flow_new (FALSE);
   gtk_box_append (GTK_BOX (self->tray_box), self->tray);
   add_drop_target (self, self->tray_box, SK_MAT_NONE);
-  gtk_box_append (GTK_BOX (self->box), self->tray_box);
+  gtk_box_append (GTK_BOX (self->box), framed (self->tray_box));
 
   self->mat = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_set_homogeneous (GTK_BOX (self->mat), TRUE);
@@ -1015,7 +1042,7 @@ sk_mat_tool_init (SkMatTool *self)
       add_drop_target (self, box, column);
       self->columns[column] = box;
       self->heads[column] = head;
-      gtk_box_append (GTK_BOX (self->mat), box);
+      gtk_box_append (GTK_BOX (self->mat), framed (box));
     }
   gtk_box_append (GTK_BOX (self->box), self->mat);
 
