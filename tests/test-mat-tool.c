@@ -346,6 +346,31 @@ test_sort_cards_every_way (void)
     g_assert_cmpstr (note, ==, "Covered her ears");
   }
 
+  /* Taken off today's cards in the picker, then Undo: back where the
+   * child had put it. */
+  {
+    GtkWidget *picker = sk_test_find_type (GTK_WIDGET (mat), GTK_TYPE_MENU_BUTTON);
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (picker)));
+    GtkWidget *toggle, *undo;
+    g_autofree char *trashed = NULL;
+
+    sk_test_scroll_to (picker);
+    sk_test_real_click (picker);
+    g_assert_true (sk_test_wait_for (sk_test_is_mapped, popover, 2000));
+    toggle = sk_test_find_labelled (popover, GTK_TYPE_TOGGLE_BUTTON, "school");
+    sk_test_scroll_to (toggle);
+    sk_test_real_click (toggle);
+    close_popovers (window);
+    g_assert_null (card (mat, "school"));
+    trashed = sk_test_sql (path, "SELECT trashed FROM mat_cards WHERE symbol = 'school'");
+    g_assert_cmpstr (trashed, ==, "1");
+    undo = sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Undo");
+    g_assert_nonnull (undo);
+    sk_test_real_click (undo);
+    g_assert_nonnull (wait_card (mat, "school"));
+    assert_card (path, "school", SK_MAT_UNSURE, 3);
+  }
+
   /* The child's view: the same cards, no picker, no notes. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
   sk_test_iterate (500);
