@@ -46,7 +46,7 @@ struct _SkMatTool
   GtkWidget  *box;
   GtkWidget  *title;
   GtkWidget  *picker_button;
-  GtkWidget  *picker_toggles;  /* GPtrArray would do; the toggles are found by symbol */
+  GtkWidget  *picker_toggles;  /* the picker's sets, each with its flow box of toggles */
   GtkWidget  *own_entry;
   GtkWidget  *own_symbol;
   GtkWidget  *own_add;
