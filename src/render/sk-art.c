@@ -173,3 +173,39 @@ sk_art_rounded_rectangle (cairo_t *cr,
   cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
 }
+
+gboolean
+sk_art_put (cairo_t    *cr,
+            const char *name,
+            double      x,
+            double      y,
+            double      size,
+            gboolean    vector)
+{
+  return vector ? sk_art_draw (cr, name, x, y, size) : sk_art_paint (cr, name, x, y, size);
+}
+
+PangoLayout *
+sk_art_text_layout (cairo_t        *cr,
+                    const char     *text,
+                    double          size,
+                    gboolean        bold,
+                    double          max_width,
+                    PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Andika, Cantarell, sans-serif");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_alignment (layout, alignment);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  return layout;
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -26,6 +27,24 @@ gboolean         sk_art_paint   (cairo_t    *cr,
                                  double      x,
                                  double      y,
                                  double      size);
+
+/* The picture as vectors (@vector: paper) or from the cache (screen). */
+gboolean         sk_art_put     (cairo_t    *cr,
+                                 const char *name,
+                                 double      x,
+                                 double      y,
+                                 double      size,
+                                 gboolean    vector);
+
+/* A layout of @text in the kit's face for children (Andika, falling back
+ * to the system sans) at @size points, ellipsized at @max_width (0: no
+ * limit), aligned as @alignment: what the tools' drawings write with. */
+PangoLayout     *sk_art_text_layout (cairo_t        *cr,
+                                     const char     *text,
+                                     double          size,
+                                     gboolean        bold,
+                                     double          max_width,
+                                     PangoAlignment  alignment);
 
 /* A rectangle with round corners of @radius, as a path. */
 void             sk_art_rounded_rectangle (cairo_t *cr,

@@ -10,7 +10,6 @@
 
 #include <pango/pangocairo.h>
 
-#define FONT_FAMILY "Andika, Cantarell, sans-serif"
 #define INK_R (0x3d / 255.0)
 #define INK_G (0x38 / 255.0)
 #define INK_B (0x46 / 255.0)
@@ -63,34 +62,12 @@ draw_text (cairo_t    *cr,
            double      width,
            gboolean    centre)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
+  PangoLayout *layout = sk_art_text_layout (cr, text, size, bold, width,
+                                            centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_alignment (layout, centre ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, text, -1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   g_object_unref (layout);
-}
-
-static void
-draw_art (cairo_t    *cr,
-          const char *art,
-          double      x,
-          double      y,
-          double      size,
-          gboolean    vector)
-{
-  if (vector)
-    sk_art_draw (cr, art, x, y, size);
-  else
-    sk_art_paint (cr, art, x, y, size);
 }
 
 static void
@@ -115,7 +92,7 @@ draw_picture (cairo_t    *cr,
       cairo_set_source_rgb (cr, INK_R, INK_G, INK_B);
       cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
-      draw_art (cr, sk_mat_column_art (column), left + (column_width - HEAD_ART) / 2, y + PAD, HEAD_ART, vector);
+      sk_art_put (cr, sk_mat_column_art (column), left + (column_width - HEAD_ART) / 2, y + PAD, HEAD_ART, vector);
       cairo_set_source_rgb (cr, INK_R, INK_G, INK_B);
       draw_text (cr, sk_mat_column_label (column), 11, TRUE, left + PAD, y + PAD + HEAD_ART + 4,
                  column_width - 2 * PAD, TRUE);
@@ -125,7 +102,7 @@ draw_picture (cairo_t    *cr,
 
           if (one->column != (SkMatColumn) column)
             continue;
-          draw_art (cr, one->art, left + PAD, row_y + (ROW - CARD_ART) / 2, CARD_ART, vector);
+          sk_art_put (cr, one->art, left + PAD, row_y + (ROW - CARD_ART) / 2, CARD_ART, vector);
           cairo_set_source_rgb (cr, INK_R, INK_G, INK_B);
           draw_text (cr, one->word, 10, FALSE, left + PAD + CARD_ART + 6, row_y + (ROW - 13) / 2,
                      column_width - 2 * PAD - CARD_ART - 6, FALSE);

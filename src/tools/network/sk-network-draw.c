@@ -130,44 +130,6 @@ set_ink (cairo_t *cr,
   cairo_set_source_rgba (cr, INK_R, INK_G, INK_B, alpha);
 }
 
-static PangoLayout *
-make_layout (cairo_t    *cr,
-             const char *text,
-             double      size,
-             gboolean    bold,
-             double      max_width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  if (max_width > 0)
-    {
-      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  return layout;
-}
-
-static void
-draw_art (cairo_t    *cr,
-          const char *name,
-          double      x,
-          double      y,
-          double      size,
-          gboolean    vector)
-{
-  if (vector)
-    sk_art_draw (cr, name, x, y, size);
-  else
-    sk_art_paint (cr, name, x, y, size);
-}
-
 /* Text centred on @x with its top at @y, on a light pill that keeps it
  * readable over lines and colours.  Returns the pill's height. */
 static double
@@ -179,7 +141,7 @@ draw_pill_text (cairo_t    *cr,
                 double      size,
                 double      max_width)
 {
-  PangoLayout *layout = make_layout (cr, text, size, TRUE, max_width);
+  PangoLayout *layout = sk_art_text_layout (cr, text, size, TRUE, max_width, PANGO_ALIGN_CENTER);
   PangoLayout *small = NULL;
   PangoRectangle ink, logical, logical2 = { 0 };
   double pad = size * 0.3, width, height;
@@ -187,7 +149,7 @@ draw_pill_text (cairo_t    *cr,
   pango_layout_get_pixel_extents (layout, &ink, &logical);
   if (second != NULL && *second != '\0')
     {
-      small = make_layout (cr, second, size * 0.82, FALSE, max_width);
+      small = sk_art_text_layout (cr, second, size * 0.82, FALSE, max_width, PANGO_ALIGN_CENTER);
       pango_layout_get_pixel_extents (small, NULL, &logical2);
     }
   width = MAX (logical.width, logical2.width) + 2 * pad;
@@ -226,7 +188,7 @@ draw_sector_name (cairo_t              *cr,
   double size = sk_network_sector_label_size (frame);
   double pad = size * 0.45, r, g, b, w, h, x, y;
 
-  layout = make_layout (cr, sk_network_sector_label (sector), size, TRUE, -1);
+  layout = sk_art_text_layout (cr, sk_network_sector_label (sector), size, TRUE, -1, PANGO_ALIGN_CENTER);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   w = logical.width + 2 * pad;
   h = logical.height + pad;
@@ -302,7 +264,7 @@ sk_network_draw_background (cairo_t              *cr,
    * friends: away from the child's name and the lower sectors' long names. */
   for (int ring = 0; ring < SK_NETWORK_N_RINGS; ring++)
     {
-      PangoLayout *layout = make_layout (cr, sk_network_ring_label (ring), sk_network_ring_label_size (frame), FALSE, -1);
+      PangoLayout *layout = sk_art_text_layout (cr, sk_network_ring_label (ring), sk_network_ring_label_size (frame), FALSE, -1, PANGO_ALIGN_CENTER);
       PangoRectangle logical;
       double y = cy - R * (sk_network_ring_inner (ring) + sk_network_ring_outer (ring)) / 2;
 
@@ -329,7 +291,7 @@ sk_network_draw_background (cairo_t              *cr,
   cairo_set_line_width (cr, MAX (2, R * 0.008));
   cairo_stroke (cr);
   picture = R * SK_NETWORK_CENTRE_RADIUS * 1.45;
-  draw_art (cr, "child-centre", cx - picture / 2, cy - picture * 0.62, picture, vector);
+  sk_art_put (cr, "child-centre", cx - picture / 2, cy - picture * 0.62, picture, vector);
   if (child_name != NULL && *child_name != '\0')
     draw_pill_text (cr, child_name, NULL, cx, cy + picture * 0.36, CHILD_NAME_SIZE (frame), CHILD_NAME_WIDTH (R));
 
@@ -349,7 +311,7 @@ draw_badge (cairo_t    *cr,
   cairo_arc (cr, x, y, size * 0.56, 0, 2 * G_PI);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill (cr);
-  draw_art (cr, name, x - size / 2, y - size / 2, size, vector);
+  sk_art_put (cr, name, x - size / 2, y - size / 2, size, vector);
 }
 
 /* An eye with a line through it: hidden from the parents. */
@@ -403,7 +365,7 @@ sk_network_draw_figure (cairo_t              *cr,
   cairo_save (cr);
   if (figure->hidden)
     cairo_push_group (cr);
-  draw_art (cr, figure->avatar != NULL ? figure->avatar : "person-adult", x - p / 2, top, p, vector);
+  sk_art_put (cr, figure->avatar != NULL ? figure->avatar : "person-adult", x - p / 2, top, p, vector);
   if (figure->hidden)
     {
       cairo_pop_group_to_source (cr);
@@ -884,7 +846,7 @@ draw_number (cairo_t *cr,
              double   size)
 {
   g_autofree char *text = g_strdup_printf ("%d", number);
-  PangoLayout *layout = make_layout (cr, text, size * 0.5, TRUE, -1);
+  PangoLayout *layout = sk_art_text_layout (cr, text, size * 0.5, TRUE, -1, PANGO_ALIGN_CENTER);
   PangoRectangle logical;
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -919,7 +881,7 @@ sk_network_paper_draw (SkNetworkPaper *paper,
 
 
       cairo_save (cr);
-      draw_art (cr, person->avatar != NULL ? person->avatar : "person-adult", placed->x - p / 2, top, p, vector);
+      sk_art_put (cr, person->avatar != NULL ? person->avatar : "person-adult", placed->x - p / 2, top, p, vector);
       if (person->can_talk)
         draw_badge (cr, "mark-talk", placed->x + p * 0.55, top + p * 0.4, badge, vector);
       if (person->worried)
@@ -939,7 +901,7 @@ sk_network_paper_draw (SkNetworkPaper *paper,
         {
           const SkNetworkShown *person = &g_array_index (shown, SkNetworkShown, i);
           g_autofree char *entry = key_entry (person, i);
-          PangoLayout *layout = make_layout (cr, entry, PAPER_KEY_FONT, FALSE, -1);
+          PangoLayout *layout = sk_art_text_layout (cr, entry, PAPER_KEY_FONT, FALSE, -1, PANGO_ALIGN_CENTER);
 
           pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
           cairo_move_to (cr, paper->frame.x + (i / paper->key_rows) * paper->key_column,
