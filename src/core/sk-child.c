@@ -28,7 +28,8 @@ sk_child_class_init (SkChildClass *klass)
     sk_record_single_line (g_param_spec_string ("case-ref", NULL, NULL, "", flags)),
     /* The language the child prefers to talk in, as the caseworker wrote it. */
     g_param_spec_string ("language", NULL, NULL, "", flags),
-    /* How the child talks with us (SkWay, by key): "words", "pictures". */
+    /* How the child talks with us (SkWay, by key): "words", "pictures",
+     * "observation". */
     sk_record_choice (g_param_spec_string ("way", NULL, NULL, "words", flags)),
     /* Unix time of creation. */
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0, flags),
@@ -116,6 +117,9 @@ static const struct {
   { SK_WAY_WORDS, "words", N_("Words") },
   /* Translators: a child's way of talking: with pictures, few words */
   { SK_WAY_PICTURES, "pictures", N_("Pictures") },
+  /* Translators: a child's way of talking: a baby or small child, whom
+   * the caseworker observes rather than asks */
+  { SK_WAY_OBSERVATION, "observation", N_("Observation") },
 };
 
 const char *
@@ -168,7 +172,11 @@ sk_child_suggest_way (int birth_year)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  if (birth_year > 0 && g_date_time_get_year (now) - birth_year < 7)
+  int age = g_date_time_get_year (now) - birth_year;
+
+  if (birth_year > 0 && age < 3)
+    return SK_WAY_OBSERVATION;
+  if (birth_year > 0 && age < 7)
     return SK_WAY_PICTURES;
   return SK_WAY_WORDS;
 }

@@ -10,14 +10,17 @@ G_DECLARE_FINAL_TYPE (SkChild, sk_child, SK, CHILD, SkRecord)
 
 /* How a child talks with us: it decides which tools the child's view
  * offers and how they look (a tool's SkToolModule.ways).  Stored as its
- * key: "words", "pictures". */
+ * key: "words", "pictures", "observation". */
 typedef enum
 {
   SK_WAY_WORDS       = 1 << 0,   /* reads and says sentences: every tool */
   SK_WAY_PICTURES    = 1 << 1,   /* pictures first, few words (the Special kit, 3–6 years) */
+  SK_WAY_OBSERVATION = 1 << 2,   /* shows rather than says: babies, the smallest children */
 } SkWay;
 
-#define SK_WAY_ALL (SK_WAY_WORDS | SK_WAY_PICTURES)
+#define SK_WAY_ALL (SK_WAY_WORDS | SK_WAY_PICTURES | SK_WAY_OBSERVATION)
+/* The ways a child talks with us in, at the table: not observation. */
+#define SK_WAY_TALKING (SK_WAY_WORDS | SK_WAY_PICTURES)
 
 SkChild    *sk_child_new              (const char *name);
 const char *sk_child_get_name         (SkChild *self);
@@ -28,11 +31,11 @@ SkWay       sk_child_get_way          (SkChild *self);
 void        sk_child_set_way          (SkChild *self,
                                        SkWay    way);
 /* The way suggested for a child born in @birth_year (0: not known):
- * pictures under 7, words from then on. */
+ * observation under 3, pictures under 7, words from then on. */
 SkWay       sk_child_suggest_way      (int      birth_year);
 const char *sk_way_key                (SkWay    way);
 SkWay       sk_way_from_key           (const char *key);
-/* "Words", "Pictures", in the interface's language. */
+/* "Words", "Pictures", "Observation", in the interface's language. */
 const char *sk_way_label              (SkWay    way);
 
 /* TRUE when @needle (already case-folded and normalized with

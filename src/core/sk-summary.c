@@ -128,7 +128,7 @@ sk_summary_build (SkStore               *store,
   const SkToolModule * const *modules;
   char *previous_language;
   const char *name;
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, observed;
   guint n_modules;
   gint64 next_meeting;
 
@@ -153,18 +153,30 @@ sk_summary_build (SkStore               *store,
 
   previous_language = sk_language_push (language);
 
-  /* Translators: the title of the parents' summary */
-  sk_summary_add_block (summary, SK_SUMMARY_TITLE, g_strdup (_("Our conversation")));
+  /* A baby is observed, not talked with; what the parents read is the
+   * caseworker's choice, and the paper says so. */
+  observed = sk_child_get_way (child) == SK_WAY_OBSERVATION;
+
+  sk_summary_add_block (summary, SK_SUMMARY_TITLE,
+                        /* Translators: the title of the parents' summary */
+                        g_strdup (observed ? _("Our meeting") : _("Our conversation")));
   when = sk_conversation_dup_local_time (conversation);
   date = sk_format_date (when);
   place = sk_summary_trim (sk_conversation_get_text (conversation, "place"));
   sk_summary_add_block (summary, SK_SUMMARY_META,
                         *place != '\0' ? g_strdup_printf ("%s · %s · %s", name, date, place)
                                         : g_strdup_printf ("%s · %s", name, date));
-  sk_summary_add_block (summary, SK_SUMMARY_PARAGRAPH,
-                        /* Translators: the opening line of the parents' summary; %1$s is the child's name */
-                        g_strdup_printf (_("This is a summary of my conversation with %1$s, for you as parents. "
-                                           "It holds what %1$s wants you to know."), name));
+  if (observed)
+    sk_summary_add_block (summary, SK_SUMMARY_PARAGRAPH,
+                          /* Translators: the opening line of the parents' summary for a
+                           * baby, whom the caseworker observed; %1$s is the child's name */
+                          g_strdup_printf (_("This is a summary of my meeting with %1$s, for you as parents. "
+                                             "It holds what I saw of %1$s and chose to share with you."), name));
+  else
+    sk_summary_add_block (summary, SK_SUMMARY_PARAGRAPH,
+                          /* Translators: the opening line of the parents' summary; %1$s is the child's name */
+                          g_strdup_printf (_("This is a summary of my conversation with %1$s, for you as parents. "
+                                             "It holds what %1$s wants you to know."), name));
 
   if (sk_record_get_boolean (SK_RECORD (conversation), "child-words-shared"))
     /* Translators: heading in the parents' summary; %s is the child's name */
@@ -200,10 +212,17 @@ sk_summary_build (SkStore               *store,
 
   if (sender != NULL && filled (sender->caseworker))
     add_contact (summary, sender);
-  /* Translators: the footer of the parents' summary; %1$s is the child's name */
-  sk_summary_add_block (summary, SK_SUMMARY_FOOTER,
-                        g_strdup_printf (_("%1$s and I made this summary together. %1$s chose what you see here."),
-                                         name));
+  if (observed)
+    sk_summary_add_block (summary, SK_SUMMARY_FOOTER,
+                          /* Translators: the footer of the parents' summary for a baby;
+                           * %1$s is the child's name */
+                          g_strdup_printf (_("%1$s is too young to choose with me. I chose what you see here, "
+                                             "and I am glad to talk it through with you."), name));
+  else
+    /* Translators: the footer of the parents' summary; %1$s is the child's name */
+    sk_summary_add_block (summary, SK_SUMMARY_FOOTER,
+                          g_strdup_printf (_("%1$s and I made this summary together. %1$s chose what you see here."),
+                                           name));
 
   sk_language_pop (previous_language);
   return ok ? g_steal_pointer (&summary) : NULL;

@@ -28,6 +28,7 @@ struct _SkChildDialog
   GtkWidget      *way_row;
   GtkWidget      *words_button;
   GtkWidget      *pictures_button;
+  GtkWidget      *observation_button;
   gboolean        way_chosen;   /* by the person: no more suggestions */
   gboolean        suggesting;
   SkEntryRow     *case_ref_row;
@@ -108,6 +109,8 @@ validate (SkChildDialog  *self,
 static SkWay
 chosen_way (SkChildDialog *self)
 {
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->observation_button)))
+    return SK_WAY_OBSERVATION;
   return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->pictures_button)) ? SK_WAY_PICTURES : SK_WAY_WORDS;
 }
 
@@ -115,7 +118,10 @@ static void
 show_way (SkChildDialog *self,
           SkWay          way)
 {
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (way == SK_WAY_PICTURES ? self->pictures_button : self->words_button), TRUE);
+  GtkWidget *button = way == SK_WAY_PICTURES ? self->pictures_button
+                      : way == SK_WAY_OBSERVATION ? self->observation_button : self->words_button;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
 }
 
 static void
@@ -127,8 +133,8 @@ way_changed_cb (SkChildDialog *self)
     self->way_chosen = TRUE;
 }
 
-/* A new child's way follows the birth year (under 7: pictures) until the
- * caseworker chooses one. */
+/* A new child's way follows the birth year (under 3: observation, under
+ * 7: pictures) until the caseworker chooses one. */
 static void
 suggest_way (SkChildDialog *self)
 {
@@ -216,6 +222,7 @@ sk_child_dialog_class_init (SkChildDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, way_row);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, words_button);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, pictures_button);
+  gtk_widget_class_bind_template_child (widget_class, SkChildDialog, observation_button);
   gtk_widget_class_bind_template_callback (widget_class, way_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, SkChildDialog, problem_label);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
@@ -234,6 +241,7 @@ sk_child_dialog_init (SkChildDialog *self)
   /* The ways' names from the core, where the journal finds them too. */
   gtk_button_set_label (GTK_BUTTON (self->words_button), sk_way_label (SK_WAY_WORDS));
   gtk_button_set_label (GTK_BUTTON (self->pictures_button), sk_way_label (SK_WAY_PICTURES));
+  gtk_button_set_label (GTK_BUTTON (self->observation_button), sk_way_label (SK_WAY_OBSERVATION));
   sk_accessible_tidy_mnemonics (GTK_WIDGET (self));
 }
 

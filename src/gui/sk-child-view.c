@@ -10,6 +10,12 @@
  * touch on "Pause" or "Stop" shows a calm screen — nothing on it but the
  * sign and one big way back — and the time goes into the conversation
  * (sk-pause.h).
+ *
+ * A baby or a small child who is observed (the way "observation") is not
+ * asked anything: the screen shows the child's first name and nothing
+ * else.  Turned to the room on a home visit, it keeps the caseworker's
+ * notes out of sight; a child who can point at pictures is set to the
+ * way "pictures" instead, and gets the picture cards.
  */
 #include "config.h"
 
@@ -46,6 +52,7 @@ struct _SkChildView
   GtkWidget   *calm_art;
   GtkWidget   *calm_label;
   GtkWidget   *calm_back;
+  GtkWidget   *observed_name;  /* the child's first name, alone */
   char        *before_calm;   /* the page to go back to */
   SkPause     *pause;         /* the break going on */
   gulong       way_handler;
@@ -71,10 +78,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean
+is_observed (SkChildView *self)
+{
+  return self->child != NULL && sk_child_get_way (self->child) == SK_WAY_OBSERVATION;
+}
+
 static void
 follow_way (SkChildView *self)
 {
   gboolean pictures = self->child != NULL && sk_child_get_way (self->child) == SK_WAY_PICTURES;
+  gboolean observed = is_observed (self);
+  const char *shown = gtk_stack_get_visible_child_name (self->steps);
 
   gtk_widget_set_visible (self->pause_card, pictures && self->conversation != NULL && self->pause == NULL);
   /* Low stimulation: one plain colour, nothing that moves (style.css). */
@@ -85,6 +100,20 @@ follow_way (SkChildView *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "low-stimulation");
   gtk_stack_set_transition_type (self->steps, gtk_widget_has_css_class (GTK_WIDGET (self), "low-stimulation")
                                               ? GTK_STACK_TRANSITION_TYPE_NONE : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+
+  /* Observed: the first name alone, in the middle; not in the corner too. */
+  gtk_widget_set_visible (GTK_WIDGET (self->name_label), !observed);
+  if (observed)
+    {
+      g_autofree char *first = sk_format_first_name (sk_child_get_name (self->child));
+
+      gtk_label_set_label (GTK_LABEL (self->observed_name), first);
+      if (g_strcmp0 (shown, "calm") != 0)
+        gtk_stack_set_visible_child_name (self->steps, "observed");
+      gtk_widget_set_visible (self->back_button, FALSE);
+    }
+  else if (g_strcmp0 (shown, "observed") == 0)
+    gtk_stack_set_visible_child_name (self->steps, "tools");
 }
 
 /* The break is over: back to where the child was. */
@@ -199,6 +228,21 @@ build_pause (SkChildView *self)
   g_signal_connect_object (click, "pressed", G_CALLBACK (calm_pressed_cb), self, 0);
   gtk_widget_add_controller (self->calm_page, GTK_EVENT_CONTROLLER (click));
   gtk_stack_add_named (self->steps, self->calm_page, "calm");
+
+  /* For a child who is observed. */
+  self->observed_name = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->observed_name), TRUE);
+  gtk_label_set_justify (GTK_LABEL (self->observed_name), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (self->observed_name, "observed-name");
+  gtk_widget_set_valign (self->observed_name, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (self->observed_name, GTK_ALIGN_CENTER);
+  {
+    GtkWidget *page = adw_bin_new ();
+
+    adw_bin_set_child (ADW_BIN (page), self->observed_name);
+    gtk_widget_add_css_class (page, "observed-page");
+    gtk_stack_add_named (self->steps, page, "observed");
+  }
 }
 
 static void
@@ -412,7 +456,9 @@ sk_child_view_show_summary (SkChildView *self)
 {
   g_return_if_fail (SK_IS_CHILD_VIEW (self));
 
-  if (self->conversation == NULL)
+  /* An observed child chooses nothing: the caseworker marks what the
+   * parents may read, in the caseworker's view. */
+  if (self->conversation == NULL || is_observed (self))
     return;
   ensure_summary (self);
   sk_summary_panel_set_conversation (self->summary_panel, self->conversation);
@@ -426,6 +472,12 @@ sk_child_view_show_tools (SkChildView *self)
 {
   g_return_if_fail (SK_IS_CHILD_VIEW (self));
 
+  if (is_observed (self))
+    {
+      gtk_stack_set_visible_child_name (self->steps, "observed");
+      gtk_widget_set_visible (self->back_button, FALSE);
+      return;
+    }
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->steps), "tools") == 0)
     return;
   gtk_stack_set_visible_child_name (self->steps, "tools");

@@ -164,6 +164,8 @@ const SkToolModule sk_emotion_module = {
   .icon = "face-smile-symbolic",
   .audiences = SK_TOOL_BOTH,
   .place = SK_TOOL_AMONG,
+  /* A baby is observed, not asked: the observation tool is for that. */
+  .ways = SK_WAY_TALKING,
   .schema = schema,
   .tables = tables,
   .summary = emotion_summary,

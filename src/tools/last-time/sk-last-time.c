@@ -97,6 +97,8 @@ const SkToolModule sk_last_time_module = {
   .icon = "document-open-recent-symbolic",
   .audiences = SK_TOOL_BOTH,
   .place = SK_TOOL_FIRST,
+  /* A baby is observed, not asked: the observation tool is for that. */
+  .ways = SK_WAY_TALKING,
   .schema = schema,
   .summary = last_time_summary,
   .journal = last_time_journal,

@@ -72,6 +72,8 @@ const SkToolModule sk_lundy_module = {
   .icon = "view-list-bullet-symbolic",
   .audiences = SK_TOOL_CASEWORKER,
   .place = SK_TOOL_AMONG,
+  /* A baby is observed, not asked: the observation tool is for that. */
+  .ways = SK_WAY_TALKING,
   .schema = schema,
   .tables = tables,
   .journal = lundy_journal,

@@ -199,6 +199,8 @@ const SkToolModule sk_network_module = {
   .icon = "system-users-symbolic",
   .audiences = SK_TOOL_BOTH,
   .place = SK_TOOL_AMONG,
+  /* A baby is observed, not asked: the observation tool is for that. */
+  .ways = SK_WAY_TALKING,
   .schema = schema,
   .tables = tables,
   .summary = network_summary,
