@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "sk-observation-tool.h"
 #include "sk-observation.h"
 #include "sk-accessible.h"
 #include "sk-entry-row.h"
@@ -19,9 +20,6 @@
 #include "sk-widget-util.h"
 
 #include <glib/gi18n-lib.h>
-
-#define SK_TYPE_OBSERVATION_TOOL (sk_observation_tool_get_type ())
-G_DECLARE_FINAL_TYPE (SkObservationTool, sk_observation_tool, SK, OBSERVATION_TOOL, SkTool)
 
 struct _SkObservationTool
 {
@@ -226,24 +224,41 @@ time_done (GtkEntry *entry)
     return;
   if (!sk_observation_parse_at (text, &at))
     {
+      /* Marked, and said by a screen reader; the moment keeps its time. */
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Write the time as hours and minutes, like 10:05."));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Write the time as hours and minutes, like 10:05."), -1);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   shown = sk_observation_format_at (at);
   if (sk_observation_moment_get_at (moment) == at)
     {
       gtk_editable_set_text (GTK_EDITABLE (entry), shown);
       return;
     }
-  g_object_ref (moment);
-  sk_observation_moment_set_at (moment, self->moments, at);
-  /* In its new place, the keyboard with it. */
-  if (gtk_widget_has_focus (GTK_WIDGET (entry)) || gtk_widget_is_focus (GTK_WIDGET (entry)))
-    focus_moment (self, moment, "sk-time");
-  g_object_unref (moment);
+  {
+    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (entry)));
+    gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry));
+
+    g_object_ref (moment);
+    /* The keyboard off the row that is about to go, onto the list. */
+    if (had_focus)
+      gtk_widget_grab_focus (self->moment_button);
+    sk_observation_moment_set_at (moment, self->moments, at);
+    /* In its new place, the keyboard with it. */
+    if (had_focus)
+      focus_moment (self, moment, "sk-time");
+    g_object_unref (moment);
+  }
+}
+
+static gboolean
+time_left_cb (gpointer entry)
+{
+  time_done (entry);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -252,18 +267,71 @@ time_leave_cb (GtkEventControllerFocus *controller)
   GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   /* After the focus has moved on, so the list may be put in order. */
-  g_idle_add_full (G_PRIORITY_DEFAULT, (GSourceFunc) G_SOURCE_FUNC (time_done), g_object_ref (entry), g_object_unref);
+  g_idle_add_full (G_PRIORITY_DEFAULT, time_left_cb, g_object_ref (entry), g_object_unref);
 }
 
 static void
-point_chosen_cb (GtkDropDown *drop_down,
-                 GParamSpec  *pspec,
-                 SkRecord    *moment)
+point_chosen_cb (GtkCheckButton *check,
+                 SkRecord       *moment)
 {
-  guint selected = gtk_drop_down_get_selected (drop_down), n_kinds;
-  const SkObservationKind *kinds = sk_observation_kinds (&n_kinds);
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_MENU_BUTTON);
 
-  g_object_set (moment, "point", selected >= 1 && selected <= n_kinds ? kinds[selected - 1].key : "", NULL);
+  if (!gtk_check_button_get_active (check))
+    return;
+  g_object_set (moment, "point", g_object_get_data (G_OBJECT (check), "sk-point"), NULL);
+  if (button != NULL)
+    {
+      gtk_label_set_label (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
+                           gtk_check_button_get_label (check));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    }
+}
+
+/* The point a moment belongs to: a button showing it, and a popover with
+ * "No point" and the nine. */
+static GtkWidget *
+point_button_new (SkRecord *moment)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *group = NULL;
+  guint n_kinds;
+  const SkObservationKind *kinds = sk_observation_kinds (&n_kinds);
+  const char *current = sk_record_get_string (moment, "point");
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
+  for (guint i = 0; i <= n_kinds; i++)
+    {
+      /* Translators: a moment that belongs to none of the points to look for */
+      const char *title = i == 0 ? _("No point") : _(kinds[i - 1].label);
+      const char *key = i == 0 ? "" : kinds[i - 1].key;
+      GtkWidget *check = gtk_check_button_new_with_label (title);
+
+      if (group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
+      else
+        group = check;
+      g_object_set_data (G_OBJECT (check), "sk-point", (gpointer) key);
+      if (g_strcmp0 (key, current) == 0)
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+          gtk_label_set_label (GTK_LABEL (label), title);
+        }
+      g_signal_connect_object (check, "toggled", G_CALLBACK (point_chosen_cb), moment, 0);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  sk_accessible_set_label (button, _("The point this moment belongs to"));
+  return button;
 }
 
 static void
@@ -289,14 +357,13 @@ moment_row_new (gpointer item,
   GtkWidget *time = gtk_entry_new ();
   GtkWidget *words = gtk_entry_new ();
   GtkWidget *drop_down, *delete;
-  GtkStringList *names = gtk_string_list_new (NULL);
   GtkEventController *focus = gtk_event_controller_focus_new ();
   g_autofree char *at = sk_observation_format_at (sk_observation_moment_get_at (SK_OBSERVATION_MOMENT (moment)));
   g_autofree char *time_name = NULL;
-  guint n_kinds, selected = 0;
-  const SkObservationKind *kinds = sk_observation_kinds (&n_kinds);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  /* The keyboard goes to the row's fields, not to the row. */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "moment-row");
 
   gtk_editable_set_text (GTK_EDITABLE (time), at);
@@ -322,21 +389,7 @@ moment_row_new (gpointer item,
   gtk_widget_set_hexpand (words, TRUE);
   gtk_widget_set_valign (words, GTK_ALIGN_CENTER);
 
-  /* Translators: a moment that belongs to none of the points to look for */
-  gtk_string_list_append (names, _("No point"));
-  for (guint i = 0; i < n_kinds; i++)
-    {
-      gtk_string_list_append (names, _(kinds[i].label));
-      if (g_strcmp0 (kinds[i].key, sk_record_get_string (moment, "point")) == 0)
-        selected = i + 1;
-    }
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_widget_set_size_request (drop_down, 200, -1);
-  gtk_widget_set_tooltip_text (drop_down, _("The point this moment belongs to"));
-  sk_accessible_set_label (drop_down, _("The point this moment belongs to"));
-  g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (point_chosen_cb), moment, 0);
+  drop_down = point_button_new (moment);
 
   delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (delete, "flat");
@@ -547,16 +600,26 @@ bind_all (SkObservationTool *self)
   gtk_widget_set_sensitive (self->box, self->observation != NULL);
 }
 
-/* The conversation's observation, made the first time it is shown for a
- * child who is observed (hidden, for any other child, it never is). */
+/* The conversation's observation, made the first time it is opened for a
+ * child who is observed (for any other child, it never is). */
 static void
 load (SkObservationTool *self)
 {
   SkTool *tool = SK_TOOL (self);
   gint64 id = conversation_id (self);
-  gboolean create = gtk_widget_get_mapped (GTK_WIDGET (self)) && sk_tool_get_way (tool) == SK_WAY_OBSERVATION;
   SkStore *store = sk_tool_get_store (tool);
   g_autoptr(GError) error = NULL;
+  gboolean create = FALSE;
+
+  /* The child's own way, from the store: the tool's may still be the last
+   * conversation's while the shelf moves on. */
+  if (id != 0)
+    {
+      g_autoptr(SkChild) child = sk_store_load (store, SK_TYPE_CHILD,
+                                                sk_conversation_get_child_id (sk_tool_get_conversation (tool)), NULL);
+
+      create = child != NULL && sk_child_get_way (child) == SK_WAY_OBSERVATION;
+    }
 
   g_clear_object (&self->observation);
   g_clear_object (&self->points);
@@ -585,13 +648,14 @@ sk_observation_tool_conversation_changed (SkTool *tool)
   load (SK_OBSERVATION_TOOL (tool));
 }
 
+/* Set to observation: made now.  (Not when mapped: a text view given a
+ * new buffer while it is being mapped crashes GTK 4.8 at its next draw.) */
 static void
-sk_observation_tool_map (GtkWidget *widget)
+sk_observation_tool_way_changed (SkTool *tool)
 {
-  SkObservationTool *self = SK_OBSERVATION_TOOL (widget);
+  SkObservationTool *self = SK_OBSERVATION_TOOL (tool);
 
-  GTK_WIDGET_CLASS (sk_observation_tool_parent_class)->map (widget);
-  if (self->observation == NULL)
+  if (self->observation == NULL && sk_tool_get_way (tool) == SK_WAY_OBSERVATION)
     load (self);
 }
 
@@ -635,7 +699,7 @@ sk_observation_tool_class_init (SkObservationToolClass *klass)
   object_class->dispose = sk_observation_tool_dispose;
   object_class->finalize = sk_observation_tool_finalize;
   SK_TOOL_CLASS (klass)->conversation_changed = sk_observation_tool_conversation_changed;
-  widget_class->map = sk_observation_tool_map;
+  SK_TOOL_CLASS (klass)->way_changed = sk_observation_tool_way_changed;
   gtk_widget_class_set_css_name (widget_class, "observationtool");
 }
 
