@@ -22,6 +22,7 @@
 #include "sk-lundy.h"
 #include "sk-mat.h"
 #include "sk-plan.h"
+#include "sk-observation.h"
 
 #include <string.h>
 
@@ -260,6 +261,16 @@ test_registry_reaches_every_place (Fixture       *fixture,
     steps = sk_plan_steps (fixture->store, id, TRUE, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (steps)), >, 0);
+  }
+  {
+    /* Something seen, and what it may mean, in the observation. */
+    gint64 id = sk_record_get_id (SK_RECORD (fixture->today));
+    g_autoptr(GListStore) points = sk_observation_points (fixture->store, id, TRUE, &error);
+    g_autoptr(SkObservationPoint) point = NULL;
+
+    g_assert_no_error (error);
+    point = g_list_model_get_item (G_LIST_MODEL (points), 0);
+    g_object_set (point, "observation", "Smiles back", "assessment", "Feels safe", NULL);
   }
   choices = sk_summary_list_choices (fixture->store, fixture->today, &error);
   g_assert_no_error (error);
