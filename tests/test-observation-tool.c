@@ -105,8 +105,8 @@ click_text (GtkWidget *field)
   click (GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field))));
 }
 
-/* Opens the popover of @owner (a combo row, a drop-down) with a click and
- * clicks @item in its list. */
+/* Opens the popover of @owner (a menu button) with a click and clicks
+ * @item in it. */
 static void
 choose (GtkWidget  *owner,
         const char *item)
@@ -203,7 +203,10 @@ test_observe (void)
   g_free (value);
 
   /* The context */
-  choose (sk_test_find_labelled (tool, ADW_TYPE_COMBO_ROW, "Where"), "Home visit");
+  choose (sk_test_find_type (sk_test_find_labelled (tool, ADW_TYPE_ACTION_ROW, "Where"), GTK_TYPE_MENU_BUTTON), "Other place");
+  g_assert_true (gtk_widget_get_visible (sk_test_find_labelled (tool, SK_TYPE_ENTRY_ROW, "Which place")));
+  choose (sk_test_find_type (sk_test_find_labelled (tool, ADW_TYPE_ACTION_ROW, "Where"), GTK_TYPE_MENU_BUTTON), "Home visit");
+  g_assert_false (gtk_widget_get_visible (sk_test_find_labelled (tool, SK_TYPE_ENTRY_ROW, "Which place")));
   value = sql (path, "SELECT place FROM observations");
   g_assert_cmpstr (value, ==, "home");
   g_free (value);

@@ -32,7 +32,7 @@ struct _SkObservationTool
   gboolean       syncing;
 
   GtkWidget     *box;
-  GtkWidget     *place_row;
+  GtkWidget     *place_button;
   GtkWidget     *other_row;
   GtkWidget     *present_row;
   GtkAdjustment *minutes;
@@ -68,34 +68,139 @@ conversation_id (SkObservationTool *self)
   return conversation != NULL ? sk_record_get_id (SK_RECORD (conversation)) : 0;
 }
 
+/* A choice of a few (a place, a point): a button showing the one chosen,
+ * and a popover of radio buttons.  @chosen hears the person's choices
+ * only, not choice_button_show()'s. */
+typedef void (*Chosen) (GObject    *owner,
+                        const char *key);
+
+static void
+choice_toggled_cb (GtkCheckButton *check,
+                   GObject        *owner)
+{
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_MENU_BUTTON);
+  Chosen chosen;
+
+  if (!gtk_check_button_get_active (check) || button == NULL)
+    return;
+  gtk_label_set_label (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
+                       gtk_check_button_get_label (check));
+  if (g_object_get_data (G_OBJECT (button), "sk-showing") != NULL)
+    return;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  chosen = (Chosen) g_object_get_data (G_OBJECT (button), "sk-chosen");
+  chosen (owner, g_object_get_data (G_OBJECT (check), "sk-key"));
+}
+
+static GtkWidget *
+choice_button_new (guint               n,
+                   const char * const *keys,
+                   const char * const *labels,
+                   const char         *name,
+                   Chosen              chosen,
+                   GObject            *owner)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label = gtk_label_new (labels[0]);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *group = NULL;
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
+  g_object_set_data (G_OBJECT (button), "sk-chosen", (gpointer) chosen);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (labels[i]);
+
+      if (group != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
+      else
+        {
+          group = check;
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+        }
+      g_object_set_data (G_OBJECT (check), "sk-key", (gpointer) keys[i]);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (choice_toggled_cb), owner, 0);
+      gtk_box_append (GTK_BOX (box), check);
+    }
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  sk_accessible_set_label (button, name);
+  return button;
+}
+
+/* Shows @key as the one chosen (the first when unknown). */
+static void
+choice_button_show (GtkWidget  *button,
+                    const char *key)
+{
+  GtkWidget *box = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  GtkWidget *check = gtk_widget_get_first_child (box);
+
+  for (GtkWidget *w = check; w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (w), "sk-key"), key) == 0)
+      check = w;
+  g_object_set_data (G_OBJECT (button), "sk-showing", GINT_TO_POINTER (1));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_object_set_data (G_OBJECT (button), "sk-showing", NULL);
+}
+
+static void
+point_chosen (GObject    *moment,
+              const char *key)
+{
+  g_object_set (moment, "point", key, NULL);
+}
+
+/* The point a moment belongs to: "No point" or one of the nine. */
+static GtkWidget *
+point_button_new (SkRecord *moment)
+{
+  guint n_kinds;
+  const SkObservationKind *kinds = sk_observation_kinds (&n_kinds);
+  g_autofree const char **keys = g_new0 (const char *, n_kinds + 1);
+  g_autofree const char **labels = g_new0 (const char *, n_kinds + 1);
+  GtkWidget *button;
+
+  keys[0] = "";
+  /* Translators: a moment that belongs to none of the points to look for */
+  labels[0] = _("No point");
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      keys[i + 1] = kinds[i].key;
+      labels[i + 1] = _(kinds[i].label);
+    }
+  button = choice_button_new (n_kinds + 1, keys, labels, _("The point this moment belongs to"),
+                              point_chosen, G_OBJECT (moment));
+  choice_button_show (button, sk_record_get_string (moment, "point"));
+  return button;
+}
+
 /* The context */
 
 static void
-place_selected_cb (SkObservationTool *self)
+place_chosen (GObject    *tool,
+              const char *key)
 {
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->place_row)), n_places;
-  const SkObservationPlace *places = sk_observation_places (&n_places);
-  const char *key = selected >= 1 && selected <= n_places ? places[selected - 1].key : "";
+  SkObservationTool *self = SK_OBSERVATION_TOOL (tool);
 
   gtk_widget_set_visible (self->other_row, g_strcmp0 (key, "other") == 0);
-  if (self->syncing || self->observation == NULL)
-    return;
-  g_object_set (self->observation, "place", key, NULL);
+  if (self->observation != NULL)
+    g_object_set (self->observation, "place", key, NULL);
 }
 
 static void
 show_place (SkObservationTool *self)
 {
-  guint n_places, selected = 0;
-  const SkObservationPlace *places = sk_observation_places (&n_places);
   const char *key = self->observation != NULL ? sk_record_get_string (SK_RECORD (self->observation), "place") : "";
 
-  for (guint i = 0; i < n_places; i++)
-    if (g_strcmp0 (places[i].key, key) == 0)
-      selected = i + 1;
-  self->syncing = TRUE;
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->place_row), selected);
-  self->syncing = FALSE;
+  choice_button_show (self->place_button, key);
   gtk_widget_set_visible (self->other_row, g_strcmp0 (key, "other") == 0);
 }
 
@@ -103,7 +208,6 @@ static GtkWidget *
 build_context (SkObservationTool *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  GtkStringList *names = gtk_string_list_new (NULL);
   GtkWidget *minutes_row, *spin, *unit, *suffix;
   guint n_places;
   const SkObservationPlace *places = sk_observation_places (&n_places);
@@ -113,16 +217,26 @@ build_context (SkObservationTool *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("What the observation rests on: a reader of the note needs it to understand the rest."));
 
-  /* Translators: no place chosen yet for an observation */
-  gtk_string_list_append (names, _("Not chosen"));
-  for (guint i = 0; i < n_places; i++)
-    gtk_string_list_append (names, _(places[i].label));
-  self->place_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->place_row), _("Where"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->place_row), G_LIST_MODEL (names));
-  g_object_unref (names);
-  g_signal_connect_object (self->place_row, "notify::selected", G_CALLBACK (place_selected_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->place_row);
+  {
+    g_autofree const char **keys = g_new0 (const char *, n_places + 1);
+    g_autofree const char **labels = g_new0 (const char *, n_places + 1);
+    GtkWidget *row = adw_action_row_new ();
+
+    keys[0] = "";
+    /* Translators: no place chosen yet for an observation */
+    labels[0] = _("Not chosen");
+    for (guint i = 0; i < n_places; i++)
+      {
+        keys[i + 1] = places[i].key;
+        labels[i + 1] = _(places[i].label);
+      }
+    /* Translators: for a screen reader: the button that chooses the place */
+    self->place_button = choice_button_new (n_places + 1, keys, labels, _("Where the observation took place"),
+                                            place_chosen, G_OBJECT (self));
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Where"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->place_button);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  }
 
   self->other_row = sk_entry_row_new ();
   /* Translators: the observation's place, when it is "Other place" */
@@ -271,70 +385,6 @@ time_leave_cb (GtkEventControllerFocus *controller)
 }
 
 static void
-point_chosen_cb (GtkCheckButton *check,
-                 SkRecord       *moment)
-{
-  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (check), GTK_TYPE_MENU_BUTTON);
-
-  if (!gtk_check_button_get_active (check))
-    return;
-  g_object_set (moment, "point", g_object_get_data (G_OBJECT (check), "sk-point"), NULL);
-  if (button != NULL)
-    {
-      gtk_label_set_label (GTK_LABEL (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
-                           gtk_check_button_get_label (check));
-      gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-    }
-}
-
-/* The point a moment belongs to: a button showing it, and a popover with
- * "No point" and the nine. */
-static GtkWidget *
-point_button_new (SkRecord *moment)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *group = NULL;
-  guint n_kinds;
-  const SkObservationKind *kinds = sk_observation_kinds (&n_kinds);
-  const char *current = sk_record_get_string (moment, "point");
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 16);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
-  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
-  for (guint i = 0; i <= n_kinds; i++)
-    {
-      /* Translators: a moment that belongs to none of the points to look for */
-      const char *title = i == 0 ? _("No point") : _(kinds[i - 1].label);
-      const char *key = i == 0 ? "" : kinds[i - 1].key;
-      GtkWidget *check = gtk_check_button_new_with_label (title);
-
-      if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (group));
-      else
-        group = check;
-      g_object_set_data (G_OBJECT (check), "sk-point", (gpointer) key);
-      if (g_strcmp0 (key, current) == 0)
-        {
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-          gtk_label_set_label (GTK_LABEL (label), title);
-        }
-      g_signal_connect_object (check, "toggled", G_CALLBACK (point_chosen_cb), moment, 0);
-      gtk_box_append (GTK_BOX (box), check);
-    }
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  sk_accessible_set_label (button, _("The point this moment belongs to"));
-  return button;
-}
-
-static void
 delete_moment_cb (GtkButton *button,
                   SkRecord  *moment)
 {
@@ -407,6 +457,12 @@ moment_row_new (gpointer item,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* Translators: for a screen reader: a moment's row; %s is its time */
+  {
+    g_autofree char *row_name = g_strdup_printf (_("Moment %s"), at);
+
+    sk_accessible_set_label (row, row_name);
+  }
   g_object_set_data (G_OBJECT (row), "sk-time", time);
   g_object_set_data (G_OBJECT (row), "sk-words", words);
   g_object_set_data (G_OBJECT (row), "sk-point", drop_down);
@@ -436,6 +492,7 @@ build_moments (SkObservationTool *self)
 
   self->moments_list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->moments_list), GTK_SELECTION_NONE);
+  sk_accessible_set_label (self->moments_list, _("Moments"));
   gtk_widget_add_css_class (self->moments_list, "boxed-list");
   placeholder = gtk_label_new (_("No moments yet."));
   gtk_widget_add_css_class (placeholder, "dim-label");
@@ -447,6 +504,18 @@ build_moments (SkObservationTool *self)
 }
 
 /* What to look for */
+
+static void
+name_lists (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child) || (GTK_IS_LIST_BOX_ROW (child) && !ADW_IS_PREFERENCES_ROW (child)))
+        sk_accessible_set_label (child, name);
+      name_lists (child, name);
+    }
+}
 
 static GtkWidget *
 build_points (SkObservationTool *self)
@@ -500,6 +569,9 @@ build_points (SkObservationTool *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      /* The expander's own lists and the row in them say which point. */
+      sk_accessible_set_label (row, _(kinds[i].label));
+      name_lists (expander, _(kinds[i].label));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->points_group), expander);
       g_ptr_array_add (self->point_rows, expander);
       g_ptr_array_add (self->point_fields, saw);
