@@ -29,7 +29,6 @@ struct _SkObservationTool
   GListStore    *points;
   GListStore    *moments;
   GPtrArray     *bindings;     /* GBinding, of the record shown */
-  gboolean       syncing;
 
   GtkWidget     *box;
   GtkWidget     *place_button;
