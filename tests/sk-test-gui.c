@@ -647,6 +647,37 @@ sk_test_drag (GtkWidget *from,
 }
 
 void
+sk_test_stroke (GtkWidget              *widget,
+                const graphene_point_t *points,
+                guint                   n_points)
+{
+  int x, y;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpuint (n_points, >, 0);
+  root_point (widget, points[0].x, points[0].y, &x, &y);
+  XTestFakeMotionEvent (x_display (), -1, x, y, CurrentTime);
+  x_settle ();
+  XTestFakeButtonEvent (x_display (), 1, True, CurrentTime);
+  XSync (x_display (), False);
+  sk_test_iterate (20);
+  for (guint i = 1; i < n_points; i++)
+    for (int step = 1; step <= 8; step++)
+      {
+        double px = points[i - 1].x + (points[i].x - points[i - 1].x) * step / 8;
+        double py = points[i - 1].y + (points[i].y - points[i - 1].y) * step / 8;
+
+        root_point (widget, px, py, &x, &y);
+        XTestFakeMotionEvent (x_display (), -1, x, y, CurrentTime);
+        XSync (x_display (), False);
+        sk_test_iterate (8);
+      }
+  XTestFakeButtonEvent (x_display (), 1, False, CurrentTime);
+  x_settle ();
+  sk_test_iterate (50);
+}
+
+void
 sk_test_real_click (GtkWidget *widget)
 {
   sk_test_press_pointer (widget, 0);

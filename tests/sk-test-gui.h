@@ -43,6 +43,12 @@ void        sk_test_press_pointer    (GtkWidget   *widget,
 void        sk_test_real_click       (GtkWidget   *widget);
 void        sk_test_drag             (GtkWidget   *from,
                                       GtkWidget   *to);
+/* Draws a line with the mouse: pressed at the first of @points (in
+ * @widget's coordinates), moved through them all in small steps, let go
+ * at the last. */
+void        sk_test_stroke           (GtkWidget   *widget,
+                                      const graphene_point_t *points,
+                                      guint        n_points);
 GtkWidget  *sk_test_find_choice      (GtkWidget   *root,
                                       const char  *title);
 GtkEventController *sk_test_find_controller (GtkWidget *widget,

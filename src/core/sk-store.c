@@ -359,6 +359,20 @@ bind_value (sqlite3_stmt *stmt,
     case G_TYPE_ENUM:
       sqlite3_bind_int (stmt, index, g_value_get_enum (value));
       break;
+    case G_TYPE_BOXED:
+      {
+        /* Bytes (a drawing's points): a BLOB column, NOT NULL. */
+        GBytes *bytes = g_value_get_boxed (value);
+        gsize length = 0;
+        const void *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
+
+        g_assert (G_VALUE_HOLDS (value, G_TYPE_BYTES));
+        if (length > 0)
+          sqlite3_bind_blob (stmt, index, data, (int) length, SQLITE_TRANSIENT);
+        else
+          sqlite3_bind_zeroblob (stmt, index, 0);
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -397,6 +411,15 @@ read_value (sqlite3_stmt *stmt,
       break;
     case G_TYPE_ENUM:
       g_value_set_enum (value, sqlite3_column_int (stmt, index));
+      break;
+    case G_TYPE_BOXED:
+      {
+        const void *data = sqlite3_column_blob (stmt, index);
+        int length = sqlite3_column_bytes (stmt, index);
+
+        g_assert (G_VALUE_HOLDS (value, G_TYPE_BYTES));
+        g_value_take_boxed (value, g_bytes_new (data, data != NULL ? (gsize) length : 0));
+      }
       break;
     default:
       g_assert_not_reached ();

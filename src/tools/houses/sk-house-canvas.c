@@ -1,0 +1,547 @@
+/* sk-house-canvas.c — one house to draw in
+ *
+ * Mouse, finger (a drag gesture) or pen (a stylus gesture, its pressure
+ * giving the width): the points are smoothed as they come, and when the
+ * pen lifts the whole stroke goes out in "stroke-done" to be stored.
+ *
+ * A frame must stay cheap with hundreds of strokes in the house: the
+ * finished strokes are drawn once into a texture (a new one is drawn onto
+ * it, not all again), so a frame is that texture, the stroke being drawn
+ * and the outline — never every stroke again.
+ */
+#include "config.h"
+
+#include "sk-house-canvas.h"
+#include "sk-houses-draw.h"
+#include "sk-art.h"
+
+#include <math.h>
+
+struct _SkHouseCanvas
+{
+  GtkWidget parent_instance;
+
+  gboolean     editable;
+  SkHouseKind  kind;
+  GListModel  *strokes;
+  int          crayon;
+  int          size;
+
+  GArray      *current;      /* SkHousesPoint, while the pen is down */
+  gboolean     drawing;
+  double       start_x, start_y;
+
+  /* The finished strokes, drawn: for this many of them at this size. */
+  cairo_surface_t *cache;
+  GdkTexture      *cache_texture;
+  guint            cached_strokes;
+  int              cache_pixels;
+  GdkTexture      *outline;
+  int              outline_pixels;
+};
+
+G_DEFINE_FINAL_TYPE (SkHouseCanvas, sk_house_canvas, GTK_TYPE_WIDGET)
+
+enum { STROKE_DONE, ACTIVATE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+void
+sk_house_canvas_get_square (SkHouseCanvas *self,
+                            double        *x,
+                            double        *y,
+                            double        *size)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  *size = MAX (1, MIN (width, height));
+  *x = floor ((width - *size) / 2);
+  *y = floor ((height - *size) / 2);
+}
+
+static void
+drop_cache (SkHouseCanvas *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_object (&self->cache_texture);
+  self->cached_strokes = 0;
+}
+
+static GdkTexture *
+texture_of (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
+  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
+                                 GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
+}
+
+static void
+draw_strokes (SkHouseCanvas *self,
+              cairo_t       *cr,
+              guint          from,
+              guint          to,
+              double         pixels)
+{
+  cairo_save (cr);
+  sk_houses_area_path (cr, 0, 0, pixels);
+  cairo_clip (cr);
+  for (guint i = from; i < to; i++)
+    {
+      g_autoptr(SkHouseStroke) stroke = g_list_model_get_item (self->strokes, i);
+      GArray *points = sk_house_stroke_get_points (stroke);
+
+      sk_houses_draw_stroke (cr, self->kind, sk_house_stroke_get_crayon (stroke), sk_house_stroke_get_size (stroke),
+                             (const SkHousesPoint *) points->data, points->len, 0, 0, pixels);
+    }
+  cairo_restore (cr);
+}
+
+/* The paper and the finished strokes at @pixels square: drawn anew, or
+ * only the strokes added since. */
+static void
+update_cache (SkHouseCanvas *self,
+              int            pixels)
+{
+  guint n = self->strokes != NULL ? g_list_model_get_n_items (self->strokes) : 0;
+  cairo_t *cr;
+
+  if (self->cache != NULL && self->cache_pixels == pixels && self->cached_strokes == n)
+    return;
+  if (self->cache == NULL || self->cache_pixels != pixels || self->cached_strokes > n)
+    {
+      drop_cache (self);
+      self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
+      self->cache_pixels = pixels;
+      cr = cairo_create (self->cache);
+      sk_houses_draw_paper (cr, self->kind, 0, 0, pixels);
+    }
+  else
+    cr = cairo_create (self->cache);
+  draw_strokes (self, cr, self->cached_strokes, n, pixels);
+  cairo_destroy (cr);
+  self->cached_strokes = n;
+  g_clear_object (&self->cache_texture);
+  self->cache_texture = texture_of (self->cache);
+}
+
+static void
+update_outline (SkHouseCanvas *self,
+                int            pixels)
+{
+  cairo_surface_t *art;
+
+  if (self->outline != NULL && self->outline_pixels == pixels)
+    return;
+  g_clear_object (&self->outline);
+  self->outline_pixels = pixels;
+  art = sk_art_surface (sk_house_kind_art (self->kind), pixels);
+  if (art != NULL)
+    self->outline = texture_of (art);
+}
+
+static void
+sk_house_canvas_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  SkHouseCanvas *self = SK_HOUSE_CANVAS (widget);
+  double x, y, size;
+  int scale = gtk_widget_get_scale_factor (widget);
+  int pixels;
+  graphene_rect_t square;
+
+  sk_house_canvas_get_square (self, &x, &y, &size);
+  pixels = (int) ceil (size * scale);
+  square = GRAPHENE_RECT_INIT (x, y, size, size);
+  update_cache (self, pixels);
+  update_outline (self, pixels);
+  gtk_snapshot_append_texture (snapshot, self->cache_texture, &square);
+
+  if (self->drawing && self->current->len > 0)
+    {
+      const SkHousesPoint *points = (const SkHousesPoint *) self->current->data;
+      double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+      double half = sk_houses_width (self->size, 1.0) * size / 2 + 2;
+      graphene_rect_t bounds, clipped;
+      cairo_t *cr;
+
+      /* Only as big as the stroke: a small node each frame. */
+      for (guint i = 0; i < self->current->len; i++)
+        {
+          left = MIN (left, points[i].x);
+          right = MAX (right, points[i].x);
+          top = MIN (top, points[i].y);
+          bottom = MAX (bottom, points[i].y);
+        }
+      bounds = GRAPHENE_RECT_INIT (floor (x + left * size - half), floor (y + top * size - half),
+                                   ceil ((right - left) * size + 2 * half) + 1,
+                                   ceil ((bottom - top) * size + 2 * half) + 1);
+      if (graphene_rect_intersection (&bounds, &square, &clipped))
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &clipped);
+          sk_houses_area_path (cr, x, y, size);
+          cairo_clip (cr);
+          sk_houses_draw_stroke (cr, self->kind, self->crayon, self->size, points, self->current->len, x, y, size);
+          cairo_destroy (cr);
+        }
+    }
+  if (self->outline != NULL)
+    gtk_snapshot_append_texture (snapshot, self->outline, &square);
+}
+
+static void
+sk_house_canvas_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  SkHouseCanvas *self = SK_HOUSE_CANVAS (widget);
+
+  /* Big enough for a child's hand when it draws; a thumbnail when not. */
+  *minimum = self->editable ? 280 : 120;
+  *natural = self->editable ? 560 : 220;
+}
+
+static void
+sk_house_canvas_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  /* The cache follows the size at the next frame. */
+}
+
+static SkHousesPoint
+unit_point (SkHouseCanvas *self,
+            double         widget_x,
+            double         widget_y,
+            double         pressure)
+{
+  double x, y, size;
+
+  sk_house_canvas_get_square (self, &x, &y, &size);
+  return (SkHousesPoint) { (widget_x - x) / size, (widget_y - y) / size, CLAMP (pressure, 0.0, 1.0) };
+}
+
+static gboolean
+begin_at (SkHouseCanvas *self,
+          double         x,
+          double         y,
+          double         pressure)
+{
+  SkHousesPoint point = unit_point (self, x, y, pressure);
+
+  /* A stroke starts inside the house; it may go over the walls, but what
+   * is outside is never drawn. */
+  if (!self->editable || self->strokes == NULL || !sk_houses_area_holds (point.x, point.y))
+    return FALSE;
+  g_array_set_size (self->current, 0);
+  g_array_append_val (self->current, point);
+  self->drawing = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+void
+sk_house_canvas_begin (SkHouseCanvas *self,
+                       double         x,
+                       double         y,
+                       double         pressure)
+{
+  g_return_if_fail (SK_IS_HOUSE_CANVAS (self));
+
+  begin_at (self, x, y, pressure);
+}
+
+void
+sk_house_canvas_extend (SkHouseCanvas *self,
+                        double         x,
+                        double         y,
+                        double         pressure)
+{
+  g_return_if_fail (SK_IS_HOUSE_CANVAS (self));
+
+  if (!self->drawing)
+    return;
+  sk_houses_smooth_add (self->current, unit_point (self, x, y, pressure));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+finish (SkHouseCanvas *self,
+        double         x,
+        double         y,
+        double         pressure)
+{
+  g_autoptr(GArray) points = NULL;
+
+  if (!self->drawing)
+    return;
+  sk_houses_smooth_finish (self->current, unit_point (self, x, y, pressure));
+  self->drawing = FALSE;
+  points = g_array_copy (self->current);
+  g_array_set_size (self->current, 0);
+  g_signal_emit (self, signals[STROKE_DONE], 0, points);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+cancel (SkHouseCanvas *self)
+{
+  self->drawing = FALSE;
+  g_array_set_size (self->current, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Mouse and finger */
+
+static gboolean
+from_pen (GtkGesture *gesture)
+{
+  GdkDevice *device = gtk_gesture_get_device (gesture);
+
+  return device != NULL && gdk_device_get_source (device) == GDK_SOURCE_PEN;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               SkHouseCanvas  *self)
+{
+  /* A pen is the stylus gesture's, with its pressure. */
+  if (from_pen (GTK_GESTURE (gesture)) || !begin_at (self, x, y, 1.0))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->start_x = x;
+  self->start_y = y;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                SkHouseCanvas  *self)
+{
+  sk_house_canvas_extend (self, self->start_x + dx, self->start_y + dy, 1.0);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             SkHouseCanvas  *self)
+{
+  finish (self, self->start_x + dx, self->start_y + dy, 1.0);
+}
+
+static void
+drag_cancel_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                SkHouseCanvas    *self)
+{
+  cancel (self);
+}
+
+/* Pen */
+
+static double
+pressure_of (GtkGestureStylus *gesture)
+{
+  double pressure;
+
+  /* A pen that tells no pressure draws at full width. */
+  if (!gtk_gesture_stylus_get_axis (gesture, GDK_AXIS_PRESSURE, &pressure))
+    return 1.0;
+  return pressure;
+}
+
+static void
+stylus_down_cb (GtkGestureStylus *gesture,
+                double            x,
+                double            y,
+                SkHouseCanvas    *self)
+{
+  if (begin_at (self, x, y, pressure_of (gesture)))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+}
+
+static void
+stylus_motion_cb (GtkGestureStylus *gesture,
+                  double            x,
+                  double            y,
+                  SkHouseCanvas    *self)
+{
+  sk_house_canvas_extend (self, x, y, pressure_of (gesture));
+}
+
+static void
+stylus_up_cb (GtkGestureStylus *gesture,
+              double            x,
+              double            y,
+              SkHouseCanvas    *self)
+{
+  finish (self, x, y, pressure_of (gesture));
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SkHouseCanvas   *self)
+{
+  g_signal_emit (self, signals[ACTIVATE], 0);
+}
+
+static void
+strokes_changed_cb (SkHouseCanvas *self,
+                    guint          position,
+                    guint          removed,
+                    guint          added)
+{
+  /* Strokes added at the end are drawn onto what is there; anything else
+   * (an undo, a clear) draws the house anew. */
+  if (removed > 0 || position < self->cached_strokes)
+    drop_cache (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+sk_house_canvas_set_house (SkHouseCanvas *self,
+                           SkHouseKind    kind,
+                           GListModel    *strokes)
+{
+  g_return_if_fail (SK_IS_HOUSE_CANVAS (self));
+
+  if (self->strokes != NULL)
+    g_signal_handlers_disconnect_by_data (self->strokes, self);
+  g_set_object (&self->strokes, strokes);
+  if (self->strokes != NULL)
+    g_signal_connect_object (self->strokes, "items-changed", G_CALLBACK (strokes_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  if (self->kind != kind)
+    g_clear_object (&self->outline);
+  self->kind = kind;
+  cancel (self);
+  drop_cache (self);
+}
+
+SkHouseKind
+sk_house_canvas_get_kind (SkHouseCanvas *self)
+{
+  return self->kind;
+}
+
+void
+sk_house_canvas_set_crayon (SkHouseCanvas *self,
+                            int            crayon)
+{
+  self->crayon = CLAMP (crayon, 0, SK_HOUSES_ERASER);
+}
+
+void
+sk_house_canvas_set_size (SkHouseCanvas *self,
+                          int            size)
+{
+  self->size = CLAMP (size, 0, SK_HOUSES_N_SIZES - 1);
+}
+
+static void
+sk_house_canvas_dispose (GObject *object)
+{
+  SkHouseCanvas *self = SK_HOUSE_CANVAS (object);
+
+  if (self->strokes != NULL)
+    g_signal_handlers_disconnect_by_data (self->strokes, self);
+  g_clear_object (&self->strokes);
+  drop_cache (self);
+  g_clear_object (&self->outline);
+  G_OBJECT_CLASS (sk_house_canvas_parent_class)->dispose (object);
+}
+
+static void
+sk_house_canvas_finalize (GObject *object)
+{
+  g_array_unref (SK_HOUSE_CANVAS (object)->current);
+  G_OBJECT_CLASS (sk_house_canvas_parent_class)->finalize (object);
+}
+
+static void
+sk_house_canvas_class_init (SkHouseCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sk_house_canvas_dispose;
+  object_class->finalize = sk_house_canvas_finalize;
+  widget_class->snapshot = sk_house_canvas_snapshot;
+  widget_class->measure = sk_house_canvas_measure;
+  widget_class->size_allocate = sk_house_canvas_size_allocate;
+
+  /* The points (SkHousesPoint, a GArray) of a stroke drawn to its end. */
+  signals[STROKE_DONE] = g_signal_new ("stroke-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                       NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
+  /* A house that is not drawn in was touched (the overview). */
+  signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_css_name (widget_class, "housecanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+sk_house_canvas_init (SkHouseCanvas *self)
+{
+  self->current = g_array_new (FALSE, FALSE, sizeof (SkHousesPoint));
+  self->size = 1;
+}
+
+GtkWidget *
+sk_house_canvas_new (gboolean editable)
+{
+  SkHouseCanvas *self = g_object_new (SK_TYPE_HOUSE_CANVAS, NULL);
+
+  self->editable = editable;
+  if (editable)
+    {
+      GtkGesture *drag = gtk_gesture_drag_new ();
+      GtkGesture *stylus = gtk_gesture_stylus_new ();
+
+      gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+      g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+      g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+      g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+      g_signal_connect (drag, "cancel", G_CALLBACK (drag_cancel_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+      g_signal_connect (stylus, "down", G_CALLBACK (stylus_down_cb), self);
+      g_signal_connect (stylus, "motion", G_CALLBACK (stylus_motion_cb), self);
+      g_signal_connect (stylus, "up", G_CALLBACK (stylus_up_cb), self);
+      /* Only events with a device tool (a pen) reach it in GTK 4.8. */
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (stylus));
+      gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "crosshair");
+    }
+  else
+    {
+      GtkGesture *click = gtk_gesture_click_new ();
+
+      g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+    }
+  return GTK_WIDGET (self);
+}

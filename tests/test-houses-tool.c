@@ -1,0 +1,506 @@
+/* test-houses-tool.c — the Three Houses, driven as a child and a
+ * caseworker do: crayons and widths chosen with clicks, strokes drawn with
+ * the mouse in the house (and one begun outside it), undone and redone with
+ * the buttons and with Ctrl+Z / Ctrl+Shift+Z, a house cleared and Undo in
+ * the toast; words typed and given a picture from the popover; the child's
+ * answer; the overview; last time's house beside today's; the child's
+ * view.  The file is read after each. */
+#include "sk-application.h"
+#include "sk-conversation-page.h"
+#include "sk-child-view.h"
+#include "sk-house-canvas.h"
+#include "sk-houses-tool.h"
+#include "sk-houses.h"
+#include "sk-format.h"
+#include "sk-shared-button.h"
+#include "sk-test-gui.h"
+#include "sk-test-util.h"
+
+#include <string.h>
+
+static SkApplication *app;
+
+static gint64
+prepare (const char *path,
+         gboolean    with_last_time)
+{
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkChild) child = sk_child_new ("Asta Nørgaard");
+  g_autoptr(SkConversation) earlier = NULL;
+  g_autoptr(SkConversation) today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (child, "birth-year", g_date_time_get_year (now) - 9, NULL);
+  g_assert_true (sk_store_insert (store, child, &error));
+  if (with_last_time)
+    {
+      g_autoptr(SkHouses) houses = NULL;
+      g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (SkHousesPoint));
+
+      earlier = sk_test_add_conversation (store, child, g_date_time_to_unix (now) - 30 * 86400);
+      houses = sk_houses_load (store, sk_record_get_id (SK_RECORD (earlier)), &error);
+      for (int i = 0; i <= 10; i++)
+        {
+          SkHousesPoint point = { 0.3f + i * 0.04f, 0.7f - (i % 2) * 0.1f, 1.0f };
+
+          g_array_append_val (points, point);
+        }
+      g_assert_nonnull (sk_houses_add_stroke (houses, store, SK_HOUSE_WORRIES, 1, 2, points, &error));
+      g_assert_nonnull (sk_houses_add_word (houses, store, SK_HOUSE_WORRIES, "Når mor og far skændes", NULL, &error));
+    }
+  today = sk_test_add_conversation (store, child, g_date_time_to_unix (now) - 600);
+  g_assert_true (sk_store_flush (store, &error));
+  return sk_record_get_id (SK_RECORD (today));
+}
+
+static SkWindow *
+open_window (const char *path,
+             gboolean    child_view)
+{
+  SkWindow *window = sk_test_open_today (app, path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  if (child_view)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+      sk_test_iterate (500);
+    }
+  return window;
+}
+
+static void
+close_window (SkWindow *window)
+{
+  if (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "leave-child-view"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+      sk_test_iterate (200);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
+/* The tool on screen in @root, opened from the switcher as a person does. */
+static SkHousesTool *
+open_tool (GtkWidget  *root,
+           const char *switcher_label)
+{
+  GtkWidget *button = sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, switcher_label);
+  GtkWidget *tool;
+
+  g_assert_nonnull (button);
+  sk_test_scroll_to (button);
+  sk_test_real_click (button);
+  sk_test_iterate (400);
+  tool = sk_test_find_type (root, SK_TYPE_HOUSES_TOOL);
+  g_assert_nonnull (tool);
+  g_assert_true (gtk_widget_is_drawable (tool));
+  return SK_HOUSES_TOOL (tool);
+}
+
+static void
+click (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  sk_test_scroll_to (widget);
+  sk_test_real_click (widget);
+  sk_test_iterate (150);
+}
+
+static GtkWidget *
+button (SkHousesTool *tool,
+        const char   *label)
+{
+  GtkWidget *found = sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The widget of @type on screen whose tooltip (and so its accessible
+ * name) is @text: a picture's menu button. */
+static GtkWidget *
+by_tooltip (GtkWidget  *root,
+            GType       type,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = by_tooltip (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A line through @n points given in the house's own units (0–1). */
+static void
+draw (GtkWidget    *canvas,
+      const double (*units)[2],
+      guint         n)
+{
+  double x, y, size;
+  g_autofree graphene_point_t *points = g_new (graphene_point_t, n);
+
+  sk_house_canvas_get_square (SK_HOUSE_CANVAS (canvas), &x, &y, &size);
+  for (guint i = 0; i < n; i++)
+    points[i] = GRAPHENE_POINT_INIT (x + units[i][0] * size, y + units[i][1] * size);
+  sk_test_stroke (canvas, points, n);
+  sk_test_iterate (100);
+}
+
+static char *
+sql (const char *path,
+     const char *query)
+{
+  sk_test_iterate (SK_STORE_TEXT_DELAY_MS + 200);
+  return sk_test_sql (path, query);
+}
+
+static void
+assert_sql (const char *path,
+            const char *query,
+            const char *expected)
+{
+  g_autofree char *value = sql (path, query);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static const double zigzag[][2] = { { 0.3, 0.6 }, { 0.45, 0.8 }, { 0.6, 0.6 }, { 0.7, 0.85 } };
+static const double line[][2] = { { 0.25, 0.9 }, { 0.75, 0.9 } };
+static const double circle[][2] = { { 0.5, 0.45 }, { 0.6, 0.55 }, { 0.5, 0.65 }, { 0.4, 0.55 }, { 0.5, 0.45 } };
+/* In the sky above the roof's slope: outside the house. */
+static const double sky[][2] = { { 0.05, 0.1 }, { 0.5, 0.8 } };
+
+static void
+test_draw (void)
+{
+  g_autofree char *path = sk_test_path ("draw.db");
+  SkWindow *window;
+  SkHousesTool *tool;
+  GtkWidget *canvas;
+  SkHouses *houses;
+
+  prepare (path, FALSE);
+  window = open_window (path, FALSE);
+  tool = open_tool (GTK_WIDGET (window), "Three Houses");
+  canvas = sk_houses_tool_get_canvas (tool);
+  houses = sk_houses_tool_get_houses (tool);
+  g_assert_nonnull (houses);
+  /* Looked at, nothing is written. */
+  assert_sql (path, "SELECT count(*) FROM houses", "0");
+
+  /* A red zigzag, thin. */
+  click (button (tool, "Red"));
+  click (button (tool, "Thin"));
+  draw (canvas, zigzag, G_N_ELEMENTS (zigzag));
+  assert_sql (path, "SELECT count(*) || '|' || crayon || '|' || size || '|' || house FROM house_strokes WHERE trashed = 0",
+              "1|1|0|0");
+  /* Stored as points, five bytes each after the format's byte, in the house. */
+  {
+    g_autofree char *length = sql (path, "SELECT length(points) FROM house_strokes");
+    g_autoptr(SkHouseStroke) first = g_list_model_get_item (G_LIST_MODEL (houses->strokes[0]), 0);
+    GArray *points = sk_house_stroke_get_points (first);
+
+    g_assert_cmpint ((atoi (length) - 1) % 5, ==, 0);
+    g_assert_cmpint (atoi (length), >, 1 + 5 * 4);
+    g_assert_cmpfloat_with_epsilon (g_array_index (points, SkHousesPoint, 0).x, 0.3, 0.01);
+    g_assert_cmpfloat_with_epsilon (g_array_index (points, SkHousesPoint, points->len - 1).x, 0.7, 0.01);
+    g_assert_cmpfloat_with_epsilon (g_array_index (points, SkHousesPoint, points->len - 1).y, 0.85, 0.01);
+  }
+  assert_sql (path, "SELECT house || '|' || shared FROM houses", "0|0");
+
+  /* A thick blue line, and an eraser's circle. */
+  click (button (tool, "Blue"));
+  click (button (tool, "Thick"));
+  draw (canvas, line, G_N_ELEMENTS (line));
+  click (button (tool, "Eraser"));
+  draw (canvas, circle, G_N_ELEMENTS (circle));
+  assert_sql (path, "SELECT group_concat(crayon || ':' || size, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
+              "1:0,5:2,8:2");
+  /* Begun in the sky, over the roof: not a stroke of the house. */
+  draw (canvas, sky, G_N_ELEMENTS (sky));
+  assert_sql (path, "SELECT count(*) FROM house_strokes", "3");
+
+  /* Undo and redo, with the keys (the keyboard is on the house after
+   * drawing) and with the buttons. */
+  sk_test_press ("<Control>z");
+  sk_test_iterate (100);
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5");
+  sk_test_press ("<Control>z");
+  sk_test_iterate (100);
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1");
+  sk_test_press ("<Control><Shift>z");
+  sk_test_iterate (100);
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5");
+  click (button (tool, "Undo"));
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1");
+  click (button (tool, "Redo"));
+  click (button (tool, "Redo"));
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5,8");
+  g_assert_false (gtk_widget_get_sensitive (button (tool, "Redo")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (houses->strokes[0])), ==, 3);
+
+  /* Cleared, then Undo in the toast: all back, in their order. */
+  click (button (tool, "Clear the drawing"));
+  assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0", "0");
+  {
+    GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (tool), ADW_TYPE_TOAST_OVERLAY);
+    GtkWidget *undo = NULL;
+
+    /* In the toast, not the tool's own Undo. */
+    for (int i = 0; i < 40 && undo == NULL; i++)
+      {
+        sk_test_iterate (50);
+        for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL && undo == NULL;
+             child = gtk_widget_get_next_sibling (child))
+          if (!gtk_widget_is_ancestor (GTK_WIDGET (tool), child))
+            undo = sk_test_find_shown (child, GTK_TYPE_BUTTON, "Undo");
+      }
+    g_assert_nonnull (undo);
+    sk_test_real_click (undo);
+    sk_test_iterate (200);
+  }
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
+              "1,5,8");
+
+  /* Words, typed as the child says them, and a picture for them. */
+  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_ENTRY, "What lives here?"));
+  sk_test_type ("Mormors kat 🐱 der er død");
+  sk_test_press ("Return");
+  sk_test_iterate (200);
+  sk_test_type ("Matematik");
+  click (button (tool, "Add to the house"));
+  assert_sql (path, "SELECT group_concat(words, '|') FROM house_words WHERE trashed = 0 ORDER BY position",
+              "Mormors kat 🐱 der er død|Matematik");
+  click (by_tooltip (GTK_WIDGET (tool), GTK_TYPE_MENU_BUTTON, "Add a picture"));
+  {
+    GtkWidget *sad = NULL;
+
+    for (int i = 0; i < 40 && (sad == NULL || gtk_widget_get_width (sad) == 0); i++)
+      {
+        sk_test_iterate (50);
+        sad = sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Sad");
+      }
+    g_assert_nonnull (sad);
+    sk_test_real_click (sad);
+    sk_test_iterate (200);
+  }
+  assert_sql (path, "SELECT picture FROM house_words WHERE words LIKE 'Mormor%'", "feeling-sad");
+  g_assert_nonnull (by_tooltip (GTK_WIDGET (tool), GTK_TYPE_MENU_BUTTON, "Picture: Sad"));
+  /* The house tells a screen reader what lives in it. */
+  {
+    g_autofree char *described = sk_houses_describe (houses, SK_HOUSE_WORRIES);
+
+    g_assert_nonnull (strstr (described, "Mormors kat"));
+    g_assert_nonnull (strstr (described, "3 strokes"));
+  }
+
+  /* The child's answer, for this house only. */
+  click (sk_test_find_type (GTK_WIDGET (tool), SK_TYPE_SHARED_BUTTON));
+  assert_sql (path, "SELECT house || '|' || shared FROM houses", "0|1");
+
+  /* Another house: its own drawing, empty at first. */
+  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Dreams"));
+  g_assert_false (gtk_widget_get_sensitive (button (tool, "Undo")));
+  click (button (tool, "Green"));
+  draw (canvas, zigzag, G_N_ELEMENTS (zigzag));
+  assert_sql (path, "SELECT house || ':' || crayon FROM house_strokes WHERE trashed = 0 AND house = 2", "2:4");
+  assert_sql (path, "SELECT group_concat(house || ':' || shared, ',') FROM houses ORDER BY house", "0:1,2:0");
+  /* Ctrl+Z here undoes this house's stroke, not the other house's. */
+  sk_test_press ("<Control>z");
+  assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0 AND house = 2", "0");
+  assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0 AND house = 0", "3");
+
+  /* All three side by side; a touch on one opens it. */
+  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "All three"));
+  g_assert_nonnull (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_LABEL, "Your parents may see it"));
+  {
+    GtkWidget *first = sk_test_find_type (gtk_widget_get_last_child (sk_test_find_type (GTK_WIDGET (tool), GTK_TYPE_STACK)),
+                                          SK_TYPE_HOUSE_CANVAS);
+
+    g_assert_nonnull (first);
+    g_assert_true (gtk_widget_get_mapped (first));
+    sk_test_save_screenshot (GTK_WIDGET (window), "houses-overview-test.png");
+    click (first);
+  }
+  g_assert_true (gtk_widget_get_mapped (canvas));
+  g_assert_cmpint (sk_house_canvas_get_kind (SK_HOUSE_CANVAS (canvas)), ==, SK_HOUSE_WORRIES);
+  close_window (window);
+
+  /* Opened again: the same house, as drawn. */
+  window = open_window (path, FALSE);
+  tool = open_tool (GTK_WIDGET (window), "Three Houses");
+  houses = sk_houses_tool_get_houses (tool);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (houses->strokes[0])), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (houses->words[0])), ==, 2);
+  close_window (window);
+}
+
+static void
+test_last_time (void)
+{
+  g_autofree char *path = sk_test_path ("last-time.db");
+  SkWindow *window;
+  SkHousesTool *tool;
+  GtkWidget *compare;
+
+  prepare (path, TRUE);
+  window = open_window (path, FALSE);
+  tool = open_tool (GTK_WIDGET (window), "Three Houses");
+  compare = sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Last time");
+  g_assert_nonnull (compare);
+  click (compare);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) then = g_date_time_add_days (now, -30);
+    g_autofree char *date = sk_format_date (then);
+    g_autofree char *title = g_strdup_printf ("Last time, %s", date);
+
+    g_assert_nonnull (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_LABEL, title));
+  }
+  /* Last time's house is beside today's, with its stroke. */
+  {
+    int drawn = 0;
+
+    for (GtkWidget *w = GTK_WIDGET (tool); w != NULL;)
+      {
+        if (SK_IS_HOUSE_CANVAS (w) && gtk_widget_get_mapped (w))
+          drawn++;
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != GTK_WIDGET (tool) && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w == GTK_WIDGET (tool) ? NULL : gtk_widget_get_next_sibling (w);
+          }
+      }
+    g_assert_cmpint (drawn, ==, 2);
+  }
+  sk_test_save_screenshot (GTK_WIDGET (window), "houses-last-time-test.png");
+  close_window (window);
+}
+
+static void
+test_child_view (void)
+{
+  g_autofree char *path = sk_test_path ("child-view.db");
+  SkWindow *window;
+  SkHousesTool *tool;
+  GtkWidget *view;
+
+  prepare (path, FALSE);
+  window = open_window (path, TRUE);
+  view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
+  g_assert_nonnull (view);
+  tool = open_tool (view, "Three Houses");
+  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Good things"));
+  click (button (tool, "Purple"));
+  draw (sk_houses_tool_get_canvas (tool), circle, G_N_ELEMENTS (circle));
+  assert_sql (path, "SELECT house || ':' || crayon FROM house_strokes WHERE trashed = 0", "1:6");
+  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_ENTRY, "What lives here?"));
+  sk_test_type ("Fodbold med Malik");
+  sk_test_press ("Return");
+  assert_sql (path, "SELECT house || ':' || words FROM house_words", "1:Fodbold med Malik");
+  close_window (window);
+}
+
+static void
+test_screenshots (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("dk.samtalekuffert.Samtalekuffert");
+  const char *languages[] = { "da", "en" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      g_autofree char *name = g_strdup_printf ("screens-%s.db", languages[l]);
+      g_autofree char *path = sk_test_path (name);
+      const int sizes[][2] = { { 1280, 800 }, { 1920, 1080 } };
+      SkWindow *window;
+      SkHousesTool *tool;
+      GtkWidget *canvas;
+
+      g_settings_set_string (settings, "language", languages[l]);
+      sk_test_iterate (100);
+      prepare (path, TRUE);
+      window = open_window (path, FALSE);
+      tool = open_tool (GTK_WIDGET (window), l == 0 ? "Tre huse" : "Three Houses");
+      canvas = sk_houses_tool_get_canvas (tool);
+      click (button (tool, l == 0 ? "Blå" : "Blue"));
+      click (button (tool, l == 0 ? "Tyk" : "Thick"));
+      draw (canvas, line, G_N_ELEMENTS (line));
+      click (button (tool, l == 0 ? "Rød" : "Red"));
+      click (button (tool, l == 0 ? "Mellem" : "Medium"));
+      draw (canvas, zigzag, G_N_ELEMENTS (zigzag));
+      click (button (tool, l == 0 ? "Sort" : "Black"));
+      draw (canvas, circle, G_N_ELEMENTS (circle));
+      click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_ENTRY, l == 0 ? "Hvad bor her?" : "What lives here?"));
+      sk_test_type (l == 0 ? "Når far råber" : "When dad shouts");
+      sk_test_press ("Return");
+      sk_test_type (l == 0 ? "Matematiktimerne" : "Maths lessons");
+      sk_test_press ("Return");
+      sk_test_iterate (300);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          g_autofree char *shot = g_strdup_printf ("houses-%s-%dx%d.png", languages[l], sizes[s][0], sizes[s][1]);
+
+          gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+          sk_test_iterate (400);
+          sk_test_scroll_to (GTK_WIDGET (tool));
+          sk_test_iterate (300);
+          sk_test_save_screenshot (GTK_WIDGET (window), shot);
+        }
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      sk_test_iterate (300);
+      click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, l == 0 ? "Sidste gang" : "Last time"));
+      sk_test_iterate (300);
+      {
+        g_autofree char *shot = g_strdup_printf ("houses-last-time-%s-1280x800.png", languages[l]);
+
+        sk_test_save_screenshot (GTK_WIDGET (window), shot);
+      }
+      click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, l == 0 ? "Alle tre" : "All three"));
+      sk_test_iterate (300);
+      {
+        g_autofree char *shot = g_strdup_printf ("houses-overview-%s-1280x800.png", languages[l]);
+
+        sk_test_save_screenshot (GTK_WIDGET (window), shot);
+      }
+      close_window (window);
+
+      window = open_window (path, TRUE);
+      tool = open_tool (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW), l == 0 ? "Tre huse" : "Three Houses");
+      sk_test_iterate (300);
+      {
+        g_autofree char *shot = g_strdup_printf ("houses-child-%s-1280x800.png", languages[l]);
+
+        sk_test_save_screenshot (GTK_WIDGET (window), shot);
+      }
+      close_window (window);
+    }
+  g_settings_set_string (settings, "language", "en");
+  sk_test_iterate (100);
+}
+
+int
+main (int argc, char **argv)
+{
+  app = sk_test_app_start (&argc, &argv);
+
+  g_test_add_func ("/houses-tool/draw", test_draw);
+  g_test_add_func ("/houses-tool/last-time", test_last_time);
+  g_test_add_func ("/houses-tool/child-view", test_child_view);
+  g_test_add_func ("/houses-tool/screenshots", test_screenshots);
+  return sk_test_app_run (&app);
+}
