@@ -5,8 +5,8 @@
  * pen lifts the whole stroke goes out in "stroke-done" to be stored.
  *
  * A frame must stay cheap with hundreds of strokes in the house: the
- * finished strokes are drawn once into a texture (a new one is drawn onto
- * it, not all again), so a frame is that texture, the stroke being drawn
+ * finished strokes are drawn once into an image (a new one is drawn onto
+ * it, not all again), so a frame is that image, the stroke being drawn
  * and the outline — never every stroke again.
  */
 #include "config.h"
@@ -33,11 +33,8 @@ struct _SkHouseCanvas
 
   /* The finished strokes, drawn: for this many of them at this size. */
   cairo_surface_t *cache;
-  GdkTexture      *cache_texture;
   guint            cached_strokes;
   int              cache_pixels;
-  GdkTexture      *outline;
-  int              outline_pixels;
 };
 
 G_DEFINE_FINAL_TYPE (SkHouseCanvas, sk_house_canvas, GTK_TYPE_WIDGET)
@@ -63,20 +60,7 @@ static void
 drop_cache (SkHouseCanvas *self)
 {
   g_clear_pointer (&self->cache, cairo_surface_destroy);
-  g_clear_object (&self->cache_texture);
   self->cached_strokes = 0;
-}
-
-static GdkTexture *
-texture_of (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * cairo_image_surface_get_height (surface));
-  return gdk_memory_texture_new (cairo_image_surface_get_width (surface), cairo_image_surface_get_height (surface),
-                                 GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (surface));
 }
 
 static void
@@ -124,23 +108,6 @@ update_cache (SkHouseCanvas *self,
   draw_strokes (self, cr, self->cached_strokes, n, pixels);
   cairo_destroy (cr);
   self->cached_strokes = n;
-  g_clear_object (&self->cache_texture);
-  self->cache_texture = texture_of (self->cache);
-}
-
-static void
-update_outline (SkHouseCanvas *self,
-                int            pixels)
-{
-  cairo_surface_t *art;
-
-  if (self->outline != NULL && self->outline_pixels == pixels)
-    return;
-  g_clear_object (&self->outline);
-  self->outline_pixels = pixels;
-  art = sk_art_surface (sk_house_kind_art (self->kind), pixels);
-  if (art != NULL)
-    self->outline = texture_of (art);
 }
 
 static void
@@ -151,45 +118,40 @@ sk_house_canvas_snapshot (GtkWidget   *widget,
   double x, y, size;
   int scale = gtk_widget_get_scale_factor (widget);
   int pixels;
-  graphene_rect_t square;
+  cairo_surface_t *outline;
+  cairo_t *cr;
 
   sk_house_canvas_get_square (self, &x, &y, &size);
   pixels = (int) ceil (size * scale);
-  square = GRAPHENE_RECT_INIT (x, y, size, size);
   update_cache (self, pixels);
-  update_outline (self, pixels);
-  gtk_snapshot_append_texture (snapshot, self->cache_texture, &square);
+  outline = sk_art_surface (sk_house_kind_art (self->kind), pixels);
 
+  /* One node: the drawn house as it is, the stroke being drawn, the
+   * outline over both — two blits and one short path a frame. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x, y, size, size));
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / pixels, size / pixels);
+  cairo_set_source_surface (cr, self->cache, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
   if (self->drawing && self->current->len > 0)
     {
-      const SkHousesPoint *points = (const SkHousesPoint *) self->current->data;
-      double left = G_MAXDOUBLE, top = G_MAXDOUBLE, right = -G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
-      double half = sk_houses_width (self->size, 1.0) * size / 2 + 2;
-      graphene_rect_t bounds, clipped;
-      cairo_t *cr;
-
-      /* Only as big as the stroke: a small node each frame. */
-      for (guint i = 0; i < self->current->len; i++)
-        {
-          left = MIN (left, points[i].x);
-          right = MAX (right, points[i].x);
-          top = MIN (top, points[i].y);
-          bottom = MAX (bottom, points[i].y);
-        }
-      bounds = GRAPHENE_RECT_INIT (floor (x + left * size - half), floor (y + top * size - half),
-                                   ceil ((right - left) * size + 2 * half) + 1,
-                                   ceil ((bottom - top) * size + 2 * half) + 1);
-      if (graphene_rect_intersection (&bounds, &square, &clipped))
-        {
-          cr = gtk_snapshot_append_cairo (snapshot, &clipped);
-          sk_houses_area_path (cr, x, y, size);
-          cairo_clip (cr);
-          sk_houses_draw_stroke (cr, self->kind, self->crayon, self->size, points, self->current->len, x, y, size);
-          cairo_destroy (cr);
-        }
+      cairo_save (cr);
+      sk_houses_area_path (cr, x, y, size);
+      cairo_clip (cr);
+      sk_houses_draw_stroke (cr, self->kind, self->crayon, self->size,
+                             (const SkHousesPoint *) self->current->data, self->current->len, x, y, size);
+      cairo_restore (cr);
     }
-  if (self->outline != NULL)
-    gtk_snapshot_append_texture (snapshot, self->outline, &square);
+  if (outline != NULL)
+    {
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, size / pixels, size / pixels);
+      cairo_set_source_surface (cr, outline, 0, 0);
+      cairo_paint (cr);
+    }
+  cairo_destroy (cr);
 }
 
 static void
@@ -433,8 +395,6 @@ sk_house_canvas_set_house (SkHouseCanvas *self,
   if (self->strokes != NULL)
     g_signal_connect_object (self->strokes, "items-changed", G_CALLBACK (strokes_changed_cb), self,
                              G_CONNECT_SWAPPED);
-  if (self->kind != kind)
-    g_clear_object (&self->outline);
   self->kind = kind;
   cancel (self);
   drop_cache (self);
@@ -469,7 +429,6 @@ sk_house_canvas_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->strokes, self);
   g_clear_object (&self->strokes);
   drop_cache (self);
-  g_clear_object (&self->outline);
   G_OBJECT_CLASS (sk_house_canvas_parent_class)->dispose (object);
 }
 

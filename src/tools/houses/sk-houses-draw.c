@@ -63,31 +63,6 @@ sk_houses_draw_paper (cairo_t     *cr,
   cairo_restore (cr);
 }
 
-/* Quadratic pieces through the midpoints, as cubic curves: the point
- * itself is the control point, so the line bends smoothly through the
- * pen's path instead of in corners. */
-static void
-curve_through (cairo_t             *cr,
-               const SkHousesPoint *from,
-               const SkHousesPoint *via,
-               const SkHousesPoint *to,
-               double               x,
-               double               y,
-               double               size,
-               gboolean             start)
-{
-  double x0 = x + (from->x + via->x) / 2 * size, y0 = y + (from->y + via->y) / 2 * size;
-  double x1 = x + via->x * size, y1 = y + via->y * size;
-  double x2 = x + (via->x + to->x) / 2 * size, y2 = y + (via->y + to->y) / 2 * size;
-
-  if (start)
-    cairo_move_to (cr, x0, y0);
-  cairo_curve_to (cr,
-                  x0 + 2.0 / 3.0 * (x1 - x0), y0 + 2.0 / 3.0 * (y1 - y0),
-                  x2 + 2.0 / 3.0 * (x1 - x2), y2 + 2.0 / 3.0 * (y1 - y2),
-                  x2, y2);
-}
-
 void
 sk_houses_draw_stroke (cairo_t             *cr,
                        SkHouseKind          kind,
@@ -135,36 +110,34 @@ sk_houses_draw_stroke (cairo_t             *cr,
     {
       /* A mouse, a finger or an even pen: one line of one width. */
       cairo_move_to (cr, x + points[0].x * size, y + points[0].y * size);
-      for (guint i = 1; i + 1 < n_points; i++)
-        curve_through (cr, &points[i - 1], &points[i], &points[i + 1], x, y, size, FALSE);
-      cairo_line_to (cr, x + points[n_points - 1].x * size, y + points[n_points - 1].y * size);
+      for (guint i = 1; i < n_points; i++)
+        cairo_line_to (cr, x + points[i].x * size, y + points[i].y * size);
       cairo_set_line_width (cr, sk_houses_width (size_index, points[0].pressure) * size);
       cairo_stroke (cr);
     }
   else
     {
-      /* A pen pressed harder and lighter: piece by piece, each as wide
-       * as the pen was pressed there; the round caps join them. */
-      for (guint i = 0; i + 1 < n_points; i++)
-        {
-          const SkHousesPoint *from = &points[i > 0 ? i - 1 : 0];
-          const SkHousesPoint *to = &points[MIN (i + 1, n_points - 1)];
+      /* A pen pressed harder and lighter: in runs of one width (the
+       * pressure in eight steps), each as wide as the pen was pressed
+       * there; the round caps join them. */
+      guint i = 0;
 
-          if (i == 0)
+      while (i + 1 < n_points)
+        {
+          int level = (int) lrintf (points[i].pressure * 8);
+          guint j = i + 1;
+
+          cairo_move_to (cr, x + points[i].x * size, y + points[i].y * size);
+          cairo_line_to (cr, x + points[j].x * size, y + points[j].y * size);
+          while (j + 1 < n_points && (int) lrintf (points[j].pressure * 8) == level)
             {
-              cairo_move_to (cr, x + points[0].x * size, y + points[0].y * size);
-              cairo_line_to (cr, x + (points[0].x + points[1].x) / 2 * size, y + (points[0].y + points[1].y) / 2 * size);
+              j++;
+              cairo_line_to (cr, x + points[j].x * size, y + points[j].y * size);
             }
-          else
-            curve_through (cr, from, &points[i], to, x, y, size, TRUE);
-          cairo_set_line_width (cr, sk_houses_width (size_index, points[i].pressure) * size);
+          cairo_set_line_width (cr, sk_houses_width (size_index, level / 8.0) * size);
           cairo_stroke (cr);
+          i = j;
         }
-      cairo_move_to (cr, x + (points[n_points - 2].x + points[n_points - 1].x) / 2 * size,
-                     y + (points[n_points - 2].y + points[n_points - 1].y) / 2 * size);
-      cairo_line_to (cr, x + points[n_points - 1].x * size, y + points[n_points - 1].y * size);
-      cairo_set_line_width (cr, sk_houses_width (size_index, points[n_points - 1].pressure) * size);
-      cairo_stroke (cr);
     }
   cairo_restore (cr);
 }

@@ -22,7 +22,8 @@ void     sk_houses_draw_paper  (cairo_t             *cr,
                                 double               x,
                                 double               y,
                                 double               size);
-/* One stroke: smoothed curves through its points, its width following
+/* One stroke: a line with round joins through its points (smoothed as
+ * they came in), its width following
  * the pen's pressure; the eraser in the house's paper colour.  Not
  * clipped. */
 void     sk_houses_draw_stroke (cairo_t             *cr,
