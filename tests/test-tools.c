@@ -23,6 +23,7 @@
 #include "sk-mat.h"
 #include "sk-plan.h"
 #include "sk-observation.h"
+#include "sk-houses.h"
 
 #include <string.h>
 
@@ -271,6 +272,17 @@ test_registry_reaches_every_place (Fixture       *fixture,
     g_assert_no_error (error);
     point = g_list_model_get_item (G_LIST_MODEL (points), 0);
     g_object_set (point, "observation", "Smiles back", "assessment", "Feels safe", NULL);
+  }
+  {
+    /* A drawing and words in the house of dreams. */
+    g_autoptr(SkHouses) houses = sk_houses_load (fixture->store, sk_record_get_id (SK_RECORD (fixture->today)), &error);
+    g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (SkHousesPoint));
+    SkHousesPoint point = { 0.5f, 0.7f, 1.0f };
+
+    g_assert_no_error (error);
+    g_array_append_val (points, point);
+    g_assert_nonnull (sk_houses_add_stroke (houses, fixture->store, SK_HOUSE_DREAMS, 0, 1, points, &error));
+    g_assert_nonnull (sk_houses_add_word (houses, fixture->store, SK_HOUSE_DREAMS, "A dog", NULL, &error));
   }
   choices = sk_summary_list_choices (fixture->store, fixture->today, &error);
   g_assert_no_error (error);
