@@ -243,12 +243,12 @@ test_draw (void)
   sk_test_press ("<Control><Shift>z");
   sk_test_iterate (100);
   assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5");
-  click (button (tool, "Undo"));
+  click (button (tool, "Undo the last line"));
   assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1");
-  click (button (tool, "Redo"));
-  click (button (tool, "Redo"));
+  click (button (tool, "Redo the line"));
+  click (button (tool, "Redo the line"));
   assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5,8");
-  g_assert_false (gtk_widget_get_sensitive (button (tool, "Redo")));
+  g_assert_false (gtk_widget_get_sensitive (button (tool, "Redo the line")));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (houses->strokes[0])), ==, 3);
 
   /* Cleared, then Undo in the toast: all back, in their order. */
@@ -312,7 +312,7 @@ test_draw (void)
 
   /* Another house: its own drawing, empty at first. */
   click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Dreams"));
-  g_assert_false (gtk_widget_get_sensitive (button (tool, "Undo")));
+  g_assert_false (gtk_widget_get_sensitive (button (tool, "Undo the last line")));
   click (button (tool, "Green"));
   draw (canvas, zigzag, G_N_ELEMENTS (zigzag));
   assert_sql (path, "SELECT house || ':' || crayon FROM house_strokes WHERE trashed = 0 AND house = 2", "2:4");

@@ -778,8 +778,10 @@ build_palette (SkHousesTool *self)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->size_buttons[1]), TRUE);
   gtk_box_append (GTK_BOX (palette), sizes);
 
-  self->undo_button = icon_button ("edit-undo-symbolic", _("Undo"), G_CALLBACK (undo_clicked_cb), self);
-  self->redo_button = icon_button ("edit-redo-symbolic", _("Redo"), G_CALLBACK (redo_clicked_cb), self);
+  /* Translators: takes the last line drawn away again (Ctrl+Z) */
+  self->undo_button = icon_button ("edit-undo-symbolic", _("Undo the last line"), G_CALLBACK (undo_clicked_cb), self);
+  /* Translators: puts back the line just taken away (Ctrl+Shift+Z) */
+  self->redo_button = icon_button ("edit-redo-symbolic", _("Redo the line"), G_CALLBACK (redo_clicked_cb), self);
   /* Translators: takes the whole drawing out of a house (with Undo) */
   self->clear_button = icon_button ("edit-clear-all-symbolic", _("Clear the drawing"),
                                     G_CALLBACK (clear_clicked_cb), self);
