@@ -3,9 +3,8 @@
  *
  * A row of the three houses (and "All three") at the top.  One house:
  * the crayons, the eraser and the widths at the left with undo, redo and
- * clear; the house to draw in; what lives in it, in the child's words,
- * and the child's answer to "May your parents see this house?" at the
- * right.  All three: side by side, with their words, one touch to open.
+ * clear; the house to draw in; under it what lives in it, in the child's
+ * words, and the child's answer to "May your parents see this house?".  All three: side by side, with their words, one touch to open.
  * Last time's house can be shown beside today's.
  *
  * Every stroke is stored when the pen lifts, every word when it is
@@ -803,7 +802,6 @@ build_words (SkHousesTool *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
   gtk_widget_add_css_class (side, "house-words");
-  gtk_widget_set_size_request (side, 300, -1);
   self->words_title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->words_title), 0);
   gtk_label_set_wrap (GTK_LABEL (self->words_title), TRUE);
@@ -943,13 +941,13 @@ build_house (SkHousesTool *self)
   gtk_box_append (GTK_BOX (self->previous_box), self->previous_canvas);
   gtk_box_append (GTK_BOX (row), self->previous_box);
 
-  gtk_box_append (GTK_BOX (row), build_words (self));
   {
-    /* The child's answer on a line of its own, under the house: the
-     * question wraps in no narrow column. */
+    /* The words and the child's answer under the house: the house gets
+     * the page's whole width to be drawn in. */
     GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
     gtk_box_append (GTK_BOX (page), row);
+    gtk_box_append (GTK_BOX (page), build_words (self));
     gtk_widget_set_halign (self->shared_button, GTK_ALIGN_END);
     gtk_box_append (GTK_BOX (page), self->shared_button);
     return page;
