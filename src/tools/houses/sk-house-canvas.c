@@ -170,15 +170,6 @@ sk_house_canvas_measure (GtkWidget      *widget,
   *natural = self->editable ? 560 : 220;
 }
 
-static void
-sk_house_canvas_size_allocate (GtkWidget *widget,
-                               int        width,
-                               int        height,
-                               int        baseline)
-{
-  /* The cache follows the size at the next frame. */
-}
-
 static SkHousesPoint
 unit_point (SkHouseCanvas *self,
             double         widget_x,
@@ -449,7 +440,6 @@ sk_house_canvas_class_init (SkHouseCanvasClass *klass)
   object_class->finalize = sk_house_canvas_finalize;
   widget_class->snapshot = sk_house_canvas_snapshot;
   widget_class->measure = sk_house_canvas_measure;
-  widget_class->size_allocate = sk_house_canvas_size_allocate;
 
   /* The points (SkHousesPoint, a GArray) of a stroke drawn to its end. */
   signals[STROKE_DONE] = g_signal_new ("stroke-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -167,6 +167,13 @@ entry_has_words (SkHousesTool *self)
   return *words != '\0';
 }
 
+/* While typing: only the Add button follows the field. */
+static void
+entry_changed_cb (SkHousesTool *self)
+{
+  gtk_widget_set_sensitive (self->add_button, self->houses != NULL && entry_has_words (self));
+}
+
 static void
 update_buttons (SkHousesTool *self)
 {
@@ -181,7 +188,7 @@ update_buttons (SkHousesTool *self)
   gtk_widget_set_visible (self->compare_button, self->previous != NULL && self->shown != OVERVIEW);
   gtk_widget_set_visible (self->previous_box, self->previous != NULL && self->shown != OVERVIEW &&
                           gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->compare_button)));
-  gtk_widget_set_sensitive (self->add_button, has && entry_has_words (self));
+  entry_changed_cb (self);
   if (has)
     update_house_description (self, kind, self->canvas, self->houses);
   update_overview (self);
@@ -551,7 +558,7 @@ word_row_new (gpointer item,
 }
 
 static void
-words_changed_cb (SkHousesTool *self)
+contents_changed_cb (SkHousesTool *self)
 {
   update_buttons (self);
 }
@@ -612,9 +619,9 @@ sk_houses_tool_conversation_changed (SkTool *tool)
   if (self->houses != NULL)
     for (int kind = 0; kind < SK_HOUSES_N; kind++)
       {
-        g_signal_connect_object (self->houses->strokes[kind], "items-changed", G_CALLBACK (words_changed_cb),
+        g_signal_connect_object (self->houses->strokes[kind], "items-changed", G_CALLBACK (contents_changed_cb),
                                  self, G_CONNECT_SWAPPED);
-        g_signal_connect_object (self->houses->words[kind], "items-changed", G_CALLBACK (words_changed_cb),
+        g_signal_connect_object (self->houses->words[kind], "items-changed", G_CALLBACK (contents_changed_cb),
                                  self, G_CONNECT_SWAPPED);
       }
   if (self->previous != NULL)
@@ -815,7 +822,7 @@ build_words (SkHousesTool *self)
   gtk_widget_set_hexpand (self->entry, TRUE);
   sk_editable_keep_one_line (GTK_EDITABLE (self->entry));
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (add_word), self);
-  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (update_buttons), self);
+  g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (entry_changed_cb), self);
   self->add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
   /* Translators: adds what was typed to the house */
   sk_accessible_set_label (self->add_button, _("Add to the house"));
