@@ -4,7 +4,11 @@
  * the buttons and with Ctrl+Z / Ctrl+Shift+Z, a house cleared and Undo in
  * the toast; words typed and given a picture from the popover; the child's
  * answer; the overview; last time's house beside today's; the child's
- * view.  The file is read after each. */
+ * view.  The file is read after each.
+ *
+ * Built a second time as test-houses-touch (SK_TEST_BY_TOUCH): GTK on a
+ * Broadway server of the test's own, where a finger taps and draws
+ * (sk-test-touch.c), as on a tablet's screen. */
 #include "sk-application.h"
 #include "sk-conversation-page.h"
 #include "sk-child-view.h"
@@ -15,6 +19,9 @@
 #include "sk-shared-button.h"
 #include "sk-test-gui.h"
 #include "sk-test-util.h"
+#ifdef SK_TEST_BY_TOUCH
+#include "sk-test-touch.h"
+#endif
 
 #include <string.h>
 
@@ -63,7 +70,9 @@ open_window (const char *path,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   sk_test_iterate (300);
+#ifndef SK_TEST_BY_TOUCH
   sk_test_focus_window (GTK_WINDOW (window));
+#endif
   if (child_view)
     {
       g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
@@ -94,7 +103,11 @@ open_tool (GtkWidget  *root,
 
   g_assert_nonnull (button);
   sk_test_scroll_to (button);
+#ifdef SK_TEST_BY_TOUCH
+  sk_test_touch_tap (button);
+#else
   sk_test_real_click (button);
+#endif
   sk_test_iterate (400);
   tool = sk_test_find_type (root, SK_TYPE_HOUSES_TOOL);
   g_assert_nonnull (tool);
@@ -107,7 +120,11 @@ click (GtkWidget *widget)
 {
   g_assert_nonnull (widget);
   sk_test_scroll_to (widget);
+#ifdef SK_TEST_BY_TOUCH
+  sk_test_touch_tap (widget);
+#else
   sk_test_real_click (widget);
+#endif
   sk_test_iterate (150);
 }
 
@@ -121,6 +138,7 @@ button (SkHousesTool *tool,
   return found;
 }
 
+#ifndef SK_TEST_BY_TOUCH
 /* The widget of @type on screen whose tooltip (and so its accessible
  * name) is @text: a picture's menu button. */
 static GtkWidget *
@@ -141,6 +159,7 @@ by_tooltip (GtkWidget  *root,
     }
   return NULL;
 }
+#endif
 
 /* A line through @n points given in the house's own units (0–1). */
 static void
@@ -151,10 +170,16 @@ draw (GtkWidget    *canvas,
   double x, y, size;
   g_autofree graphene_point_t *points = g_new (graphene_point_t, n);
 
+  /* The whole house in view, as the child sees it to draw. */
+  sk_test_scroll_to (canvas);
   sk_house_canvas_get_square (SK_HOUSE_CANVAS (canvas), &x, &y, &size);
   for (guint i = 0; i < n; i++)
     points[i] = GRAPHENE_POINT_INIT (x + units[i][0] * size, y + units[i][1] * size);
+#ifdef SK_TEST_BY_TOUCH
+  sk_test_touch_stroke (canvas, points, n);
+#else
   sk_test_stroke (canvas, points, n);
+#endif
   sk_test_iterate (100);
 }
 
@@ -182,6 +207,7 @@ static const double circle[][2] = { { 0.5, 0.45 }, { 0.6, 0.55 }, { 0.5, 0.65 },
 /* In the sky above the roof's slope: outside the house. */
 static const double sky[][2] = { { 0.05, 0.1 }, { 0.5, 0.8 } };
 
+#ifndef SK_TEST_BY_TOUCH
 static void
 test_draw (void)
 {
@@ -493,14 +519,93 @@ test_screenshots (void)
   sk_test_iterate (100);
 }
 
+#endif
+
+#ifdef SK_TEST_BY_TOUCH
+/* The child's view, as on a tablet: the tool opened, a house, a crayon and
+ * the undo buttons tapped, lines drawn by finger. */
+static void
+test_touch (void)
+{
+  g_autofree char *path = sk_test_path ("touch.db");
+  SkWindow *window;
+  SkHousesTool *tool;
+  GtkWidget *view, *canvas;
+
+  g_assert_true (g_str_equal (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkBroadwayDisplay"));
+  prepare (path, FALSE);
+  window = open_window (path, TRUE);
+  view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
+  g_assert_nonnull (view);
+  tool = open_tool (view, "Three Houses");
+  canvas = sk_houses_tool_get_canvas (tool);
+  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Good things"));
+  g_assert_cmpint (sk_house_canvas_get_kind (SK_HOUSE_CANVAS (canvas)), ==, SK_HOUSE_GOOD);
+  click (button (tool, "Purple"));
+  click (button (tool, "Thick"));
+  draw (canvas, circle, G_N_ELEMENTS (circle));
+  assert_sql (path, "SELECT house || ':' || crayon || ':' || size FROM house_strokes WHERE trashed = 0", "1:6:2");
+  /* Where the finger went: round the circle, back where it began. */
+  {
+    SkHouses *houses = sk_houses_tool_get_houses (tool);
+    g_autoptr(SkHouseStroke) stroke = g_list_model_get_item (G_LIST_MODEL (houses->strokes[SK_HOUSE_GOOD]), 0);
+    GArray *points = sk_house_stroke_get_points (stroke);
+    double left = 1, right = 0;
+
+    g_assert_cmpuint (points->len, >, 10);
+    for (guint i = 0; i < points->len; i++)
+      {
+        left = MIN (left, g_array_index (points, SkHousesPoint, i).x);
+        right = MAX (right, g_array_index (points, SkHousesPoint, i).x);
+        /* A finger tells no pressure: the full width. */
+        g_assert_cmpfloat (g_array_index (points, SkHousesPoint, i).pressure, ==, 1.0);
+      }
+    g_assert_cmpfloat_with_epsilon (left, 0.4, 0.02);
+    g_assert_cmpfloat_with_epsilon (right, 0.6, 0.02);
+    g_assert_cmpfloat_with_epsilon (g_array_index (points, SkHousesPoint, 0).y, 0.45, 0.01);
+    g_assert_cmpfloat_with_epsilon (g_array_index (points, SkHousesPoint, points->len - 1).y, 0.45, 0.02);
+  }
+  /* A finger put down in the sky draws nothing in the house. */
+  draw (canvas, sky, G_N_ELEMENTS (sky));
+  assert_sql (path, "SELECT count(*) FROM house_strokes", "1");
+  click (button (tool, "Blue"));
+  draw (canvas, line, G_N_ELEMENTS (line));
+  click (button (tool, "Green"));
+  click (button (tool, "Thin"));
+  draw (canvas, zigzag, G_N_ELEMENTS (zigzag));
+  assert_sql (path, "SELECT group_concat(crayon || ':' || size, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
+              "6:2,5:2,4:0");
+
+  /* Undo and redo, tapped. */
+  click (button (tool, "Undo the last line"));
+  click (button (tool, "Undo the last line"));
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "6");
+  click (button (tool, "Undo the last line"));
+  assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0", "0");
+  g_assert_false (gtk_widget_get_sensitive (button (tool, "Undo the last line")));
+  click (button (tool, "Redo the line"));
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "6");
+  click (button (tool, "Redo the line"));
+  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position", "6,5");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sk_houses_tool_get_houses (tool)->strokes[SK_HOUSE_GOOD])), ==, 2);
+  close_window (window);
+}
+#endif
+
 int
 main (int argc, char **argv)
 {
+#ifdef SK_TEST_BY_TOUCH
+  sk_test_touch_start ();
   app = sk_test_app_start (&argc, &argv);
-
+  sk_test_touch_connect ();
+  g_test_add_func ("/houses-touch/child-view", test_touch);
+#else
+  app = sk_test_app_start (&argc, &argv);
   g_test_add_func ("/houses-tool/draw", test_draw);
   g_test_add_func ("/houses-tool/last-time", test_last_time);
   g_test_add_func ("/houses-tool/child-view", test_child_view);
   g_test_add_func ("/houses-tool/screenshots", test_screenshots);
+#endif
   return sk_test_app_run (&app);
 }

@@ -17,7 +17,8 @@ struct _SkSharedButton
 
   char      *question;
   GtkWidget *icon;
-  GtkWidget *label;
+  GtkWidget *question_label;
+  GtkWidget *answer_label;
 };
 
 G_DEFINE_FINAL_TYPE (SkSharedButton, sk_shared_button, GTK_TYPE_TOGGLE_BUTTON)
@@ -34,11 +35,9 @@ static void
 update (SkSharedButton *self)
 {
   gboolean shared = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self));
-  g_autofree char *markup = g_markup_printf_escaped ("<small>%s</small>\n<b>%s</b>",
-                                                     self->question != NULL ? self->question : "",
-                                                     shared ? _("Yes, they may") : _("No, just for us"));
 
-  gtk_label_set_markup (GTK_LABEL (self->label), markup);
+  gtk_label_set_text (GTK_LABEL (self->question_label), self->question != NULL ? self->question : "");
+  gtk_label_set_text (GTK_LABEL (self->answer_label), shared ? _("Yes, they may") : _("No, just for us"));
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), shared ? "view-reveal-symbolic" : "view-conceal-symbolic");
 }
 
@@ -122,14 +121,27 @@ static void
 sk_shared_button_init (SkSharedButton *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  /* The question and the answer as two labels, one above the other: one
+   * wrapping label of two lines in a row with the icon makes GTK 4.8's
+   * box report a height-for-width that is not its height (it counts the
+   * label's baseline), and the page under it overlaps. */
+  GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   self->icon = gtk_image_new ();
   gtk_image_set_pixel_size (GTK_IMAGE (self->icon), 24);
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  self->question_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->question_label, "caption");
+  self->answer_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->answer_label, "heading");
+  for (GtkWidget *label = self->question_label; label != NULL;
+       label = label == self->question_label ? self->answer_label : NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (lines), label);
+    }
   gtk_box_append (GTK_BOX (box), self->icon);
-  gtk_box_append (GTK_BOX (box), self->label);
+  gtk_box_append (GTK_BOX (box), lines);
   gtk_button_set_child (GTK_BUTTON (self), box);
   gtk_widget_add_css_class (GTK_WIDGET (self), "shared-button");
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);

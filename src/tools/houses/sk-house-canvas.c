@@ -35,7 +35,15 @@ struct _SkHouseCanvas
   cairo_surface_t *cache;
   guint            cached_strokes;
   int              cache_pixels;
+
+  /* The height that shows the whole house on the page's first screen,
+   * or 0 (see fit_to_page) */
+  int   fit_height;
+  guint fit_idle;
 };
+
+#define MINIMUM_SIZE 280
+#define NATURAL_SIZE 560
 
 G_DEFINE_FINAL_TYPE (SkHouseCanvas, sk_house_canvas, GTK_TYPE_WIDGET)
 
@@ -166,8 +174,57 @@ sk_house_canvas_measure (GtkWidget      *widget,
   SkHouseCanvas *self = SK_HOUSE_CANVAS (widget);
 
   /* Big enough for a child's hand when it draws; a thumbnail when not. */
-  *minimum = self->editable ? 280 : 120;
-  *natural = self->editable ? 560 : 220;
+  *minimum = self->editable ? MINIMUM_SIZE : 120;
+  *natural = self->editable ? NATURAL_SIZE : 220;
+  /* No taller than what the screen shows of it, so that the child sees
+   * the whole house without scrolling (a scrolled page gives it its
+   * natural height). */
+  if (self->editable && orientation == GTK_ORIENTATION_VERTICAL && self->fit_height > 0)
+    *natural = CLAMP (self->fit_height, MINIMUM_SIZE, NATURAL_SIZE);
+}
+
+static gboolean
+fit_idle_cb (gpointer data)
+{
+  SkHouseCanvas *self = data;
+
+  self->fit_idle = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* On a page that scrolls, the height from the house's top, with the page
+ * at its top, to the bottom of what the page shows.  The things above the
+ * house do not depend on its height, so this settles at once. */
+static void
+fit_to_page (SkHouseCanvas *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  GtkWidget *content = viewport != NULL && GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  graphene_point_t top;
+  int fit;
+
+  if (content == NULL || !gtk_widget_compute_point (GTK_WIDGET (self), content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return;
+  fit = gtk_widget_get_height (scroller) - (int) top.y - 12;
+  if (ABS (fit - self->fit_height) <= 1)
+    return;
+  self->fit_height = fit;
+  if (self->fit_idle == 0)
+    self->fit_idle = g_idle_add (fit_idle_cb, self);
+}
+
+static void
+sk_house_canvas_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  SkHouseCanvas *self = SK_HOUSE_CANVAS (widget);
+
+  if (self->editable)
+    fit_to_page (self);
 }
 
 static SkHousesPoint
@@ -262,6 +319,33 @@ from_pen (GtkGesture *gesture)
   return device != NULL && gdk_device_get_source (device) == GDK_SOURCE_PEN;
 }
 
+/* A finger that draws in the house is the house's.  Claiming it is not
+ * enough in GTK 4: a scrolled window above sees the touch first (its
+ * kinetic drag is in the capture phase) and claims it once the finger has
+ * moved a little, which cancels the stroke and scrolls the page instead.
+ * So the ancestors' capture gestures let go of it here. */
+static void
+keep_sequence (SkHouseCanvas    *self,
+               GdkEventSequence *sequence)
+{
+  if (sequence == NULL)
+    return; /* the mouse: no kinetic scrolling takes it */
+  for (GtkWidget *above = gtk_widget_get_parent (GTK_WIDGET (self)); above != NULL; above = gtk_widget_get_parent (above))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (above);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE (controller) &&
+              gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE &&
+              gtk_gesture_handles_sequence (GTK_GESTURE (controller), sequence))
+            gtk_event_controller_reset (controller);
+        }
+    }
+}
+
 static void
 drag_begin_cb (GtkGestureDrag *gesture,
                double          x,
@@ -275,6 +359,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
       return;
     }
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  keep_sequence (self, gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (gesture)));
   self->start_x = x;
   self->start_y = y;
   gtk_widget_grab_focus (GTK_WIDGET (self));
@@ -419,6 +504,7 @@ sk_house_canvas_dispose (GObject *object)
   if (self->strokes != NULL)
     g_signal_handlers_disconnect_by_data (self->strokes, self);
   g_clear_object (&self->strokes);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
   drop_cache (self);
   G_OBJECT_CLASS (sk_house_canvas_parent_class)->dispose (object);
 }
@@ -440,6 +526,7 @@ sk_house_canvas_class_init (SkHouseCanvasClass *klass)
   object_class->finalize = sk_house_canvas_finalize;
   widget_class->snapshot = sk_house_canvas_snapshot;
   widget_class->measure = sk_house_canvas_measure;
+  widget_class->size_allocate = sk_house_canvas_size_allocate;
 
   /* The points (SkHousesPoint, a GArray) of a stroke drawn to its end. */
   signals[STROKE_DONE] = g_signal_new ("stroke-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -1053,6 +1053,7 @@ sk_houses_tool_init (SkHousesTool *self)
 
   self->stack = gtk_stack_new ();
   gtk_stack_set_transition_type (GTK_STACK (self->stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_add_named (GTK_STACK (self->stack), build_house (self), "house");
   gtk_stack_add_named (GTK_STACK (self->stack), build_overview (self), "overview");
   gtk_widget_set_vexpand (self->stack, TRUE);
