@@ -24,6 +24,8 @@
 #include "sk-plan.h"
 #include "sk-observation.h"
 #include "sk-houses.h"
+#include "sk-evaluation.h"
+#include "sk-goals.h"
 
 #include <string.h>
 
@@ -283,6 +285,25 @@ test_registry_reaches_every_place (Fixture       *fixture,
     g_array_append_val (points, point);
     g_assert_nonnull (sk_houses_add_stroke (houses, fixture->store, SK_HOUSE_DREAMS, 0, 1, points, &error));
     g_assert_nonnull (sk_houses_add_word (houses, fixture->store, SK_HOUSE_DREAMS, "A dog", NULL, &error));
+  }
+  {
+    /* The child's evaluation: one face. */
+    g_autoptr(SkEvaluation) evaluation = sk_evaluation_load (fixture->store, sk_record_get_id (SK_RECORD (fixture->today)),
+                                                             TRUE, &error);
+
+    g_assert_no_error (error);
+    sk_evaluation_set_answer (evaluation, 1, SK_EVALUATION_YES);
+  }
+  {
+    /* A goal in the child's words, followed up today. */
+    g_autoptr(SkGoals) goals = sk_goals_load (fixture->store, sk_conversation_get_child_id (fixture->today), &error);
+    SkGoal *goal = sk_goals_add (goals, fixture->store, fixture->today, SK_GOAL_FROM_CHILD, &error);
+    g_autoptr(SkGoalStep) step = NULL;
+
+    g_assert_no_error (error);
+    g_object_set (goal, "child-words", "More time with dad", NULL);
+    step = sk_goals_step (goals, fixture->store, goal, sk_record_get_id (SK_RECORD (fixture->today)), TRUE, &error);
+    g_object_set (step, "rung", 4, NULL);
   }
   choices = sk_summary_list_choices (fixture->store, fixture->today, &error);
   g_assert_no_error (error);
