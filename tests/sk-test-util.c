@@ -1,7 +1,10 @@
 /* sk-test-util.c — small helpers for every test, with or without a display */
 #include "sk-test-util.h"
 
+#include <gio/gio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 /* A path for a test's file in the test's private data folder. */
@@ -109,4 +112,51 @@ sk_test_make_old_database (const char *path,
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+}
+
+/* The text of a PDF as pdftotext reads it, its words joined by single
+ * spaces (lines and pages too), so that a phrase is found across a break. */
+char *
+sk_test_pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) words = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  words = g_strsplit_set (out, " \n\f", -1);
+  return g_strjoinv (" ", words);
+}
+
+/* How many pages pdfinfo counts in @pdf. */
+int
+sk_test_pdf_pages (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "Pages:"));
+  return atoi (strstr (out, "Pages:") + 6);
+}
+
+/* A copy of @file as @name in SK_TEST_OUTPUT, to be looked at. */
+void
+sk_test_keep (const char *file,
+              const char *name)
+{
+  g_autofree char *kept = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (file);
+  g_autoptr(GFile) to = NULL;
+
+  if (g_getenv ("SK_TEST_OUTPUT") == NULL)
+    return;
+  g_mkdir_with_parents (g_getenv ("SK_TEST_OUTPUT"), 0700);
+  kept = g_build_filename (g_getenv ("SK_TEST_OUTPUT"), name, NULL);
+  to = g_file_new_for_path (kept);
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
 }

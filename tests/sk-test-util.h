@@ -23,4 +23,11 @@ void     sk_test_make_old_database (const char *path,
                                     int         version,
                                     const char *rows);
 
+/* PDFs read back (pdftotext, pdfinfo), and a file kept for a person to
+ * look at (in SK_TEST_OUTPUT). */
+char    *sk_test_pdf_text  (const char *pdf);
+int      sk_test_pdf_pages (const char *pdf);
+void     sk_test_keep      (const char *file,
+                            const char *name);
+
 G_END_DECLS

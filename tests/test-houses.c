@@ -175,36 +175,6 @@ test_journal (void)
   g_assert_nonnull (strstr (danish, "(billede: Bange)"));
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-  g_auto(GStrv) words = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  words = g_strsplit_set (out, " \n\f", -1);
-  return g_strjoinv (" ", words);
-}
-
-static void
-keep (const char *file,
-      const char *name)
-{
-  g_autofree char *kept = NULL;
-  g_autoptr(GFile) from = g_file_new_for_path (file);
-  g_autoptr(GFile) to = NULL;
-
-  if (g_getenv ("SK_TEST_OUTPUT") == NULL)
-    return;
-  g_mkdir_with_parents (g_getenv ("SK_TEST_OUTPUT"), 0700);
-  kept = g_build_filename (g_getenv ("SK_TEST_OUTPUT"), name, NULL);
-  to = g_file_new_for_path (kept);
-  g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
-}
-
 /* The parents' paper: the shared house with its words; the other not at
  * all; the choices offer both houses with something in them. */
 static void
@@ -224,13 +194,12 @@ test_paper (void)
       g_autofree char *name = g_strdup_printf ("houses-%s.pdf", language);
       g_autofree char *pdf = sk_test_path (name);
       g_autofree char *text = NULL;
-      g_autofree char *pages = NULL;
 
       g_assert_no_error (error);
       g_assert_true (sk_summary_write_pdf (summary, pdf, &error));
       g_assert_no_error (error);
-      keep (pdf, name);
-      text = pdf_text (pdf);
+      sk_test_keep (pdf, name);
+      text = sk_test_pdf_text (pdf);
       g_assert_nonnull (strstr (text, l == 0 ? "Astas tre huse" : "Asta’s three houses"));
       g_assert_nonnull (strstr (text, l == 0 ? "Bekymringernes hus" : "House of worries"));
       g_assert_nonnull (strstr (text, "Når far råber"));
@@ -238,14 +207,7 @@ test_paper (void)
       /* Not shared: not on the paper. */
       g_assert_null (strstr (text, "Bamse"));
       g_assert_null (strstr (text, l == 0 ? "Drømmenes hus" : "House of dreams"));
-      {
-        const char *argv[] = { "pdfinfo", pdf, NULL };
-        int status;
-
-        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &pages, NULL, &status, NULL));
-        g_assert_nonnull (strstr (pages, "Pages:"));
-        g_assert_cmpint (atoi (strstr (pages, "Pages:") + 6), ==, 1);
-      }
+      g_assert_cmpint (sk_test_pdf_pages (pdf), ==, 1);
     }
   choices = sk_summary_list_choices (store, conversation, &error);
   g_assert_no_error (error);

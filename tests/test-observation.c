@@ -13,20 +13,6 @@
 #include <gio/gio.h>
 #include <string.h>
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-  g_auto(GStrv) words = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  words = g_strsplit_set (out, " \n\f", -1);
-  return g_strjoinv (" ", words);
-}
-
 static void
 test_way_from_birth_year (void)
 {
@@ -315,7 +301,7 @@ test_paper (void)
       g_assert_no_error (error);
       g_assert_true (sk_summary_write_pdf (summary, pdf, &error));
       g_assert_no_error (error);
-      text = pdf_text (pdf);
+      text = sk_test_pdf_text (pdf);
       if (g_getenv ("SK_TEST_OUTPUT") != NULL)
         {
           g_autofree char *kept = g_build_filename (g_getenv ("SK_TEST_OUTPUT"), name, NULL);

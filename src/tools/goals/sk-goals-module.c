@@ -103,7 +103,8 @@ goals_summary (SkSummary       *summary,
         }
       text = g_string_new (NULL);
       if (*words != '\0')
-        g_string_append_printf (text, "“%s”", words);
+        /* Translators: the child's own words, quoted, on the parents' paper */
+        g_string_append_printf (text, C_("quotation", "“%s”"), words);
       if (*formulation != '\0')
         g_string_append_printf (text, "%s%s", text->len > 0 ? " — " : "", formulation);
       g_string_append_printf (text, " (%s", _(sk_goal_state_label (sk_goal_get_state (goal))));
