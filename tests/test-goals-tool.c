@@ -13,7 +13,9 @@
 #include "sk-test-gui.h"
 #include "sk-test-util.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static SkApplication *app;
 
@@ -185,6 +187,18 @@ field (SkGoalsTool *tool,
 }
 
 static gboolean
+chooser_shown (gpointer data)
+{
+  return sk_test_toplevel_shown (GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
 dialog_shown (gpointer data)
 {
   return sk_test_toplevel_shown (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
@@ -265,6 +279,34 @@ test_caseworker (void)
   click_rung (ladder (tool, 1), 2);
   assert_sql (path, TODAYS_RUNGS, "7,2");
   sk_test_save_screenshot (GTK_WIDGET (window), "goals-caseworker-test.png");
+
+  /* For the case system: saved as text through the file chooser. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("samtalekuffert-goals-XXXXXX", NULL);
+    g_autofree char *file = g_build_filename (dir, "maal.txt", NULL);
+    g_autofree char *text = NULL;
+    GStatBuf st;
+
+    click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Save the Goals as Text…"));
+    g_assert_true (sk_test_wait_for (chooser_shown, NULL, 5000));
+    sk_test_iterate (500);
+    sk_test_focus_window (sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+    sk_test_press ("<Control>a");
+    sk_test_type (file);
+    sk_test_press ("Return");
+    g_assert_true (sk_test_wait_for (file_written, file, 5000));
+    sk_test_iterate (300);
+    g_assert_cmpint (g_stat (file, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (text, "Goals for the child’s plan: Malou Winther\n"));
+    g_assert_nonnull (strstr (text, "Goal 1 (Working on it)\n  In the child’s words: Sove hos mormor i weekenden\n"));
+    g_assert_nonnull (strstr (text, "  Our formulation: Skolen laver en plan mod drillerier\n"));
+    g_assert_nonnull (strstr (text, "  – Jeg har sovet der to gange\n"));
+    g_unlink (file);
+    g_rmdir (dir);
+    sk_test_focus_window (GTK_WINDOW (window));
+  }
 
   /* The first goal reached, the second dropped, each with what we tell
    * the child. */
