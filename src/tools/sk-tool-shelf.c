@@ -76,6 +76,7 @@ follow_way (SkToolShelf *self)
       /* Hidden, not only left out of the switcher: never drawn. */
       gtk_stack_page_set_visible (gtk_stack_get_page (GTK_STACK (self->stack), GTK_WIDGET (tool)), visible);
       gtk_widget_set_visible (GTK_WIDGET (tool), visible);
+      gtk_widget_set_visible (gtk_widget_get_parent (g_object_get_data (G_OBJECT (tool), "sk-switch")), visible);
       if (visible && first == NULL)
         first = GTK_WIDGET (tool);
       among += visible;
@@ -104,6 +105,47 @@ set_child (SkToolShelf *self,
   follow_way (self);
 }
 
+/* The switcher: a button a tool, in rows that wrap when the tools are
+ * more than the page is wide (a stack switcher's one row would make the
+ * whole page as wide as all its buttons). */
+static void
+switch_toggled_cb (GtkToggleButton *button,
+                   SkToolShelf     *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child (GTK_STACK (self->stack), g_object_get_data (G_OBJECT (button), "sk-tool"));
+}
+
+static void
+visible_tool_cb (SkToolShelf *self)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (GTK_STACK (self->stack));
+  GtkWidget *button = shown != NULL ? g_object_get_data (G_OBJECT (shown), "sk-switch") : NULL;
+
+  if (button != NULL)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+}
+
+static void
+add_switch (SkToolShelf *self,
+            GtkWidget   *tool,
+            const char  *title)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_label (title);
+  GtkFlowBoxChild *first = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (self->switcher), 0);
+
+  if (first != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
+                                 GTK_TOGGLE_BUTTON (gtk_flow_box_child_get_child (first)));
+  g_object_set_data (G_OBJECT (button), "sk-tool", tool);
+  g_object_set_data (G_OBJECT (tool), "sk-switch", button);
+  g_signal_connect (button, "toggled", G_CALLBACK (switch_toggled_cb), self);
+  gtk_flow_box_append (GTK_FLOW_BOX (self->switcher), button);
+  /* The button takes the keyboard, not the row's cell around it. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  visible_tool_cb (self);
+}
+
 static void
 build (SkToolShelf *self)
 {
@@ -129,6 +171,7 @@ build (SkToolShelf *self)
       else
         {
           gtk_stack_add_titled (GTK_STACK (self->stack), tool, module->id, _(module->title));
+          add_switch (self, tool, _(module->title));
           among++;
         }
     }
@@ -252,9 +295,15 @@ sk_tool_shelf_init (SkToolShelf *self)
    * report sizes that cannot be (GTK 4.8: "Expect overlapping widgets"). */
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
-  self->switcher = gtk_stack_switcher_new ();
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (self->switcher), GTK_STACK (self->stack));
-  gtk_widget_set_halign (self->switcher, GTK_ALIGN_CENTER);
+  self->switcher = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->switcher), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->switcher), 16);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->switcher), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->switcher), 6);
+  /* Filled, not centred: a flow box given less than its natural width
+   * (centred, GTK 4.8 gives it its minimum) stacks one button a row. */
+  gtk_widget_set_halign (self->switcher, GTK_ALIGN_FILL);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_tool_cb), self);
   gtk_widget_add_css_class (self->switcher, "tool-switcher");
   gtk_box_append (GTK_BOX (self->among), self->switcher);
   gtk_box_append (GTK_BOX (self->among), self->stack);
