@@ -41,6 +41,8 @@ sk_conversation_class_init (SkConversationClass *klass)
     /* The next meeting: Unix time (0: not agreed yet), and where. */
     g_param_spec_int64 ("next-meeting-at", NULL, NULL, 0, G_MAXINT64, 0, flags),
     sk_record_single_line (g_param_spec_string ("next-meeting-place", NULL, NULL, "", flags)),
+    /* The child's choice: may the parents read the letter to the child? */
+    g_param_spec_boolean ("letter-shared", NULL, NULL, FALSE, flags),
     NULL
   };
 

@@ -105,6 +105,9 @@ static const SkSchemaStep base_schema[] = {
        "  trashed INTEGER NOT NULL DEFAULT 0);"
        "CREATE INDEX pauses_by_conversation ON pauses (conversation_id, started_at);"
        "CREATE INDEX pauses_trashed ON pauses (id) WHERE trashed = 1;" },
+  /* The child's choice: may the parents read the letter written to the
+   * child after the conversation (sk-letter.h)? */
+  { 13, "ALTER TABLE conversations ADD COLUMN letter_shared INTEGER NOT NULL DEFAULT 0;" },
   { 0, NULL }
 };
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sk-summary.h"
+#include "sk-letter.h"
 #include "sk-pause.h"
 #include "sk-child.h"
 #include "sk-format.h"
@@ -114,6 +115,20 @@ add_contact (SkSummary             *summary,
 }
 
 SkSummary *
+sk_summary_new (const char *language,
+                const char *name)
+{
+  SkSummary *summary = g_new0 (SkSummary, 1);
+
+  summary->language = g_strdup (language);
+  /* The paper calls the child by the first name, as the child is called
+   * at the table; never by the full name kept in the case. */
+  summary->child_name = sk_format_first_name (name);
+  summary->blocks = g_ptr_array_new_with_free_func (block_free);
+  return summary;
+}
+
+SkSummary *
 sk_summary_build (SkStore               *store,
                   SkConversation        *conversation,
                   const char            *language,
@@ -143,12 +158,7 @@ sk_summary_build (SkStore               *store,
   if (!sk_store_flush (store, error))
     return NULL;
 
-  summary = g_new0 (SkSummary, 1);
-  summary->language = g_strdup (language);
-  /* The paper calls the child by the first name, as the child is called
-   * at the table; never by the full name kept in the case. */
-  summary->child_name = sk_format_first_name (sk_child_get_name (child));
-  summary->blocks = g_ptr_array_new_with_free_func (block_free);
+  summary = sk_summary_new (language, sk_child_get_name (child));
   name = summary->child_name;
 
   previous_language = sk_language_push (language);
@@ -192,6 +202,21 @@ sk_summary_build (SkStore               *store,
   sk_summary_add_section (summary, g_strdup (_("What we agreed")), sk_conversation_get_text (conversation, "agreements"));
   /* Translators: heading in the parents' summary */
   sk_summary_add_section (summary, g_strdup (_("What happens next")), sk_conversation_get_text (conversation, "next-steps"));
+
+  /* The letter to the child after the talk, when the child lets the
+   * parents read it: its words as the child got them, in the child's
+   * language. */
+  if (ok && !observed && sk_record_get_boolean (SK_RECORD (conversation), "letter-shared"))
+    {
+      g_autoptr(SkSummary) letter = sk_letter_build (store, conversation, SK_LETTER_AFTER, NULL, sender, error);
+      g_autofree char *text = letter != NULL ? sk_letter_text (letter) : NULL;
+
+      if (letter == NULL)
+        ok = FALSE;
+      else
+        /* Translators: heading in the parents' summary; %s is the child's name */
+        sk_summary_add_section (summary, g_strdup_printf (_("The letter %s got from me"), name), text);
+    }
 
   next_meeting = sk_record_get_int64 (SK_RECORD (conversation), "next-meeting-at");
   if (next_meeting > 0)
@@ -305,6 +330,18 @@ sk_summary_list_choices (SkStore         *store,
   for (guint i = 0; i < n_modules; i++)
     if (modules[i]->choices != NULL && !modules[i]->choices (items, store, conversation, error))
       return NULL;
+  /* A baby gets no letter. */
+  {
+    g_autoptr(SkChild) child = sk_store_load (store, SK_TYPE_CHILD, sk_conversation_get_child_id (conversation), error);
+
+    if (child == NULL)
+      return NULL;
+    if (sk_child_get_way (child) != SK_WAY_OBSERVATION)
+      /* Translators: a choice in the summary: the letter the caseworker writes to the child */
+      sk_summary_add_choice (items, _("Letters"), g_strdup (_("The letter to you")),
+                             g_strdup (_("Your parents may read the letter I write to you after our talk.")),
+                             SK_RECORD (conversation), "letter-shared", -1);
+  }
   return g_steal_pointer (&items);
 }
 

@@ -67,6 +67,10 @@ SkSummary      *sk_summary_build       (SkStore               *store,
                                         const SkSummarySender *sender,
                                         GError               **error);
 void            sk_summary_free        (SkSummary             *summary);
+/* An empty summary (or letter) in @language, for the child @name (it
+ * keeps the first name). */
+SkSummary      *sk_summary_new         (const char            *language,
+                                        const char            *name);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkSummary, sk_summary_free)
 
 /* For the tools' parts: a block at the end (@text is taken), and a

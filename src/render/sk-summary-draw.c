@@ -254,7 +254,10 @@ item_layout (SkSummaryPages       *pages,
              double                width)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n%s", block->text, block->detail);
+  /* An item may be only a title (a step of the plan on a letter). */
+  g_autofree char *markup = block->detail != NULL && *block->detail != '\0'
+                            ? g_markup_printf_escaped ("<b>%s</b>\n%s", block->text, block->detail)
+                            : g_markup_printf_escaped ("<b>%s</b>", block->text);
   PangoLayout *layout;
 
   g_string_append (text, markup);
