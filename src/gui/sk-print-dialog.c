@@ -22,6 +22,7 @@ struct _SkPrintDialog
 
   GSettings    *settings;
   GBytes       *pdf;
+  char         *job_name;   /* as the printer's queue shows it */
   GCancellable *cancellable;
   gboolean      sending;
 
@@ -235,7 +236,7 @@ print_clicked_cb (SkPrintDialog *self)
   show_message (self, NULL);
   set_sending (self, TRUE);
   /* Print queues and their logs are not private: no child's name. */
-  sk_cups_print_async (printer->name, self->pdf, _("Summary for the parents"),
+  sk_cups_print_async (printer->name, self->pdf, self->job_name != NULL ? self->job_name : _("Summary for the parents"),
                        (guint) gtk_spin_button_get_value_as_int (self->copies_spin),
                        NULL, printed_cb, g_object_ref (self));
 }
@@ -276,6 +277,7 @@ sk_print_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pdf, g_bytes_unref);
+  g_clear_pointer (&self->job_name, g_free);
 
   G_OBJECT_CLASS (sk_print_dialog_parent_class)->finalize (object);
 }
@@ -351,4 +353,16 @@ sk_print_dialog_new (GtkWindow *parent,
   gtk_spin_button_set_value (self->copies_spin, CLAMP (g_settings_get_int (settings, "print-copies"), 1, 20));
   list_printers (self);
   return self;
+}
+
+void
+sk_print_dialog_set_document (SkPrintDialog *self,
+                              const char    *title,
+                              const char    *job_name)
+{
+  g_return_if_fail (SK_IS_PRINT_DIALOG (self));
+
+  adw_window_title_set_title (self->window_title, title);
+  g_free (self->job_name);
+  self->job_name = g_strdup (job_name);
 }

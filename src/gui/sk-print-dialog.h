@@ -17,4 +17,10 @@ SkPrintDialog *sk_print_dialog_new (GtkWindow *parent,
                                     GBytes    *pdf,
                                     guint      n_pages);
 
+/* Another document than the parents' summary: the dialog's @title
+ * ("Print the Letter") and the job's name in the printer's queue. */
+void           sk_print_dialog_set_document (SkPrintDialog *self,
+                                             const char    *title,
+                                             const char    *job_name);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "sk-format.h"
 #include "sk-summary-dialog.h"
 #include "sk-journal-dialog.h"
+#include "sk-letter-dialog.h"
 #include "sk-summary.h"
 #include "sk-undo.h"
 #include "sk-widget-util.h"
@@ -183,6 +184,18 @@ journal_activated (GSimpleAction *action,
   dialog = sk_journal_dialog_new (GTK_WINDOW (self), self->context, self->conversation);
   g_signal_connect_object (dialog, "done", G_CALLBACK (journal_done_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+letters_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SkWindow *self = SK_WINDOW (user_data);
+
+  if (self->conversation == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (sk_letter_dialog_new (GTK_WINDOW (self), self->context, self->conversation)));
 }
 
 static void
@@ -358,6 +371,7 @@ static const GActionEntry win_entries[] = {
   { .name = "leave-child-view", .activate = leave_child_view_activated },
   { .name = "summary", .activate = summary_activated },
   { .name = "journal", .activate = journal_activated },
+  { .name = "letters", .activate = letters_activated },
   { .name = "retry-save", .activate = retry_save_activated },
 };
 
@@ -392,4 +406,5 @@ sk_window_actions_update (SkWindow *self)
   set_enabled (self, "leave-child-view", self->child_mode && !covered);
   set_enabled (self, "summary", self->conversation != NULL && !covered);
   set_enabled (self, "journal", caseworker && self->conversation != NULL);
+  set_enabled (self, "letters", caseworker && self->conversation != NULL);
 }
