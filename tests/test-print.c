@@ -13,6 +13,7 @@
 #include "sk-mat.h"
 #include "sk-print-dialog.h"
 #include "sk-summary-dialog.h"
+#include "sk-letter-dialog.h"
 #include "sk-test-gui.h"
 #include "sk-test-util.h"
 
@@ -618,11 +619,101 @@ test_print_refusals_are_told (void)
   sk_test_iterate (100);
 }
 
+static gboolean
+letters_shown (gpointer data)
+{
+  return sk_test_toplevel_shown (GSIZE_TO_POINTER (SK_TYPE_LETTER_DIALOG));
+}
+
+/* A letter to the child, through the same printer dialog and queue: one
+ * page, its own name in the queue. */
+static void
+test_letter_reaches_cups (void)
+{
+  g_autofree char *path = sk_test_path ("letter.db");
+  GSettings *settings = sk_application_get_settings (app);
+  g_autoptr(GError) error = NULL;
+  Output output = { 0 };
+  SkWindow *window;
+  GtkWindow *letters, *dialog;
+
+  if (!start_cups ())
+    return;
+  {
+    g_autoptr(SkStore) store = sk_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (sk_demo_fill (store, &error));
+    g_assert_true (sk_store_flush (store, &error));
+  }
+  g_settings_set_string (settings, "caseworker-name", "Lone Eksempel");
+  window = sk_test_open_today (app, path);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "letters", NULL);
+  g_assert_true (sk_test_wait_for (letters_shown, NULL, 3000));
+  letters = sk_test_find_toplevel (SK_TYPE_LETTER_DIALOG);
+  sk_test_focus_window (letters);
+  sk_test_iterate (200);
+  dialog = open_print_dialog_in (letters, "Print…", "Print");
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (dialog));
+
+    g_assert_nonnull (strstr (text, "Print the Letter"));
+    g_assert_nonnull (strstr (text, "1 page, A4"));
+  }
+  sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Print"));
+  g_assert_true (sk_test_wait_for (print_dialog_gone, NULL, 20000));
+  /* Told in the letters' dialog. */
+  {
+    g_autofree char *said = NULL;
+
+    for (int i = 0; i < 40 && (said == NULL || strstr (said, "Sent to") == NULL); i++)
+      {
+        g_free (said);
+        sk_test_iterate (50);
+        said = sk_test_visible_text (GTK_WIDGET (letters));
+      }
+    g_assert_nonnull (strstr (said, "Sent to “Skrivebordets PDF-printer”."));
+  }
+  {
+    http_t *http = httpConnect2 (cups.socket, 0, NULL, AF_LOCAL, HTTP_ENCRYPTION_NEVER, 1, 2000, NULL);
+    cups_job_t *jobs = NULL;
+    int n = cupsGetJobs2 (http, &jobs, "PDF", 0, CUPS_WHICHJOBS_ALL);
+
+    g_assert_cmpint (n, ==, 1);
+    output.job = jobs[0].id;
+    g_assert_cmpstr (jobs[0].title, ==, "Invitation for the child");
+    cupsFreeJobs (n, jobs);
+    httpClose (http);
+  }
+  g_assert_true (sk_test_wait_for (output_arrived, &output, 30000));
+  g_assert_cmpint (pdf_pages (output.path), ==, 1);
+  {
+    g_autofree char *kept = sk_test_output_path ("printed-invitation.pdf");
+    g_autofree char *data = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (output.path, &data, &length, NULL));
+    g_assert_true (g_file_set_contents (kept, data, length, NULL));
+  }
+  g_remove (output.path);
+  g_clear_pointer (&output.path, g_free);
+  gtk_window_destroy (letters);
+  gtk_window_close (GTK_WINDOW (window));
+  sk_test_iterate (100);
+  g_settings_reset (settings, "caseworker-name");
+  g_settings_reset (settings, "printer");
+  g_settings_reset (settings, "print-copies");
+  stop_cups ();
+}
+
 int
 main (int argc, char **argv)
 {
   app = sk_test_app_start (&argc, &argv);
   g_test_add_func ("/print/reaches-cups", test_print_reaches_cups);
+  g_test_add_func ("/print/letter-reaches-cups", test_letter_reaches_cups);
   g_test_add_func ("/print/refusals-are-told", test_print_refusals_are_told);
 
   return sk_test_app_run (&app);

@@ -182,6 +182,7 @@ save_clicked_cb (SkLetterDialog *self)
 static void
 sent_cb (SkPrintDialog  *dialog,
          const char     *printer,
+         int             job,
          SkLetterDialog *self)
 {
   /* Translators: %s is a printer's name; CUPS has taken the letter */
