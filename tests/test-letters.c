@@ -178,6 +178,70 @@ test_younger_and_pictures (void)
   g_assert_null (strstr (invitation, "You do not have to answer everything."));
 }
 
+/* How many pictures pdfimages finds in @pdf. */
+static int
+pdf_images (const char *pdf)
+{
+  const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  /* Two lines of headings, then one an image. */
+  return MAX (0, (int) g_strv_length (lines) - 2);
+}
+
+/* The caseworker's photo beside the name, from the file chosen in the
+ * preferences; a file that is gone leaves the letter without it. */
+static void
+test_photo (void)
+{
+  g_autofree char *path = sk_test_path ("photo.db");
+  g_autofree char *photo = sk_test_path ("caseworker.png");
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkConversation) conversation = prepare (store, 11, "words", "da");
+  SkSummarySender with_photo = sender;
+  g_autoptr(GError) error = NULL;
+
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 400);
+    cairo_t *cr = cairo_create (surface);
+
+    cairo_set_source_rgb (cr, 0.9, 0.6, 0.3);
+    cairo_paint (cr);
+    cairo_set_source_rgb (cr, 0.2, 0.3, 0.6);
+    cairo_arc (cr, 150, 160, 80, 0, 2 * G_PI);
+    cairo_fill (cr);
+    g_assert_cmpint (cairo_surface_write_to_png (surface, photo), ==, CAIRO_STATUS_SUCCESS);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  for (guint gone = 0; gone < 2; gone++)
+    {
+      g_autoptr(SkSummary) letter = NULL;
+      g_autofree char *pdf = sk_test_path (gone ? "photo-gone.pdf" : "photo.pdf");
+      g_autofree char *text = NULL;
+
+      with_photo.photo = gone ? "/nonexistent/photo.png" : photo;
+      letter = sk_letter_build (store, conversation, SK_LETTER_INVITATION, NULL, &with_photo, &error);
+      g_assert_no_error (error);
+      g_assert_true (sk_summary_write_pdf (letter, pdf, &error));
+      g_assert_no_error (error);
+      if (!gone)
+        sk_test_keep (pdf, "letter-invitation-photo-da.pdf");
+      text = sk_test_pdf_text (pdf);
+      g_assert_cmpint (sk_test_pdf_pages (pdf), ==, 1);
+      g_assert_cmpint (pdf_images (pdf), ==, (gone ? 0 : 1));
+      if (!gone)
+        assert_says (text, "Mette Holm, din rådgiver");
+      else
+        g_assert_null (strstr (text, "Mette Holm, din rådgiver"));
+    }
+}
+
 static void
 test_case_words (void)
 {
@@ -236,12 +300,15 @@ test_parents_read_it (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's MIME database,
+   * which gdk-pixbuf needs to know the photo for a PNG. */
+  g_test_init (&argc, &argv, NULL);
   sk_i18n_init ();
 
   g_test_add_func ("/letters/invitation", test_invitation);
   g_test_add_func ("/letters/after", test_after);
   g_test_add_func ("/letters/younger-and-pictures", test_younger_and_pictures);
+  g_test_add_func ("/letters/photo", test_photo);
   g_test_add_func ("/letters/case-words", test_case_words);
   g_test_add_func ("/letters/parents-read-it", test_parents_read_it);
   return g_test_run ();

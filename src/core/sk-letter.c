@@ -73,6 +73,20 @@ add_contact (SkSummary             *letter,
   sk_summary_add_block (letter, SK_SUMMARY_CONTACT, g_string_free (contact, FALSE));
 }
 
+/* Who writes: the caseworker's photo, when one is chosen, with the name. */
+static void
+add_photo (SkSummary             *letter,
+           const SkSummarySender *sender)
+{
+  SkSummaryBlock *block;
+
+  if (sender == NULL || !filled (sender->photo) || !filled (sender->caseworker))
+    return;
+  /* Translators: beside the caseworker's photo on a letter to the child */
+  block = sk_summary_add_block (letter, SK_SUMMARY_PHOTO, g_strdup_printf (_("%s, your caseworker"), sender->caseworker));
+  block->detail = g_strdup (sender->photo);
+}
+
 static SkSummaryBlock *
 add_item (SkSummary  *letter,
           const char *art,
@@ -257,6 +271,7 @@ sk_letter_build (SkStore               *store,
       sk_summary_add_block (letter, SK_SUMMARY_TITLE, g_strdup (_("Invitation to a talk")));
       /* Translators: under the title of a letter to the child; %s is the child's name */
       sk_summary_add_block (letter, SK_SUMMARY_META, g_strdup_printf (_("To %s"), name));
+      add_photo (letter, sender);
       sk_summary_add_block (letter, SK_SUMMARY_PARAGRAPH,
                             g_strdup_printf ("%s %s", hello,
                                              pictures
@@ -296,6 +311,7 @@ sk_letter_build (SkStore               *store,
       sk_summary_add_block (letter, SK_SUMMARY_TITLE, g_strdup (_("Letter to you")));
       /* Translators: under the title: 1$ the child's name, 2$ the date of the talk */
       sk_summary_add_block (letter, SK_SUMMARY_META, g_strdup_printf (_("To %1$s · our talk on %2$s"), name, date));
+      add_photo (letter, sender);
       sk_summary_add_block (letter, SK_SUMMARY_PARAGRAPH,
                             g_strdup_printf ("%s %s", hello,
                                              /* Translators: the letter's second sentence: what it is for */

@@ -29,6 +29,8 @@ typedef enum
                            * to do when they disagree.  Kept together with
                            * the footer after it. */
   SK_SUMMARY_FOOTER,      /* text */
+  SK_SUMMARY_PHOTO,       /* a person's photo (detail: the file) with text
+                           * beside it: the caseworker on a letter */
 } SkSummaryKind;
 
 typedef struct
@@ -57,6 +59,7 @@ typedef struct
   const char *phone;
   const char *phone_hours;   /* "Mon–Thu 9–12" */
   const char *email;
+  const char *photo;         /* a picture file of the caseworker, for letters; or NULL */
 } SkSummarySender;
 
 /* @language: "da" or "en", the parents' language; the summary's words are

@@ -23,6 +23,8 @@ struct _SkPreferences
   SkEntryRow  *phone_row;
   SkEntryRow  *phone_hours_row;
   SkEntryRow  *email_row;
+  GtkWidget   *photo_row;
+  GtkWidget   *photo_remove;
 };
 
 G_DEFINE_FINAL_TYPE (SkPreferences, sk_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -148,6 +150,82 @@ sk_preferences_init (SkPreferences *self)
   name_results_list (GTK_WIDGET (self), FALSE);
 }
 
+/* The photo for letters to the child: a file chosen, shown by its name. */
+static void
+photo_changed_cb (SkPreferences *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "caseworker-photo");
+  g_autofree char *name = *path != '\0' ? g_filename_display_basename (path) : NULL;
+
+  /* Translators: under "Your Photo on Letters": no photo chosen */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->photo_row), name != NULL ? name : _("None"));
+  gtk_widget_set_visible (self->photo_remove, name != NULL);
+}
+
+static void
+photo_response_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   SkPreferences   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "caseworker-photo", path);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+photo_choose_cb (SkPreferences *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose Your Photo"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: a file filter's name */
+  gtk_file_filter_set_name (filter, _("Pictures"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (photo_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+photo_remove_cb (SkPreferences *self)
+{
+  g_settings_reset (self->settings, "caseworker-photo");
+}
+
+static void
+add_photo_row (SkPreferences *self)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->name_row), ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hoose…"));
+
+  self->photo_row = adw_action_row_new ();
+  /* Translators: a preference: the caseworker's photo, on the letters to the child */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->photo_row), _("Your Photo on Letters"));
+  self->photo_remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (self->photo_remove, _("Remove the Photo"));
+  sk_accessible_set_label (self->photo_remove, _("Remove the Photo"));
+  for (GtkWidget *button = choose; button != NULL; button = button == choose ? self->photo_remove : NULL)
+    {
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self->photo_row), button);
+    }
+  gtk_widget_add_css_class (self->photo_remove, "flat");
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (photo_choose_cb), self);
+  g_signal_connect_swapped (self->photo_remove, "clicked", G_CALLBACK (photo_remove_cb), self);
+  if (group != NULL)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->photo_row);
+}
+
 SkPreferences *
 sk_preferences_new (GtkWindow *parent,
                     GSettings *settings)
@@ -174,5 +252,9 @@ sk_preferences_new (GtkWindow *parent,
   g_settings_bind (settings, "phone", self->phone_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone-hours", self->phone_hours_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "email", self->email_row, "text", G_SETTINGS_BIND_DEFAULT);
+  add_photo_row (self);
+  photo_changed_cb (self);
+  g_signal_connect_object (settings, "changed::caseworker-photo", G_CALLBACK (photo_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }

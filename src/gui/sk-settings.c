@@ -32,11 +32,12 @@ GStrv
 sk_settings_read_sender (GSettings       *settings,
                          SkSummarySender *sender)
 {
-  static const char * const keys[] = { "caseworker-name", "municipality", "phone", "phone-hours", "email" };
+  static const char * const keys[] = { "caseworker-name", "municipality", "phone", "phone-hours", "email",
+                                       "caseworker-photo" };
   GStrv values = g_new0 (char *, G_N_ELEMENTS (keys) + 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     values[i] = g_strstrip (g_settings_get_string (settings, keys[i]));
-  *sender = (SkSummarySender) { values[0], values[1], values[2], values[3], values[4] };
+  *sender = (SkSummarySender) { values[0], values[1], values[2], values[3], values[4], values[5] };
   return values;
 }

@@ -14,6 +14,7 @@
 #include "sk-tools.h"
 
 #include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -31,6 +32,10 @@
 #define FACE_GAP 12.0
 #define ITEM_SPACE 12.0
 #define COLUMN_GAP 20.0
+/* The caseworker's photo on a letter: points square, and the pixels read
+ * for it (enough for print). */
+#define PHOTO_SIZE   64.0
+#define PHOTO_PIXELS 256
 /* Taller than this, an item takes the whole width. */
 #define PAIR_MAX_HEIGHT 96.0
 #define BODY_FONT "Cantarell, DejaVu Sans, sans-serif"
@@ -43,6 +48,7 @@ typedef enum
   PIECE_PICTURE,  /* a tool's own drawing */
   PIECE_RULE,
   PIECE_BOX,      /* a frame: size × height */
+  PIECE_PHOTO,    /* a photo from a file: size × size */
 } PieceKind;
 
 typedef struct
@@ -57,6 +63,7 @@ typedef struct
   char        *art;
   const SkToolRender *render;   /* PIECE_PICTURE: who draws it */
   GArray      *data;         /* and what: held in pages->data */
+  cairo_surface_t *photo;    /* PIECE_PHOTO: held in pages->photos */
   double       size;
   double       height;
 } Piece;
@@ -70,6 +77,7 @@ struct _SkSummaryPages
   GPtrArray    *pages;       /* GPtrArray of Piece */
   GPtrArray    *numbers;     /* PangoLayout per page: "Page 1 of 2" */
   GPtrArray    *data;        /* the pictures' GArrays, referenced */
+  GPtrArray    *photos;      /* cairo_surface_t */
   char         *child_name;  /* for the pictures: the child in the middle of a map */
   char         *language;    /* the pictures' words are drawn in it too */
 };
@@ -143,6 +151,48 @@ add_piece (Flow      *flow,
   g_ptr_array_add (flow->page, piece);
   flow->y += height;
   return piece;
+}
+
+/* A photo from a file, at most PHOTO_PIXELS on its longer side, as a cairo
+ * surface; NULL when it cannot be read (gone, not a picture). */
+static cairo_surface_t *
+load_photo (const char *path)
+{
+  g_autoptr(GdkPixbuf) read = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  cairo_surface_t *surface;
+  int width, height, channels, stride, target_stride;
+  const guint8 *pixels;
+  guint8 *target;
+
+  if (path == NULL || *path == '\0')
+    return NULL;
+  /* (Its format is told by the MIME database, as GIO knows it.) */
+  read = gdk_pixbuf_new_from_file_at_scale (path, PHOTO_PIXELS, PHOTO_PIXELS, TRUE, NULL);
+  if (read == NULL)
+    return NULL;
+  /* Turned as the camera meant it. */
+  pixbuf = gdk_pixbuf_apply_embedded_orientation (read);
+  width = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  channels = gdk_pixbuf_get_n_channels (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  pixels = gdk_pixbuf_read_pixels (pixbuf);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  target = cairo_image_surface_get_data (surface);
+  target_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *from = pixels + y * stride + x * channels;
+        guint32 alpha = channels == 4 ? from[3] : 255;
+        guint32 *to = (guint32 *) (target + y * target_stride) + x;
+
+        /* Premultiplied, as cairo keeps it. */
+        *to = alpha << 24 | (from[0] * alpha / 255) << 16 | (from[1] * alpha / 255) << 8 | (from[2] * alpha / 255);
+      }
+  cairo_surface_mark_dirty (surface);
+  return surface;
 }
 
 /* A whole layout that must not be split (title, a face's words …). */
@@ -388,6 +438,7 @@ sk_summary_pages_new (const SkSummary *summary,
   pages->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   pages->numbers = g_ptr_array_new ();
   pages->data = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  pages->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   pages->child_name = g_strdup (summary->child_name);
   pages->language = g_strdup (summary->language);
 
@@ -427,6 +478,37 @@ sk_summary_pages_new (const SkSummary *summary,
               new_page (&flow);
             flow.y += 8;
             place_whole (&flow, layout, 6);
+          }
+          break;
+
+        case SK_SUMMARY_PHOTO:
+          {
+            cairo_surface_t *photo = load_photo (block->detail);
+            PangoLayout *layout;
+            double wide;
+            Piece *piece, *text;
+
+            /* A photo that cannot be read leaves the words alone. */
+            if (photo == NULL)
+              break;
+            g_ptr_array_add (pages->photos, photo);
+            /* The words right beside the photo, however it is cut. */
+            wide = PHOTO_SIZE * cairo_image_surface_get_width (photo) /
+                   MAX (cairo_image_surface_get_width (photo), cairo_image_surface_get_height (photo));
+            layout = make_layout (pages, block->text, BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                                  content - wide - COLUMN_GAP);
+            piece = add_piece (&flow, PIECE_PHOTO, 0);
+            piece->photo = photo;
+            piece->x = MARGIN_X;
+            piece->y = flow.y;
+            piece->size = PHOTO_SIZE;
+            text = add_piece (&flow, PIECE_LINES, MAX (PHOTO_SIZE, layout_height (layout)) + 12);
+            text->layout = layout;
+            text->first_line = 0;
+            text->last_line = pango_layout_get_line_count (layout) - 1;
+            text->layout_top = 0;
+            text->x = MARGIN_X + wide + COLUMN_GAP;
+            text->y = piece->y + MAX (0, (PHOTO_SIZE - layout_height (layout)) / 2);
           }
           break;
 
@@ -597,6 +679,7 @@ sk_summary_pages_free (SkSummaryPages *pages)
   g_ptr_array_unref (pages->numbers);
   g_ptr_array_unref (pages->layouts);
   g_ptr_array_unref (pages->data);
+  g_ptr_array_unref (pages->photos);
   g_free (pages->child_name);
   g_free (pages->language);
   g_object_unref (pages->context);
@@ -689,6 +772,22 @@ sk_summary_pages_draw (SkSummaryPages *pages,
             cairo_stroke (cr);
           }
           break;
+        case PIECE_PHOTO:
+          {
+            double w = cairo_image_surface_get_width (piece->photo), h = cairo_image_surface_get_height (piece->photo);
+            double scale = piece->size / MAX (w, h);
+
+            cairo_save (cr);
+            sk_art_rounded_rectangle (cr, piece->x, piece->y, w * scale, h * scale, 10);
+            cairo_clip (cr);
+            cairo_translate (cr, piece->x, piece->y);
+            cairo_scale (cr, scale, scale);
+            cairo_set_source_surface (cr, piece->photo, 0, 0);
+            cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+            cairo_paint (cr);
+            cairo_restore (cr);
+          }
+          break;
         case PIECE_RULE:
           cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.25);
           cairo_set_line_width (cr, 0.8);
@@ -703,7 +802,7 @@ sk_summary_pages_draw (SkSummaryPages *pages,
 
   {
     Piece number = { PIECE_LINES, pages->height - MARGIN_BOTTOM / 2 - 6, MARGIN_X,
-                     g_ptr_array_index (pages->numbers, page), 0, 0, 0, NULL, NULL, NULL, 0, 0 };
+                     g_ptr_array_index (pages->numbers, page), 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0 };
 
     cairo_set_source_rgba (cr, 0x3d / 255.0, 0x38 / 255.0, 0x46 / 255.0, 0.7);
     draw_lines (cr, &number);
