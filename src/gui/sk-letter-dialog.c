@@ -337,4 +337,5 @@ sk_letter_dialog_init (SkLetterDialog *self)
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toasts), self->stack);
   gtk_box_append (GTK_BOX (outer), self->toasts);
   adw_window_set_content (ADW_WINDOW (self), outer);
+  sk_accessible_tidy_mnemonics (outer);
 }

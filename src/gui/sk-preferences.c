@@ -222,6 +222,7 @@ add_photo_row (SkPreferences *self)
   gtk_widget_add_css_class (self->photo_remove, "flat");
   g_signal_connect_swapped (choose, "clicked", G_CALLBACK (photo_choose_cb), self);
   g_signal_connect_swapped (self->photo_remove, "clicked", G_CALLBACK (photo_remove_cb), self);
+  sk_accessible_tidy_mnemonics (self->photo_row);
   if (group != NULL)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->photo_row);
 }

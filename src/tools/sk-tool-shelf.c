@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "sk-tool-shelf.h"
+#include "sk-accessible.h"
 #include "sk-tools.h"
 
 #include <glib/gi18n-lib.h>
@@ -305,6 +306,8 @@ sk_tool_shelf_init (SkToolShelf *self)
   gtk_widget_set_halign (self->switcher, GTK_ALIGN_FILL);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (visible_tool_cb), self);
   gtk_widget_add_css_class (self->switcher, "tool-switcher");
+  /* Translators: for a screen reader: the row of the tools' buttons */
+  sk_accessible_set_label (self->switcher, _("Tools"));
   gtk_box_append (GTK_BOX (self->among), self->switcher);
   gtk_box_append (GTK_BOX (self->among), self->stack);
   gtk_box_append (GTK_BOX (self->box), self->among);

@@ -243,4 +243,5 @@ sk_evaluation_overview_init (SkEvaluationOverview *self)
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (self->toasts), scroller);
   gtk_box_append (GTK_BOX (outer), self->toasts);
   adw_window_set_content (ADW_WINDOW (self), outer);
+  sk_accessible_tidy_mnemonics (outer);
 }

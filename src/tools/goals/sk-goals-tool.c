@@ -478,6 +478,8 @@ rebuild (SkGoalsTool *self)
           closed++;
         }
     }
+  /* Buttons with mnemonics: one clean name for a screen reader. */
+  sk_accessible_tidy_mnemonics (self->open_box);
   gtk_widget_set_visible (self->empty_label, self->goals != NULL && open == 0);
   gtk_widget_set_visible (self->closed_title, closed > 0);
   gtk_widget_set_visible (self->closed_box, closed > 0);
@@ -674,5 +676,6 @@ sk_goals_tool_init (SkGoalsTool *self)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->closed_box), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->closed_box, "boxed-list");
   gtk_box_append (GTK_BOX (self->box), self->closed_box);
+  sk_accessible_tidy_mnemonics (self->box);
   rebuild (self);
 }
