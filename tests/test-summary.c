@@ -193,7 +193,9 @@ test_choices (void)
                                                 "How I feel/Friends/shared;My network/The map/network-shared;"
                                                 "My network/Mormor Ærtebjerg/shared;"));
   g_assert_nonnull (strstr (titles->str, "My network/" HIDDEN_PERSON "/shared;"));
-  g_assert_true (g_str_has_suffix (titles->str, "Last time/What happened with what you said last time/feedback-shared;"));
+  /* Last, the letter to the child after the talk (sk-letter.h). */
+  g_assert_true (g_str_has_suffix (titles->str, "Last time/What happened with what you said last time/feedback-shared;"
+                                                "Letters/The letter to you/letter-shared;"));
   /* The caseworker's things are never the child's to choose. */
   g_assert_null (strstr (titles->str, "private"));
   g_assert_null (strstr (titles->str, "agreements"));
