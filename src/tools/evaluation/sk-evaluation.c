@@ -216,11 +216,56 @@ sk_evaluation_history (SkStore  *store,
 
 /* Across children */
 
+/* The local month of @at, as year × 12 + month − 1; months already met are
+ * remembered by their bounds, so that most rows cost a comparison. */
+typedef struct
+{
+  gint64 start, end;   /* [start, end) in Unix time */
+  int    key;
+} MonthBounds;
+
+static int
+month_key (GArray *known,
+           gint64  at)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  MonthBounds bounds;
+
+  for (guint i = 0; i < known->len; i++)
+    {
+      const MonthBounds *month = &g_array_index (known, MonthBounds, i);
+
+      if (at >= month->start && at < month->end)
+        return month->key;
+    }
+  when = g_date_time_new_from_unix_local (at);
+  first = g_date_time_new_local (g_date_time_get_year (when), g_date_time_get_month (when), 1, 0, 0, 0);
+  next = g_date_time_add_months (first, 1);
+  bounds.start = g_date_time_to_unix (first);
+  bounds.end = g_date_time_to_unix (next);
+  bounds.key = g_date_time_get_year (when) * 12 + g_date_time_get_month (when) - 1;
+  g_array_append_val (known, bounds);
+  return bounds.key;
+}
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b)
+{
+  const SkEvaluationMonth *x = a, *y = b;
+
+  return (y->year * 12 + y->month) - (x->year * 12 + x->month);
+}
+
 GArray *
 sk_evaluation_overview (SkStore  *store,
                         GError  **error)
 {
   g_autoptr(GArray) months = g_array_new (FALSE, TRUE, sizeof (SkEvaluationMonth));
+  g_autoptr(GArray) known = g_array_new (FALSE, FALSE, sizeof (MonthBounds));
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -228,38 +273,50 @@ sk_evaluation_overview (SkStore  *store,
 
   if (!sk_store_flush (store, error))
     return NULL;
-  /* One pass: per month, the conversations, those with an answer, and per
-   * question how many of each face.  Nothing else is read. */
+  /* One pass over the conversations and their answers; the months are
+   * the program's own local time (SQLite's 'localtime' per row is the
+   * slow part of doing it in SQL).  Nothing but times and faces is read. */
   stmt = sk_store_prepare (store,
-                           "SELECT strftime ('%Y', c.started_at, 'unixepoch', 'localtime') AS y,"
-                           "  strftime ('%m', c.started_at, 'unixepoch', 'localtime') AS m,"
-                           "  count (*),"
-                           "  sum (e.space BETWEEN 1 AND 3 OR e.voice BETWEEN 1 AND 3"
-                           "       OR e.audience BETWEEN 1 AND 3 OR e.influence BETWEEN 1 AND 3),"
-                           "  sum (e.space = 1), sum (e.space = 2), sum (e.space = 3),"
-                           "  sum (e.voice = 1), sum (e.voice = 2), sum (e.voice = 3),"
-                           "  sum (e.audience = 1), sum (e.audience = 2), sum (e.audience = 3),"
-                           "  sum (e.influence = 1), sum (e.influence = 2), sum (e.influence = 3)"
+                           "SELECT c.started_at, coalesce (e.space, 0), coalesce (e.voice, 0),"
+                           "  coalesce (e.audience, 0), coalesce (e.influence, 0)"
                            " FROM conversations c"
                            " JOIN children ch ON ch.id = c.child_id AND ch.trashed = 0"
                            " LEFT JOIN child_evaluations e ON e.conversation_id = c.id AND e.trashed = 0"
                            " WHERE c.trashed = 0"
-                           " GROUP BY y, m ORDER BY y DESC, m DESC",
+                           " ORDER BY c.started_at DESC",
                            error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SkEvaluationMonth month = { 0 };
+      int key = month_key (known, sqlite3_column_int64 (stmt, 0));
+      gpointer at = NULL;
+      SkEvaluationMonth *month;
+      gboolean any = FALSE;
 
-      month.year = sqlite3_column_int (stmt, 0);
-      month.month = sqlite3_column_int (stmt, 1);
-      month.conversations = sqlite3_column_int (stmt, 2);
-      month.evaluated = sqlite3_column_int (stmt, 3);
+      if (!g_hash_table_lookup_extended (index, GINT_TO_POINTER (key), NULL, &at))
+        {
+          SkEvaluationMonth empty = { 0 };
+
+          empty.year = key / 12;
+          empty.month = key % 12 + 1;
+          at = GUINT_TO_POINTER (months->len);
+          g_array_append_val (months, empty);
+          g_hash_table_insert (index, GINT_TO_POINTER (key), at);
+        }
+      month = &g_array_index (months, SkEvaluationMonth, GPOINTER_TO_UINT (at));
+      month->conversations++;
       for (guint q = 0; q < SK_EVALUATION_N_QUESTIONS; q++)
-        for (guint a = 0; a < SK_EVALUATION_N_ANSWERS; a++)
-          month.counts[q][a] = sqlite3_column_int (stmt, 4 + q * SK_EVALUATION_N_ANSWERS + a);
-      g_array_append_val (months, month);
+        {
+          guint8 answer = answer_in (stmt, 1 + q);
+
+          if (answer != SK_EVALUATION_UNANSWERED)
+            {
+              month->counts[q][answer - 1]++;
+              any = TRUE;
+            }
+        }
+      month->evaluated += any;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -267,6 +324,7 @@ sk_evaluation_overview (SkStore  *store,
       sk_store_set_error (store, rc, error);
       return NULL;
     }
+  g_array_sort (months, newest_first);
   return g_steal_pointer (&months);
 }
 
