@@ -847,3 +847,104 @@ sk_test_open_demo (SkApplication *app,
   sk_test_iterate (300);
   return window;
 }
+
+/* The tools' tests */
+
+SkWindow *
+sk_test_open_conversation (SkApplication *app,
+                           const char    *path,
+                           gboolean       child_view)
+{
+  SkWindow *window = sk_test_open_today (app, path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  /* The keyboard through the X server; on another backend (a touch
+   * screen's) there are no keys. */
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    sk_test_focus_window (GTK_WINDOW (window));
+  if (child_view)
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
+      sk_test_iterate (500);
+    }
+  return window;
+}
+
+void
+sk_test_close_conversation (SkWindow *window)
+{
+  if (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "leave-child-view"))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
+      sk_test_iterate (200);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (100);
+}
+
+void
+sk_test_click_in_view (GtkWidget *widget)
+{
+  g_assert_nonnull (widget);
+  sk_test_scroll_to (widget);
+  sk_test_real_click (widget);
+  sk_test_iterate (150);
+}
+
+char *
+sk_test_sql_settled (const char *path,
+                     const char *query)
+{
+  sk_test_iterate (SK_STORE_TEXT_DELAY_MS + 200);
+  return sk_test_sql (path, query);
+}
+
+void
+sk_test_assert_sql (const char *path,
+                    const char *query,
+                    const char *expected)
+{
+  g_autofree char *value = sk_test_sql_settled (path, query);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+GtkWidget *
+sk_test_find_tooltip (GtkWidget  *root,
+                      GType       type,
+                      const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sk_test_find_tooltip (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+file_written (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+void
+sk_test_save_in_chooser (const char *file)
+{
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG), 5000));
+  sk_test_iterate (500);
+  sk_test_focus_window (sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  sk_test_press ("<Control>a");
+  sk_test_type (file);
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (file_written, (gpointer) file, 5000));
+  sk_test_iterate (300);
+}

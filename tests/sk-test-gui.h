@@ -71,4 +71,29 @@ SkWindow   *sk_test_open_demo        (SkApplication *app,
 SkWindow   *sk_test_open_today       (SkApplication *app,
                                       const char    *path);
 
+/* The tools' tests, as a person works: today's conversation of @path
+ * shown at 1280×800 with the keyboard, in the child's view when
+ * @child_view; closed again (out of the child's view first). */
+SkWindow   *sk_test_open_conversation  (SkApplication *app,
+                                        const char    *path,
+                                        gboolean       child_view);
+void        sk_test_close_conversation (SkWindow      *window);
+/* Scrolled into view and clicked with the mouse. */
+void        sk_test_click_in_view      (GtkWidget     *widget);
+/* The first column of @query once typing has been written (the store's
+ * delay for typed text has passed); and the same compared. */
+char       *sk_test_sql_settled        (const char    *path,
+                                        const char    *query);
+void        sk_test_assert_sql         (const char    *path,
+                                        const char    *query,
+                                        const char    *expected);
+/* The mapped widget of @type under @root whose tooltip is @text (and so
+ * its accessible name): a picture button, a cell. */
+GtkWidget  *sk_test_find_tooltip       (GtkWidget     *root,
+                                        GType          type,
+                                        const char    *text);
+/* In the file chooser a Save… button opened: @file typed as its name and
+ * Return, then waits until the file is there. */
+void        sk_test_save_in_chooser    (const char    *file);
+
 G_END_DECLS

@@ -46,52 +46,13 @@ prepare (const char *path)
   g_assert_no_error (error);
 }
 
-static SkWindow *
-open_window (const char *path,
-             gboolean    child_view)
-{
-  SkWindow *window = sk_test_open_today (app, path);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
-  if (child_view)
-    {
-      g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
-      sk_test_iterate (500);
-    }
-  return window;
-}
-
-static void
-close_window (SkWindow *window)
-{
-  if (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "leave-child-view"))
-    {
-      g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-      sk_test_iterate (200);
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
-}
-
-static void
-click (GtkWidget *widget)
-{
-  g_assert_nonnull (widget);
-  sk_test_scroll_to (widget);
-  sk_test_real_click (widget);
-  sk_test_iterate (150);
-}
-
 static SkEvaluationTool *
 open_tool (GtkWidget  *root,
            const char *label)
 {
   GtkWidget *tool;
 
-  click (sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, label));
+  sk_test_click_in_view (sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, label));
   sk_test_iterate (300);
   tool = sk_test_find_type (root, SK_TYPE_EVALUATION_TOOL);
   g_assert_nonnull (tool);
@@ -113,44 +74,6 @@ face (SkEvaluationTool *tool,
   return sk_test_find_shown (card, GTK_TYPE_TOGGLE_BUTTON, answer);
 }
 
-/* A cell of the row over time, found by its tooltip (its accessible name
- * too). */
-static GtkWidget *
-by_tooltip (GtkWidget  *root,
-            const char *text)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = by_tooltip (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static char *
-sql (const char *path,
-     const char *query)
-{
-  sk_test_iterate (SK_STORE_TEXT_DELAY_MS + 200);
-  return sk_test_sql (path, query);
-}
-
-static void
-assert_sql (const char *path,
-            const char *query,
-            const char *expected)
-{
-  g_autofree char *value = sql (path, query);
-
-  g_assert_cmpstr (value, ==, expected);
-}
-
 #define TODAY "SELECT space || voice || audience || influence FROM child_evaluations " \
               "WHERE conversation_id = (SELECT max(id) FROM conversations)"
 
@@ -163,57 +86,45 @@ test_child_view (void)
   GtkWidget *view;
 
   prepare (path);
-  window = open_window (path, TRUE);
+  window = sk_test_open_conversation (app, path, TRUE);
   view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
   tool = open_tool (view, "How Was It?");
-  assert_sql (path, TODAY, "0000");
+  sk_test_assert_sql (path, TODAY, "0000");
 
-  click (face (tool, "Did you feel safe here?", "Yes"));
-  assert_sql (path, TODAY, "1000");
+  sk_test_click_in_view (face (tool, "Did you feel safe here?", "Yes"));
+  sk_test_assert_sql (path, TODAY, "1000");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (face (tool, "Did you feel safe here?", "Yes"))));
   /* Another face for the same question: only that one is chosen. */
-  click (face (tool, "Did you feel safe here?", "A little"));
-  assert_sql (path, TODAY, "2000");
+  sk_test_click_in_view (face (tool, "Did you feel safe here?", "A little"));
+  sk_test_assert_sql (path, TODAY, "2000");
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (face (tool, "Did you feel safe here?", "Yes"))));
-  click (face (tool, "Did I listen to you?", "No"));
-  click (face (tool, "Do you know what will happen with what you said?", "Yes"));
-  assert_sql (path, TODAY, "2031");
+  sk_test_click_in_view (face (tool, "Did I listen to you?", "No"));
+  sk_test_click_in_view (face (tool, "Do you know what will happen with what you said?", "Yes"));
+  sk_test_assert_sql (path, TODAY, "2031");
   /* Chosen again: taken back. */
-  click (face (tool, "Do you know what will happen with what you said?", "Yes"));
-  assert_sql (path, TODAY, "2030");
+  sk_test_click_in_view (face (tool, "Do you know what will happen with what you said?", "Yes"));
+  sk_test_assert_sql (path, TODAY, "2030");
 
   /* The child's own words. */
   {
     GtkWidget *field = sk_test_find_type (GTK_WIDGET (tool), SK_TYPE_NOTE_FIELD);
 
-    click (GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field))));
+    sk_test_click_in_view (GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field))));
     sk_test_type ("Mere tid til at tegne næste gang 🎨");
-    assert_sql (path, "SELECT words FROM child_evaluations WHERE conversation_id = (SELECT max(id) FROM conversations)",
+    sk_test_assert_sql (path, "SELECT words FROM child_evaluations WHERE conversation_id = (SELECT max(id) FROM conversations)",
                 "Mere tid til at tegne næste gang 🎨");
   }
   /* The child sees only today's faces: no row over time, no overview. */
   g_assert_null (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_LABEL, "Over Time"));
   g_assert_null (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "All Children, per Month…"));
   sk_test_save_screenshot (GTK_WIDGET (window), "evaluation-child-test.png");
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 
 static gboolean
 overview_shown (gpointer data)
 {
   return sk_test_toplevel_shown (GSIZE_TO_POINTER (SK_TYPE_EVALUATION_OVERVIEW));
-}
-
-static gboolean
-chooser_shown (gpointer data)
-{
-  return sk_test_toplevel_shown (GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG));
-}
-
-static gboolean
-file_written (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static void
@@ -228,23 +139,23 @@ test_caseworker (void)
   GtkWindow *overview;
 
   prepare (path);
-  window = open_window (path, FALSE);
+  window = sk_test_open_conversation (app, path, FALSE);
   tool = open_tool (GTK_WIDGET (window), "How Was It?");
-  click (face (tool, "Did you get to say what you wanted?", "Yes"));
-  assert_sql (path, TODAY, "0100");
+  sk_test_click_in_view (face (tool, "Did you get to say what you wanted?", "Yes"));
+  sk_test_assert_sql (path, TODAY, "0100");
 
   /* The row over time: last time's faces and today's, and the
    * caseworker's own evaluation of Space last time. */
   g_assert_nonnull (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_LABEL, "Over Time"));
-  g_assert_nonnull (by_tooltip (GTK_WIDGET (tool), "Safe: No · you evaluated it too"));
-  g_assert_nonnull (by_tooltip (GTK_WIDGET (tool), "Said it: A little"));
-  g_assert_nonnull (by_tooltip (GTK_WIDGET (tool), "Said it: Yes"));
-  g_assert_nonnull (by_tooltip (GTK_WIDGET (tool), "Listened to: no answer"));
+  g_assert_nonnull (sk_test_find_tooltip (GTK_WIDGET (tool), GTK_TYPE_WIDGET, "Safe: No · you evaluated it too"));
+  g_assert_nonnull (sk_test_find_tooltip (GTK_WIDGET (tool), GTK_TYPE_WIDGET, "Said it: A little"));
+  g_assert_nonnull (sk_test_find_tooltip (GTK_WIDGET (tool), GTK_TYPE_WIDGET, "Said it: Yes"));
+  g_assert_nonnull (sk_test_find_tooltip (GTK_WIDGET (tool), GTK_TYPE_WIDGET, "Listened to: no answer"));
   sk_test_scroll_to (GTK_WIDGET (tool));
   sk_test_save_screenshot (GTK_WIDGET (window), "evaluation-caseworker-test.png");
 
   /* The overview, from its button. */
-  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "All Children, per Month…"));
+  sk_test_click_in_view (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "All Children, per Month…"));
   g_assert_true (sk_test_wait_for (overview_shown, NULL, 3000));
   overview = sk_test_find_toplevel (SK_TYPE_EVALUATION_OVERVIEW);
   sk_test_iterate (300);
@@ -262,14 +173,7 @@ test_caseworker (void)
   /* Saved as a person does: the button, a name typed, Return. */
   sk_test_focus_window (overview);
   sk_test_real_click (sk_test_find_shown (GTK_WIDGET (overview), GTK_TYPE_BUTTON, "Save as CSV…"));
-  g_assert_true (sk_test_wait_for (chooser_shown, NULL, 5000));
-  sk_test_iterate (500);
-  sk_test_focus_window (sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  sk_test_press ("<Control>a");
-  sk_test_type (csv_path);
-  sk_test_press ("Return");
-  g_assert_true (sk_test_wait_for (file_written, csv_path, 5000));
-  sk_test_iterate (300);
+  sk_test_save_in_chooser (csv_path);
   {
     GStatBuf st;
 
@@ -300,7 +204,7 @@ test_caseworker (void)
   sk_test_iterate (100);
   g_unlink (csv_path);
   g_rmdir (csv_dir);
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 
 static void
@@ -320,10 +224,10 @@ test_screenshots (void)
       g_settings_set_string (settings, "language", languages[l]);
       sk_test_iterate (100);
       prepare (path);
-      window = open_window (path, TRUE);
+      window = sk_test_open_conversation (app, path, TRUE);
       tool = open_tool (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW), da ? "Hvordan var det?" : "How Was It?");
-      click (face (tool, da ? "Var det trygt at være her?" : "Did you feel safe here?", da ? "Ja" : "Yes"));
-      click (face (tool, da ? "Lyttede jeg til dig?" : "Did I listen to you?", da ? "Lidt" : "A little"));
+      sk_test_click_in_view (face (tool, da ? "Var det trygt at være her?" : "Did you feel safe here?", da ? "Ja" : "Yes"));
+      sk_test_click_in_view (face (tool, da ? "Lyttede jeg til dig?" : "Did I listen to you?", da ? "Lidt" : "A little"));
       sk_test_scroll_to (GTK_WIDGET (tool));
       sk_test_iterate (300);
       {
@@ -331,9 +235,9 @@ test_screenshots (void)
 
         sk_test_save_screenshot (GTK_WIDGET (window), shot);
       }
-      close_window (window);
+      sk_test_close_conversation (window);
 
-      window = open_window (path, FALSE);
+      window = sk_test_open_conversation (app, path, FALSE);
       tool = open_tool (GTK_WIDGET (window), da ? "Hvordan var det?" : "How Was It?");
       gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
       sk_test_iterate (400);
@@ -344,7 +248,7 @@ test_screenshots (void)
 
         sk_test_save_screenshot (GTK_WIDGET (window), shot);
       }
-      click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, da ? "Alle børn, måned for måned …" : "All Children, per Month…"));
+      sk_test_click_in_view (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, da ? "Alle børn, måned for måned …" : "All Children, per Month…"));
       g_assert_true (sk_test_wait_for (overview_shown, NULL, 3000));
       sk_test_iterate (400);
       {
@@ -354,7 +258,7 @@ test_screenshots (void)
         sk_test_save_screenshot (GTK_WIDGET (overview), shot);
         gtk_window_destroy (overview);
       }
-      close_window (window);
+      sk_test_close_conversation (window);
     }
   g_settings_set_string (settings, "language", "en");
   sk_test_iterate (100);

@@ -47,75 +47,18 @@ prepare (const char *path,
   g_assert_no_error (error);
 }
 
-static SkWindow *
-open_window (const char *path,
-             gboolean    child_view)
-{
-  SkWindow *window = sk_test_open_today (app, path);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
-  if (child_view)
-    {
-      g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
-      sk_test_iterate (500);
-    }
-  return window;
-}
-
-static void
-close_window (SkWindow *window)
-{
-  if (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "leave-child-view"))
-    {
-      g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-      sk_test_iterate (200);
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
-}
-
-static void
-click (GtkWidget *widget)
-{
-  g_assert_nonnull (widget);
-  sk_test_scroll_to (widget);
-  sk_test_real_click (widget);
-  sk_test_iterate (150);
-}
-
 static SkGoalsTool *
 open_tool (GtkWidget  *root,
            const char *label)
 {
   GtkWidget *tool;
 
-  click (sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, label));
+  sk_test_click_in_view (sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, label));
   sk_test_iterate (300);
   tool = sk_test_find_type (root, SK_TYPE_GOALS_TOOL);
   g_assert_nonnull (tool);
   g_assert_true (gtk_widget_is_drawable (tool));
   return SK_GOALS_TOOL (tool);
-}
-
-static char *
-sql (const char *path,
-     const char *query)
-{
-  sk_test_iterate (SK_STORE_TEXT_DELAY_MS + 200);
-  return sk_test_sql (path, query);
-}
-
-static void
-assert_sql (const char *path,
-            const char *query,
-            const char *expected)
-{
-  g_autofree char *value = sql (path, query);
-
-  g_assert_cmpstr (value, ==, expected);
 }
 
 /* The @n-th goal card's ladder (from 0), as shown. */
@@ -187,18 +130,6 @@ field (SkGoalsTool *tool,
 }
 
 static gboolean
-chooser_shown (gpointer data)
-{
-  return sk_test_toplevel_shown (GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG));
-}
-
-static gboolean
-file_written (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
-static gboolean
 dialog_shown (gpointer data)
 {
   return sk_test_toplevel_shown (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG));
@@ -216,7 +147,7 @@ close_goal (SkGoalsTool *tool,
             const char  *button,
             const char  *reason)
 {
-  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, button));
+  sk_test_click_in_view (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, button));
   g_assert_true (sk_test_wait_for (dialog_shown, NULL, 3000));
   sk_test_iterate (300);
   sk_test_focus_window (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -239,18 +170,18 @@ test_caseworker (void)
   GtkWidget *first;
 
   prepare (path, "words");
-  window = open_window (path, FALSE);
+  window = sk_test_open_conversation (app, path, FALSE);
   tool = open_tool (GTK_WIDGET (window), "My Goals");
   /* Last time's goal is followed up today. */
   first = ladder (tool, 0);
   g_assert_nonnull (first);
   g_assert_cmpint (sk_goal_ladder_get_rung (SK_GOAL_LADDER (first)), ==, -1);
   click_rung (first, 6);
-  assert_sql (path, TODAYS_RUNGS, "6");
+  sk_test_assert_sql (path, TODAYS_RUNGS, "6");
   g_assert_cmpint (sk_goal_ladder_get_rung (SK_GOAL_LADDER (first)), ==, 6);
   /* The keys move it: up one. */
   sk_test_press ("Up");
-  assert_sql (path, TODAYS_RUNGS, "7");
+  sk_test_assert_sql (path, TODAYS_RUNGS, "7");
   /* The progress line: last time's 3 and today's 7. */
   {
     g_autoptr(GArray) points = NULL;
@@ -263,21 +194,21 @@ test_caseworker (void)
     g_assert_cmpint (g_array_index (points, SkGoalPoint, 0).rung, ==, 3);
     g_assert_cmpint (g_array_index (points, SkGoalPoint, 1).rung, ==, 7);
   }
-  click (GTK_WIDGET (field (tool, "What is different now?", 0)));
+  sk_test_click_in_view (GTK_WIDGET (field (tool, "What is different now?", 0)));
   sk_test_type ("Jeg har sovet der to gange");
-  assert_sql (path, "SELECT words FROM goal_steps WHERE conversation_id = (SELECT max(id) FROM conversations)",
+  sk_test_assert_sql (path, "SELECT words FROM goal_steps WHERE conversation_id = (SELECT max(id) FROM conversations)",
               "Jeg har sovet der to gange");
 
   /* A new goal, with the child's words and ours. */
-  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Add a Goal"));
-  click (GTK_WIDGET (field (tool, "What would you like to be different?", 1)));
+  sk_test_click_in_view (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Add a Goal"));
+  sk_test_click_in_view (GTK_WIDGET (field (tool, "What would you like to be different?", 1)));
   sk_test_type ("Ikke blive drillet i frikvarteret 😟");
-  click (GTK_WIDGET (field (tool, "Our formulation for the plan", 1)));
+  sk_test_click_in_view (GTK_WIDGET (field (tool, "Our formulation for the plan", 1)));
   sk_test_type ("Skolen laver en plan mod drillerier");
-  assert_sql (path, "SELECT child_words || '|' || formulation || '|' || source || '|' || state FROM goals WHERE position = 1",
+  sk_test_assert_sql (path, "SELECT child_words || '|' || formulation || '|' || source || '|' || state FROM goals WHERE position = 1",
               "Ikke blive drillet i frikvarteret 😟|Skolen laver en plan mod drillerier|child|open");
   click_rung (ladder (tool, 1), 2);
-  assert_sql (path, TODAYS_RUNGS, "7,2");
+  sk_test_assert_sql (path, TODAYS_RUNGS, "7,2");
   sk_test_save_screenshot (GTK_WIDGET (window), "goals-caseworker-test.png");
 
   /* For the case system: saved as text through the file chooser. */
@@ -287,15 +218,8 @@ test_caseworker (void)
     g_autofree char *text = NULL;
     GStatBuf st;
 
-    click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Save the Goals as Text…"));
-    g_assert_true (sk_test_wait_for (chooser_shown, NULL, 5000));
-    sk_test_iterate (500);
-    sk_test_focus_window (sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-    sk_test_press ("<Control>a");
-    sk_test_type (file);
-    sk_test_press ("Return");
-    g_assert_true (sk_test_wait_for (file_written, file, 5000));
-    sk_test_iterate (300);
+    sk_test_click_in_view (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Save the Goals as Text…"));
+    sk_test_save_in_chooser (file);
     g_assert_cmpint (g_stat (file, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0600);
     g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
@@ -311,16 +235,16 @@ test_caseworker (void)
   /* The first goal reached, the second dropped, each with what we tell
    * the child. */
   close_goal (tool, "Reached", "Du sover hos mormor nu");
-  assert_sql (path, GOALS, "reached:Sove hos mormor i weekenden:Du sover hos mormor nu|"
+  sk_test_assert_sql (path, GOALS, "reached:Sove hos mormor i weekenden:Du sover hos mormor nu|"
                            "open:Ikke blive drillet i frikvarteret 😟:");
   g_assert_nonnull (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_LABEL, "Reached, Changed and Dropped"));
   close_goal (tool, "Drop…", "Det er ikke et problem mere");
-  assert_sql (path, GOALS, "reached:Sove hos mormor i weekenden:Du sover hos mormor nu|"
+  sk_test_assert_sql (path, GOALS, "reached:Sove hos mormor i weekenden:Du sover hos mormor nu|"
                            "dropped:Ikke blive drillet i frikvarteret 😟:Det er ikke et problem mere");
   g_assert_null (ladder (tool, 0));
   g_assert_nonnull (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_LABEL,
                                         "No goals yet. A goal is something the child would like to be different."));
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 
 static void
@@ -331,15 +255,15 @@ test_change (void)
   SkGoalsTool *tool;
 
   prepare (path, "words");
-  window = open_window (path, FALSE);
+  window = sk_test_open_conversation (app, path, FALSE);
   tool = open_tool (GTK_WIDGET (window), "My Goals");
   close_goal (tool, "Change…", "Vi prøver med hver tredje weekend");
   /* The old goal changed; a new one in its place, the same words. */
-  assert_sql (path, "SELECT group_concat(state || ':' || child_words || ':' || (replaces > 0), '|') FROM goals ORDER BY id",
+  sk_test_assert_sql (path, "SELECT group_concat(state || ':' || child_words || ':' || (replaces > 0), '|') FROM goals ORDER BY id",
               "changed:Sove hos mormor i weekenden:0|open:Sove hos mormor i weekenden:1");
   g_assert_nonnull (ladder (tool, 0));
   g_assert_cmpint (sk_goal_ladder_get_rung (SK_GOAL_LADDER (ladder (tool, 0))), ==, -1);
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 
 static void
@@ -350,21 +274,21 @@ test_child_view (void)
   SkGoalsTool *tool;
 
   prepare (path, "words");
-  window = open_window (path, TRUE);
+  window = sk_test_open_conversation (app, path, TRUE);
   tool = open_tool (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW), "My Goals");
   click_rung (ladder (tool, 0), 8);
-  assert_sql (path, TODAYS_RUNGS, "8");
+  sk_test_assert_sql (path, TODAYS_RUNGS, "8");
   /* The child's words, not the caseworker's formulation or buttons. */
   g_assert_nonnull (field (tool, "What would you like to be different?", 0));
   g_assert_null (field (tool, "Our formulation for the plan", 0));
   g_assert_null (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Reached"));
   g_assert_null (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Save the Goals as Text…"));
   /* The child's own new goal. */
-  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Add a Goal"));
+  sk_test_click_in_view (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_BUTTON, "Add a Goal"));
   sk_test_type ("Flere venner");
-  assert_sql (path, "SELECT child_words || ':' || source FROM goals WHERE position = 1", "Flere venner:child");
+  sk_test_assert_sql (path, "SELECT child_words || ':' || source FROM goals WHERE position = 1", "Flere venner:child");
   sk_test_save_screenshot (GTK_WIDGET (window), "goals-child-test.png");
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 
 static void
@@ -376,16 +300,16 @@ test_pictures (void)
   GtkWidget *middle;
 
   prepare (path, "pictures");
-  window = open_window (path, TRUE);
+  window = sk_test_open_conversation (app, path, TRUE);
   tool = open_tool (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW), "My Goals");
   g_assert_null (ladder (tool, 0));
   middle = sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Some of the way");
-  click (middle);
-  assert_sql (path, TODAYS_RUNGS, "5");
-  click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "There"));
-  assert_sql (path, TODAYS_RUNGS, "10");
+  sk_test_click_in_view (middle);
+  sk_test_assert_sql (path, TODAYS_RUNGS, "5");
+  sk_test_click_in_view (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "There"));
+  sk_test_assert_sql (path, TODAYS_RUNGS, "10");
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (middle)));
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 
 static void
@@ -406,7 +330,7 @@ test_screenshots (void)
       g_settings_set_string (settings, "language", languages[l]);
       sk_test_iterate (100);
       prepare (path, "words");
-      window = open_window (path, FALSE);
+      window = sk_test_open_conversation (app, path, FALSE);
       tool = open_tool (GTK_WIDGET (window), da ? "Mine mål" : "My Goals");
       click_rung (ladder (tool, 0), 6);
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -419,8 +343,8 @@ test_screenshots (void)
           sk_test_iterate (300);
           sk_test_save_screenshot (GTK_WIDGET (window), shot);
         }
-      close_window (window);
-      window = open_window (path, TRUE);
+      sk_test_close_conversation (window);
+      window = sk_test_open_conversation (app, path, TRUE);
       tool = open_tool (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW), da ? "Mine mål" : "My Goals");
       sk_test_scroll_to (GTK_WIDGET (tool));
       sk_test_iterate (300);
@@ -429,7 +353,7 @@ test_screenshots (void)
 
         sk_test_save_screenshot (GTK_WIDGET (window), shot);
       }
-      close_window (window);
+      sk_test_close_conversation (window);
     }
   g_settings_set_string (settings, "language", "en");
   sk_test_iterate (100);

@@ -61,38 +61,6 @@ prepare (const char *path,
   return sk_record_get_id (SK_RECORD (today));
 }
 
-static SkWindow *
-open_window (const char *path,
-             gboolean    child_view)
-{
-  SkWindow *window = sk_test_open_today (app, path);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-#ifndef SK_TEST_BY_TOUCH
-  sk_test_focus_window (GTK_WINDOW (window));
-#endif
-  if (child_view)
-    {
-      g_action_group_activate_action (G_ACTION_GROUP (window), "child-view", NULL);
-      sk_test_iterate (500);
-    }
-  return window;
-}
-
-static void
-close_window (SkWindow *window)
-{
-  if (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "leave-child-view"))
-    {
-      g_action_group_activate_action (G_ACTION_GROUP (window), "leave-child-view", NULL);
-      sk_test_iterate (200);
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-  sk_test_iterate (100);
-}
-
 /* The tool on screen in @root, opened from the switcher as a person does. */
 static SkHousesTool *
 open_tool (GtkWidget  *root,
@@ -138,29 +106,6 @@ button (SkHousesTool *tool,
   return found;
 }
 
-#ifndef SK_TEST_BY_TOUCH
-/* The widget of @type on screen whose tooltip (and so its accessible
- * name) is @text: a picture's menu button. */
-static GtkWidget *
-by_tooltip (GtkWidget  *root,
-            GType       type,
-            const char *text)
-{
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (g_type_is_a (G_OBJECT_TYPE (root), type) && g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = by_tooltip (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-#endif
-
 /* A line through @n points given in the house's own units (0–1). */
 static void
 draw (GtkWidget    *canvas,
@@ -183,24 +128,6 @@ draw (GtkWidget    *canvas,
   sk_test_iterate (100);
 }
 
-static char *
-sql (const char *path,
-     const char *query)
-{
-  sk_test_iterate (SK_STORE_TEXT_DELAY_MS + 200);
-  return sk_test_sql (path, query);
-}
-
-static void
-assert_sql (const char *path,
-            const char *query,
-            const char *expected)
-{
-  g_autofree char *value = sql (path, query);
-
-  g_assert_cmpstr (value, ==, expected);
-}
-
 static const double zigzag[][2] = { { 0.3, 0.6 }, { 0.45, 0.8 }, { 0.6, 0.6 }, { 0.7, 0.85 } };
 static const double line[][2] = { { 0.25, 0.9 }, { 0.75, 0.9 } };
 static const double circle[][2] = { { 0.5, 0.45 }, { 0.6, 0.55 }, { 0.5, 0.65 }, { 0.4, 0.55 }, { 0.5, 0.45 } };
@@ -218,23 +145,23 @@ test_draw (void)
   SkHouses *houses;
 
   prepare (path, FALSE);
-  window = open_window (path, FALSE);
+  window = sk_test_open_conversation (app, path, FALSE);
   tool = open_tool (GTK_WIDGET (window), "Three Houses");
   canvas = sk_houses_tool_get_canvas (tool);
   houses = sk_houses_tool_get_houses (tool);
   g_assert_nonnull (houses);
   /* Looked at, nothing is written. */
-  assert_sql (path, "SELECT count(*) FROM houses", "0");
+  sk_test_assert_sql (path, "SELECT count(*) FROM houses", "0");
 
   /* A red zigzag, thin. */
   click (button (tool, "Red"));
   click (button (tool, "Thin"));
   draw (canvas, zigzag, G_N_ELEMENTS (zigzag));
-  assert_sql (path, "SELECT count(*) || '|' || crayon || '|' || size || '|' || house FROM house_strokes WHERE trashed = 0",
+  sk_test_assert_sql (path, "SELECT count(*) || '|' || crayon || '|' || size || '|' || house FROM house_strokes WHERE trashed = 0",
               "1|1|0|0");
   /* Stored as points, five bytes each after the format's byte, in the house. */
   {
-    g_autofree char *length = sql (path, "SELECT length(points) FROM house_strokes");
+    g_autofree char *length = sk_test_sql_settled (path, "SELECT length(points) FROM house_strokes");
     g_autoptr(SkHouseStroke) first = g_list_model_get_item (G_LIST_MODEL (houses->strokes[0]), 0);
     GArray *points = sk_house_stroke_get_points (first);
 
@@ -244,7 +171,7 @@ test_draw (void)
     g_assert_cmpfloat_with_epsilon (g_array_index (points, SkHousesPoint, points->len - 1).x, 0.7, 0.01);
     g_assert_cmpfloat_with_epsilon (g_array_index (points, SkHousesPoint, points->len - 1).y, 0.85, 0.01);
   }
-  assert_sql (path, "SELECT house || '|' || shared FROM houses", "0|0");
+  sk_test_assert_sql (path, "SELECT house || '|' || shared FROM houses", "0|0");
 
   /* A thick blue line, and an eraser's circle. */
   click (button (tool, "Blue"));
@@ -252,34 +179,34 @@ test_draw (void)
   draw (canvas, line, G_N_ELEMENTS (line));
   click (button (tool, "Eraser"));
   draw (canvas, circle, G_N_ELEMENTS (circle));
-  assert_sql (path, "SELECT group_concat(crayon || ':' || size, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
+  sk_test_assert_sql (path, "SELECT group_concat(crayon || ':' || size, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
               "1:0,5:2,8:2");
   /* Begun in the sky, over the roof: not a stroke of the house. */
   draw (canvas, sky, G_N_ELEMENTS (sky));
-  assert_sql (path, "SELECT count(*) FROM house_strokes", "3");
+  sk_test_assert_sql (path, "SELECT count(*) FROM house_strokes", "3");
 
   /* Undo and redo, with the keys (the keyboard is on the house after
    * drawing) and with the buttons. */
   sk_test_press ("<Control>z");
   sk_test_iterate (100);
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5");
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5");
   sk_test_press ("<Control>z");
   sk_test_iterate (100);
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1");
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1");
   sk_test_press ("<Control><Shift>z");
   sk_test_iterate (100);
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5");
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5");
   click (button (tool, "Undo the last line"));
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1");
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1");
   click (button (tool, "Redo the line"));
   click (button (tool, "Redo the line"));
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5,8");
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "1,5,8");
   g_assert_false (gtk_widget_get_sensitive (button (tool, "Redo the line")));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (houses->strokes[0])), ==, 3);
 
   /* Cleared, then Undo in the toast: all back, in their order. */
   click (button (tool, "Clear the drawing"));
-  assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0", "0");
+  sk_test_assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0", "0");
   {
     GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (tool), ADW_TYPE_TOAST_OVERLAY);
     GtkWidget *undo = NULL;
@@ -297,7 +224,7 @@ test_draw (void)
     sk_test_real_click (undo);
     sk_test_iterate (200);
   }
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
               "1,5,8");
 
   /* Words, typed as the child says them, and a picture for them. */
@@ -307,9 +234,9 @@ test_draw (void)
   sk_test_iterate (200);
   sk_test_type ("Matematik");
   click (button (tool, "Add to the house"));
-  assert_sql (path, "SELECT group_concat(words, '|') FROM house_words WHERE trashed = 0 ORDER BY position",
+  sk_test_assert_sql (path, "SELECT group_concat(words, '|') FROM house_words WHERE trashed = 0 ORDER BY position",
               "Mormors kat 🐱 der er død|Matematik");
-  click (by_tooltip (GTK_WIDGET (tool), GTK_TYPE_MENU_BUTTON, "Add a picture"));
+  click (sk_test_find_tooltip (GTK_WIDGET (tool), GTK_TYPE_MENU_BUTTON, "Add a picture"));
   {
     GtkWidget *sad = NULL;
 
@@ -322,8 +249,8 @@ test_draw (void)
     sk_test_real_click (sad);
     sk_test_iterate (200);
   }
-  assert_sql (path, "SELECT picture FROM house_words WHERE words LIKE 'Mormor%'", "feeling-sad");
-  g_assert_nonnull (by_tooltip (GTK_WIDGET (tool), GTK_TYPE_MENU_BUTTON, "Picture: Sad"));
+  sk_test_assert_sql (path, "SELECT picture FROM house_words WHERE words LIKE 'Mormor%'", "feeling-sad");
+  g_assert_nonnull (sk_test_find_tooltip (GTK_WIDGET (tool), GTK_TYPE_MENU_BUTTON, "Picture: Sad"));
   /* The house tells a screen reader what lives in it. */
   {
     g_autofree char *described = sk_houses_describe (houses, SK_HOUSE_WORRIES);
@@ -334,19 +261,19 @@ test_draw (void)
 
   /* The child's answer, for this house only. */
   click (sk_test_find_type (GTK_WIDGET (tool), SK_TYPE_SHARED_BUTTON));
-  assert_sql (path, "SELECT house || '|' || shared FROM houses", "0|1");
+  sk_test_assert_sql (path, "SELECT house || '|' || shared FROM houses", "0|1");
 
   /* Another house: its own drawing, empty at first. */
   click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Dreams"));
   g_assert_false (gtk_widget_get_sensitive (button (tool, "Undo the last line")));
   click (button (tool, "Green"));
   draw (canvas, zigzag, G_N_ELEMENTS (zigzag));
-  assert_sql (path, "SELECT house || ':' || crayon FROM house_strokes WHERE trashed = 0 AND house = 2", "2:4");
-  assert_sql (path, "SELECT group_concat(house || ':' || shared, ',') FROM houses ORDER BY house", "0:1,2:0");
+  sk_test_assert_sql (path, "SELECT house || ':' || crayon FROM house_strokes WHERE trashed = 0 AND house = 2", "2:4");
+  sk_test_assert_sql (path, "SELECT group_concat(house || ':' || shared, ',') FROM houses ORDER BY house", "0:1,2:0");
   /* Ctrl+Z here undoes this house's stroke, not the other house's. */
   sk_test_press ("<Control>z");
-  assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0 AND house = 2", "0");
-  assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0 AND house = 0", "3");
+  sk_test_assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0 AND house = 2", "0");
+  sk_test_assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0 AND house = 0", "3");
 
   /* All three side by side; a touch on one opens it. */
   click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "All three"));
@@ -362,15 +289,15 @@ test_draw (void)
   }
   g_assert_true (gtk_widget_get_mapped (canvas));
   g_assert_cmpint (sk_house_canvas_get_kind (SK_HOUSE_CANVAS (canvas)), ==, SK_HOUSE_WORRIES);
-  close_window (window);
+  sk_test_close_conversation (window);
 
   /* Opened again: the same house, as drawn. */
-  window = open_window (path, FALSE);
+  window = sk_test_open_conversation (app, path, FALSE);
   tool = open_tool (GTK_WIDGET (window), "Three Houses");
   houses = sk_houses_tool_get_houses (tool);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (houses->strokes[0])), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (houses->words[0])), ==, 2);
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 
 static void
@@ -382,7 +309,7 @@ test_last_time (void)
   GtkWidget *compare;
 
   prepare (path, TRUE);
-  window = open_window (path, FALSE);
+  window = sk_test_open_conversation (app, path, FALSE);
   tool = open_tool (GTK_WIDGET (window), "Three Houses");
   compare = sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Last time");
   g_assert_nonnull (compare);
@@ -415,7 +342,7 @@ test_last_time (void)
     g_assert_cmpint (drawn, ==, 2);
   }
   sk_test_save_screenshot (GTK_WIDGET (window), "houses-last-time-test.png");
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 
 static void
@@ -427,19 +354,19 @@ test_child_view (void)
   GtkWidget *view;
 
   prepare (path, FALSE);
-  window = open_window (path, TRUE);
+  window = sk_test_open_conversation (app, path, TRUE);
   view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
   g_assert_nonnull (view);
   tool = open_tool (view, "Three Houses");
   click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_TOGGLE_BUTTON, "Good things"));
   click (button (tool, "Purple"));
   draw (sk_houses_tool_get_canvas (tool), circle, G_N_ELEMENTS (circle));
-  assert_sql (path, "SELECT house || ':' || crayon FROM house_strokes WHERE trashed = 0", "1:6");
+  sk_test_assert_sql (path, "SELECT house || ':' || crayon FROM house_strokes WHERE trashed = 0", "1:6");
   click (sk_test_find_shown (GTK_WIDGET (tool), GTK_TYPE_ENTRY, "What lives here?"));
   sk_test_type ("Fodbold med Malik");
   sk_test_press ("Return");
-  assert_sql (path, "SELECT house || ':' || words FROM house_words", "1:Fodbold med Malik");
-  close_window (window);
+  sk_test_assert_sql (path, "SELECT house || ':' || words FROM house_words", "1:Fodbold med Malik");
+  sk_test_close_conversation (window);
 }
 
 static void
@@ -460,7 +387,7 @@ test_screenshots (void)
       g_settings_set_string (settings, "language", languages[l]);
       sk_test_iterate (100);
       prepare (path, TRUE);
-      window = open_window (path, FALSE);
+      window = sk_test_open_conversation (app, path, FALSE);
       tool = open_tool (GTK_WIDGET (window), l == 0 ? "Tre huse" : "Three Houses");
       canvas = sk_houses_tool_get_canvas (tool);
       click (button (tool, l == 0 ? "Blå" : "Blue"));
@@ -503,9 +430,9 @@ test_screenshots (void)
 
         sk_test_save_screenshot (GTK_WIDGET (window), shot);
       }
-      close_window (window);
+      sk_test_close_conversation (window);
 
-      window = open_window (path, TRUE);
+      window = sk_test_open_conversation (app, path, TRUE);
       tool = open_tool (sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW), l == 0 ? "Tre huse" : "Three Houses");
       sk_test_iterate (300);
       {
@@ -513,7 +440,7 @@ test_screenshots (void)
 
         sk_test_save_screenshot (GTK_WIDGET (window), shot);
       }
-      close_window (window);
+      sk_test_close_conversation (window);
     }
   g_settings_set_string (settings, "language", "en");
   sk_test_iterate (100);
@@ -534,7 +461,7 @@ test_touch (void)
 
   g_assert_true (g_str_equal (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkBroadwayDisplay"));
   prepare (path, FALSE);
-  window = open_window (path, TRUE);
+  window = sk_test_open_conversation (app, path, TRUE);
   view = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_VIEW);
   g_assert_nonnull (view);
   tool = open_tool (view, "Three Houses");
@@ -544,7 +471,7 @@ test_touch (void)
   click (button (tool, "Purple"));
   click (button (tool, "Thick"));
   draw (canvas, circle, G_N_ELEMENTS (circle));
-  assert_sql (path, "SELECT house || ':' || crayon || ':' || size FROM house_strokes WHERE trashed = 0", "1:6:2");
+  sk_test_assert_sql (path, "SELECT house || ':' || crayon || ':' || size FROM house_strokes WHERE trashed = 0", "1:6:2");
   /* Where the finger went: round the circle, back where it began. */
   {
     SkHouses *houses = sk_houses_tool_get_houses (tool);
@@ -567,28 +494,28 @@ test_touch (void)
   }
   /* A finger put down in the sky draws nothing in the house. */
   draw (canvas, sky, G_N_ELEMENTS (sky));
-  assert_sql (path, "SELECT count(*) FROM house_strokes", "1");
+  sk_test_assert_sql (path, "SELECT count(*) FROM house_strokes", "1");
   click (button (tool, "Blue"));
   draw (canvas, line, G_N_ELEMENTS (line));
   click (button (tool, "Green"));
   click (button (tool, "Thin"));
   draw (canvas, zigzag, G_N_ELEMENTS (zigzag));
-  assert_sql (path, "SELECT group_concat(crayon || ':' || size, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
+  sk_test_assert_sql (path, "SELECT group_concat(crayon || ':' || size, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position",
               "6:2,5:2,4:0");
 
   /* Undo and redo, tapped. */
   click (button (tool, "Undo the last line"));
   click (button (tool, "Undo the last line"));
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "6");
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "6");
   click (button (tool, "Undo the last line"));
-  assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0", "0");
+  sk_test_assert_sql (path, "SELECT count(*) FROM house_strokes WHERE trashed = 0", "0");
   g_assert_false (gtk_widget_get_sensitive (button (tool, "Undo the last line")));
   click (button (tool, "Redo the line"));
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "6");
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0", "6");
   click (button (tool, "Redo the line"));
-  assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position", "6,5");
+  sk_test_assert_sql (path, "SELECT group_concat(crayon, ',') FROM house_strokes WHERE trashed = 0 ORDER BY position", "6,5");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sk_houses_tool_get_houses (tool)->strokes[SK_HOUSE_GOOD])), ==, 2);
-  close_window (window);
+  sk_test_close_conversation (window);
 }
 #endif
 

@@ -40,18 +40,6 @@ letters_shown (gpointer data)
   return sk_test_toplevel_shown (GSIZE_TO_POINTER (SK_TYPE_LETTER_DIALOG));
 }
 
-static gboolean
-chooser_shown (gpointer data)
-{
-  return sk_test_toplevel_shown (GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG));
-}
-
-static gboolean
-file_written (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
 static GtkWindow *
 open_letters (SkWindow *window)
 {
@@ -68,18 +56,6 @@ open_letters (SkWindow *window)
   return dialog;
 }
 
-static SkWindow *
-open_window (const char *path)
-{
-  SkWindow *window = sk_test_open_today (app, path);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  sk_test_iterate (300);
-  sk_test_focus_window (GTK_WINDOW (window));
-  return window;
-}
-
 static void
 test_save (void)
 {
@@ -92,7 +68,7 @@ test_save (void)
 
   g_settings_set_string (settings, "caseworker-name", "Jonas Eksempel");
   prepare (path, "Du må sige til, hvis du vil tale med mig igen.");
-  window = open_window (path);
+  window = sk_test_open_conversation (app, path, FALSE);
   dialog = open_letters (window);
   g_assert_cmpint (sk_letter_dialog_get_kind (SK_LETTER_DIALOG (dialog)), ==, SK_LETTER_INVITATION);
   {
@@ -111,14 +87,7 @@ test_save (void)
 
   /* Saved as a person does: the button, a name typed, Return. */
   sk_test_real_click (sk_test_find_shown (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Save as PDF…"));
-  g_assert_true (sk_test_wait_for (chooser_shown, NULL, 5000));
-  sk_test_iterate (500);
-  sk_test_focus_window (sk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
-  sk_test_press ("<Control>a");
-  sk_test_type (pdf);
-  sk_test_press ("Return");
-  g_assert_true (sk_test_wait_for (file_written, pdf, 5000));
-  sk_test_iterate (500);
+  sk_test_save_in_chooser (pdf);
   {
     g_autofree char *text = sk_test_pdf_text (pdf);
     GStatBuf st;
@@ -148,7 +117,7 @@ test_case_words_warned (void)
   GtkWindow *dialog;
 
   prepare (path, "Vi iværksætter en foranstaltning jf. § 52.");
-  window = open_window (path);
+  window = sk_test_open_conversation (app, path, FALSE);
   dialog = open_letters (window);
   sk_test_real_click (sk_test_find_shown (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "Letter to You"));
   sk_test_iterate (300);
