@@ -884,6 +884,21 @@ sk_test_close_conversation (SkWindow *window)
   sk_test_iterate (100);
 }
 
+GtkWidget *
+sk_test_open_tool (GtkWidget  *root,
+                   const char *label,
+                   GType       type)
+{
+  GtkWidget *tool;
+
+  sk_test_click_in_view (sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, label));
+  sk_test_iterate (300);
+  tool = sk_test_find_type (root, type);
+  g_assert_nonnull (tool);
+  g_assert_true (gtk_widget_is_drawable (tool));
+  return tool;
+}
+
 void
 sk_test_click_in_view (GtkWidget *widget)
 {

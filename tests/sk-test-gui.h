@@ -78,6 +78,11 @@ SkWindow   *sk_test_open_conversation  (SkApplication *app,
                                         const char    *path,
                                         gboolean       child_view);
 void        sk_test_close_conversation (SkWindow      *window);
+/* The tool of @type under @root, opened with its switcher's button
+ * @label as a person does; it is drawn. */
+GtkWidget  *sk_test_open_tool          (GtkWidget     *root,
+                                        const char    *label,
+                                        GType          type);
 /* Scrolled into view and clicked with the mouse. */
 void        sk_test_click_in_view      (GtkWidget     *widget);
 /* The first column of @query once typing has been written (the store's

@@ -50,14 +50,7 @@ static SkEvaluationTool *
 open_tool (GtkWidget  *root,
            const char *label)
 {
-  GtkWidget *tool;
-
-  sk_test_click_in_view (sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, label));
-  sk_test_iterate (300);
-  tool = sk_test_find_type (root, SK_TYPE_EVALUATION_TOOL);
-  g_assert_nonnull (tool);
-  g_assert_true (gtk_widget_is_drawable (tool));
-  return SK_EVALUATION_TOOL (tool);
+  return SK_EVALUATION_TOOL (sk_test_open_tool (root, label, SK_TYPE_EVALUATION_TOOL));
 }
 
 /* The face @answer ("Yes") under @question, as it is on screen. */

@@ -51,14 +51,7 @@ static SkGoalsTool *
 open_tool (GtkWidget  *root,
            const char *label)
 {
-  GtkWidget *tool;
-
-  sk_test_click_in_view (sk_test_find_shown (root, GTK_TYPE_TOGGLE_BUTTON, label));
-  sk_test_iterate (300);
-  tool = sk_test_find_type (root, SK_TYPE_GOALS_TOOL);
-  g_assert_nonnull (tool);
-  g_assert_true (gtk_widget_is_drawable (tool));
-  return SK_GOALS_TOOL (tool);
+  return SK_GOALS_TOOL (sk_test_open_tool (root, label, SK_TYPE_GOALS_TOOL));
 }
 
 /* The @n-th goal card's ladder (from 0), as shown. */

@@ -3,70 +3,77 @@
 #include "config.h"
 
 #include "sk-goals.h"
+#include "sk-word.h"
 #include "sk-format.h"
 #include "sk-store-private.h"
 #include "sk-summary.h"
 
 #include <glib/gi18n-lib.h>
 
-static const char * const source_keys[] = { "child", "parents", "caseworker" };
-static const char * const source_labels[] = {
+static const SkWord sources[SK_GOAL_N_SOURCES] = {
   /* Translators: where a goal comes from */
-  N_("The child"), N_("The parents"), N_("The caseworker"),
+  { "child", N_("The child") }, { "parents", N_("The parents") }, { "caseworker", N_("The caseworker") },
 };
-static const char * const state_keys[] = { "open", "reached", "changed", "dropped" };
-static const char * const state_labels[] = {
+static const SkWord states[SK_GOAL_N_STATES] = {
   /* Translators: a goal still being worked on */
-  N_("Working on it"),
+  { "open", N_("Working on it") },
   /* Translators: a goal's end */
-  N_("Reached"), N_("Changed"), N_("Dropped"),
+  { "reached", N_("Reached") }, { "changed", N_("Changed") }, { "dropped", N_("Dropped") },
 };
+
+/* The index of @key among @words; @otherwise for one not known (from a
+ * newer program: nothing lost, nothing guessed). */
+static guint
+word_index (const SkWord *words,
+            guint         n,
+            const char   *key,
+            guint         otherwise)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (key, words[i].key) == 0)
+      return i;
+  return otherwise;
+}
 
 const char *
 sk_goal_source_key (SkGoalSource source)
 {
   g_return_val_if_fail (source < SK_GOAL_N_SOURCES, NULL);
-  return source_keys[source];
+  return sources[source].key;
 }
 
 const char *
 sk_goal_source_label (SkGoalSource source)
 {
   g_return_val_if_fail (source < SK_GOAL_N_SOURCES, NULL);
-  return source_labels[source];
+  return sources[source].label;
 }
 
 SkGoalSource
 sk_goal_source_from_key (const char *key)
 {
-  for (guint i = 0; i < SK_GOAL_N_SOURCES; i++)
-    if (g_strcmp0 (key, source_keys[i]) == 0)
-      return i;
-  return SK_GOAL_FROM_CHILD;
+  return word_index (sources, SK_GOAL_N_SOURCES, key, SK_GOAL_FROM_CHILD);
 }
 
 const char *
 sk_goal_state_key (SkGoalState state)
 {
   g_return_val_if_fail (state < SK_GOAL_N_STATES, NULL);
-  return state_keys[state];
+  return states[state].key;
 }
 
 const char *
 sk_goal_state_label (SkGoalState state)
 {
   g_return_val_if_fail (state < SK_GOAL_N_STATES, NULL);
-  return state_labels[state];
+  return states[state].label;
 }
 
 SkGoalState
 sk_goal_state_from_key (const char *key)
 {
-  for (guint i = 0; i < SK_GOAL_N_STATES; i++)
-    if (g_strcmp0 (key, state_keys[i]) == 0)
-      return i;
-  /* A state from a newer program: still open here, nothing lost. */
-  return SK_GOAL_OPEN;
+  /* A state from a newer program: still open here. */
+  return word_index (states, SK_GOAL_N_STATES, key, SK_GOAL_OPEN);
 }
 
 /* The records */
@@ -142,7 +149,7 @@ sk_goal_close (SkGoal      *self,
   g_return_if_fail (state > SK_GOAL_OPEN && state < SK_GOAL_N_STATES);
 
   g_object_set (self, "reason", reason != NULL ? reason : "", "closed-at", g_get_real_time () / G_USEC_PER_SEC,
-                "state", state_keys[state], NULL);
+                "state", states[state].key, NULL);
 }
 
 struct _SkGoalStep
@@ -265,7 +272,7 @@ add_goal (SkGoals        *goals,
                        "set-at", conversation != NULL ? sk_conversation_get_started_at (conversation)
                                                       : g_get_real_time () / G_USEC_PER_SEC,
                        "conversation-id", conversation != NULL ? sk_record_get_id (SK_RECORD (conversation)) : 0,
-                       "source", source_keys[source],
+                       "source", sources[source].key,
                        "replaces", replaces,
                        "shared", shared,
                        NULL);
@@ -314,7 +321,7 @@ sk_goals_change (SkGoals        *goals,
       return NULL;
     }
   g_object_set (goal, "reason", reason != NULL ? reason : "", "closed-at", g_get_real_time () / G_USEC_PER_SEC,
-                "state", state_keys[SK_GOAL_CHANGED], NULL);
+                "state", states[SK_GOAL_CHANGED].key, NULL);
   if (!sk_store_commit (store, error))
     return NULL;
   return next;
