@@ -297,8 +297,8 @@ test_overview (void)
     for (guint i = 0; i < months->len; i++)
       before += g_array_index (months, SkEvaluationMonth, i).conversations;
     g_free (sk_test_sql (path, "UPDATE children SET trashed = 1 WHERE id = (SELECT min(id) FROM children)"));
-    changed = sk_test_sql (path, "UPDATE conversations SET trashed = 1 WHERE id = (SELECT max(id) FROM conversations) "
-                                 "RETURNING trashed");
+    g_free (sk_test_sql (path, "UPDATE conversations SET trashed = 1 WHERE id = (SELECT max(id) FROM conversations)"));
+    changed = sk_test_sql (path, "SELECT trashed FROM conversations WHERE id = (SELECT max(id) FROM conversations)");
     g_assert_cmpstr (changed, ==, "1");
     g_clear_object (&store);
     store = sk_test_open_store (path);

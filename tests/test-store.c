@@ -89,7 +89,7 @@ test_migrate_from_empty (void)
   g_autofree char *mode = raw_text (db, "PRAGMA journal_mode");
 
   g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, sk_store_schema_version ());
-  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('children', 'conversations')"), ==, 2);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name IN ('children', 'conversations')"), ==, 2);
   g_assert_cmpstr (mode, ==, "wal");
   sqlite3_close (db);
 

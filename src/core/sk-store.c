@@ -279,7 +279,7 @@ prepare (SkStore     *self,
       return stmt;
     }
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       store_error (self, rc, error);
@@ -1333,10 +1333,10 @@ sk_store_open (const char  *path,
 
   if (!migrate (self, error))
     return NULL;
-  changes = sqlite3_total_changes64 (self->db);
+  changes = sqlite3_total_changes (self->db);
   if (!purge_trash (self, error))
     return NULL;
-  if (sqlite3_total_changes64 (self->db) != changes)
+  if (sqlite3_total_changes (self->db) != changes)
     wipe_wal (self);
 
   /* Errors until here were the opening's, reported by it. */
