@@ -18,6 +18,7 @@
 #include "sk-store.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
+#include "sk-test-util.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -77,6 +78,7 @@ read_and_close (const char *path)
   sqlite3 *db = NULL;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      !sk_key_apply (sk_test_key (), db, NULL, NULL) ||
       sqlite3_exec (db, "SELECT count(*) FROM children", NULL, NULL, NULL) != SQLITE_OK)
     g_error ("the reader failed: %s", sqlite3_errmsg (db));
   sqlite3_close (db);
@@ -86,7 +88,7 @@ static int
 open_only (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SkStore) opened = sk_store_open (path, &error);
+  g_autoptr(SkStore) opened = sk_test_store_open (path, &error);
 
   if (opened == NULL)
     {
@@ -118,7 +120,7 @@ main (int argc, char **argv)
   if (argc != 2 && argc != 3)
     return 2;
 
-  store = sk_store_open (argv[1], &error);
+  store = sk_test_store_open (argv[1], &error);
   if (store == NULL)
     g_error ("%s", error->message);
 
@@ -132,7 +134,7 @@ main (int argc, char **argv)
 
   if (argc == 3)
     {
-      second = sk_store_open (argv[2], &error);
+      second = sk_test_store_open (argv[2], &error);
       if (second == NULL)
         g_error ("%s", error->message);
       printf ("same %d\n", second == store);

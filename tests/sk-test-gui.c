@@ -40,6 +40,10 @@ sk_test_gui_init (int    *argc,
       g_mkdir_with_parents (dir, 0700);
       g_setenv (vars[i], dir, TRUE);
     }
+  /* The program opens the test's files with the passphrase of their key
+   * files (sk_test_give_keyring()); the passphrase page's own tests take
+   * it away. */
+  g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
   g_test_init (argc, argv, NULL);
 
   if (!gtk_init_check ())
@@ -837,7 +841,7 @@ sk_test_open_demo (SkApplication *app,
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
 
     g_assert_no_error (error);
     g_assert_true (sk_demo_fill (store, &error));

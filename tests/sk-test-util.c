@@ -2,6 +2,7 @@
 #include "sk-test-util.h"
 
 #include <gio/gio.h>
+#define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,17 +18,101 @@ sk_test_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
+/* The data key of every database a test makes itself: fixed, so that a
+ * test's child process (sk-durability-writer) opens what its parent made. */
+SkKey *
+sk_test_key (void)
+{
+  static SkKey *key;
+
+  if (key == NULL)
+    {
+      guint8 bytes[32];
+
+      for (guint i = 0; i < sizeof bytes; i++)
+        bytes[i] = (guint8) (0x5a ^ (i * 37));
+      key = sk_key_new_from_bytes (bytes, sizeof bytes);
+    }
+  return key;
+}
+
+/* The key files for sk_test_key() and SK_TEST_PASSPHRASE, beside @path,
+ * as the program's first start makes them: copies of one pair made once
+ * (each takes the key derivation's time to make). */
+void
+sk_test_give_keyring (const char *path)
+{
+  static char *made;
+  static const char * const suffixes[] = { ".key", ".recovery" };
+
+  if (made == NULL)
+    {
+      g_autofree char *dir = g_dir_make_tmp ("samtalekuffert-keys-XXXXXX", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *recovery = NULL;
+
+      g_assert_nonnull (dir);
+      made = g_build_filename (dir, "made.db", NULL);
+      recovery = sk_keyring_create (made, sk_test_key (), SK_TEST_PASSPHRASE, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (recovery);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from_path = g_strconcat (made, suffixes[i], NULL);
+      g_autofree char *to_path = g_strconcat (path, suffixes[i], NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (from_path);
+      g_autoptr(GFile) to = g_file_new_for_path (to_path);
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+      g_assert_cmpint (g_chmod (to_path, 0600), ==, 0);
+    }
+}
+
+/* A connection of its own to @path, read as it is: a plain file (or none)
+ * as it is, an encrypted one with sk_test_key(), or else with the key its
+ * key files give for SK_TEST_PASSPHRASE (a file the program made). */
+gpointer
+sk_test_db_open (const char *path)
+{
+  static GHashTable *keys;   /* path → SkKey, from key files */
+  sqlite3 *db = NULL;
+  SkKey *key;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (!sk_store_file_is_encrypted (path))
+    return db;
+  g_assert_true (sk_key_apply (sk_test_key (), db, NULL, NULL));
+  if (sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
+    return db;
+  sqlite3_close (db);
+
+  if (keys == NULL)
+    keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sk_key_unref);
+  key = g_hash_table_lookup (keys, path);
+  if (key == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      key = sk_keyring_unlock (path, SK_TEST_PASSPHRASE, &error);
+      g_assert_no_error (error);
+      g_hash_table_insert (keys, g_strdup (path), key);
+    }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (sk_key_apply (key, db, NULL, NULL));
+  return db;
+}
+
 /* The first column of the first row of @sql, read with a connection of its
  * own: what is really in the file.  NULL when there is no row. */
 char *
 sk_test_sql (const char *path,
              const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3 *db = sk_test_db_open (path);
   sqlite3_stmt *stmt = NULL;
   char *value = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
@@ -46,11 +131,24 @@ sk_test_file_checksum (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+/* sk_store_open() with the test's key; the key files for the program are
+ * given beside a file opened for the first time. */
+SkStore *
+sk_test_store_open (const char  *path,
+                    GError     **error)
+{
+  SkStore *store = sk_store_open (path, sk_test_key (), error);
+
+  if (store != NULL && !sk_keyring_exists (path))
+    sk_test_give_keyring (path);
+  return store;
+}
+
 SkStore *
 sk_test_open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  SkStore *store = sk_store_open (path, &error);
+  SkStore *store = sk_test_store_open (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);

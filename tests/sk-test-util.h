@@ -7,11 +7,20 @@
 
 G_BEGIN_DECLS
 
+/* The passphrase of the test's key files: an invented one. */
+#define SK_TEST_PASSPHRASE "blue kettle on a quiet shelf"
+
 char    *sk_test_path          (const char *name);
+SkKey   *sk_test_key           (void);
+void     sk_test_give_keyring  (const char *path);
+/* (sqlite3 *) */
+gpointer sk_test_db_open       (const char *path);
 char    *sk_test_sql           (const char *path,
                                 const char *sql);
 char    *sk_test_file_checksum (const char *path);
 SkStore *sk_test_open_store    (const char *path);
+SkStore *sk_test_store_open    (const char  *path,
+                                GError     **error);
 /* A conversation with @child at @started_at, stored. */
 SkConversation *sk_test_add_conversation (SkStore *store,
                                           SkChild *child,

@@ -489,7 +489,7 @@ test_keyboard_moves_a_person_by_rings (void)
   const char *outward, *inward;
 
   {
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
     g_autoptr(SkChild) child = sk_child_new ("Nor");
     g_autoptr(SkConversation) conversation = NULL;
 

@@ -313,7 +313,7 @@ test_kill_after_lift (void)
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      SkStore *store = sk_store_open (path, NULL);
+      SkStore *store = sk_test_store_open (path, NULL);
       SkHouses *houses = store != NULL ? sk_houses_load (store, conversation_id, NULL) : NULL;
       g_autoptr(GArray) points = wave (0.7, 25, 1.0f);
 

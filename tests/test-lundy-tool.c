@@ -20,7 +20,7 @@ static void
 prepare_database (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SkStore) store = sk_store_open (path, &error);
+  g_autoptr(SkStore) store = sk_test_store_open (path, &error);
   g_autoptr(SkChild) child = sk_child_new ("Maja");
   g_autoptr(SkConversation) earlier = NULL;
   g_autoptr(SkConversation) today = NULL;

@@ -49,7 +49,7 @@ static void
 prepare_database (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SkStore) store = sk_store_open (path, &error);
+  g_autoptr(SkStore) store = sk_test_store_open (path, &error);
   g_autoptr(SkChild) child = sk_child_new ("Maja");
   g_autoptr(SkConversation) earlier = NULL;
   g_autoptr(SkConversation) today = NULL;
@@ -356,7 +356,7 @@ test_screenshots (void)
   g_settings_set_string (settings, "language", "da");
   sk_test_iterate (100);
   {
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
 
     g_assert_no_error (error);
     g_assert_true (sk_demo_fill (store, &error));

@@ -408,7 +408,7 @@ test_print_reaches_cups (void)
   if (!start_cups ())
     return;
   {
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
     g_autofree char *newest = NULL;
     g_autoptr(GListStore) cards = NULL;
     gint64 id;
@@ -564,7 +564,7 @@ test_print_refusals_are_told (void)
   if (!start_cups ())
     return;
   {
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
 
     g_assert_no_error (error);
     g_assert_true (sk_demo_fill (store, &error));
@@ -640,7 +640,7 @@ test_letter_reaches_cups (void)
   if (!start_cups ())
     return;
   {
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
 
     g_assert_no_error (error);
     g_assert_true (sk_demo_fill (store, &error));

@@ -42,7 +42,7 @@ static void
 prepare_database (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SkStore) store = sk_store_open (path, &error);
+  g_autoptr(SkStore) store = sk_test_store_open (path, &error);
   g_autoptr(SkChild) other = sk_child_new (OTHER_CHILD);
   g_autoptr(SkConversation) conversation = NULL;
   g_autoptr(GListStore) children = NULL;

@@ -203,7 +203,7 @@ test_screenful_first (void)
   guint first, frames = 0;
 
   fill (path, 300);
-  store = sk_store_open (path, &error);
+  store = sk_test_store_open (path, &error);
   g_assert_no_error (error);
   read = sk_store_list (store, SK_TYPE_CHILD, NULL, 0, &error);
   g_assert_no_error (error);

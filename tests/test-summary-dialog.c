@@ -65,7 +65,7 @@ test_preview_choices_language_journal (void)
   g_settings_set_string (settings, "caseworker-name", "Lone Eksempel");
   sk_test_iterate (100);
   {
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
 
     g_assert_no_error (error);
     g_assert_true (sk_demo_fill (store, &error));
@@ -189,7 +189,7 @@ test_failed_save_is_told_in_the_dialog (void)
   g_autofree char *text = NULL;
 
   {
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
 
     g_assert_no_error (error);
     g_assert_true (sk_demo_fill (store, &error));
@@ -270,7 +270,7 @@ test_next_meeting_reaches_the_paper (void)
   char *value;
 
   {
-    g_autoptr(SkStore) store = sk_store_open (path, &error);
+    g_autoptr(SkStore) store = sk_test_store_open (path, &error);
 
     g_assert_no_error (error);
     g_assert_true (sk_demo_fill (store, &error));

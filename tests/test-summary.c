@@ -409,6 +409,22 @@ test_command_line (void)
       g_test_skip ("SK_APP is not set");
       return;
     }
+  /* Encrypted: without its passphrase (no terminal, nothing in the
+   * environment) or with a wrong one, nothing is written. */
+  {
+    const char *args[] = { "--database", path, "--export-summary", id_text, "--language", "en", "--output", pdf, NULL };
+
+    g_unsetenv ("SAMTALEKUFFERT_PASSPHRASE");
+    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "SAMTALEKUFFERT_PASSPHRASE"));
+    g_clear_pointer (&err, g_free);
+    g_setenv ("SAMTALEKUFFERT_PASSPHRASE", "not the one at all", TRUE);
+    g_assert_cmpint (run_cli (args, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "not the passphrase"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&err, g_free);
+    g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
+  }
   {
     const char *args[] = { "--database", path, "--export-summary", id_text, "--language", "en", "--output", pdf, NULL };
 

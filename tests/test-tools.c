@@ -57,7 +57,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GListStore) conversations = NULL;
 
   fixture->path = sk_test_path (data);
-  fixture->store = sk_store_open (fixture->path, &error);
+  fixture->store = sk_test_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_true (sk_demo_fill (fixture->store, &error));
   fixture->settings = sk_settings_new ();

@@ -75,7 +75,7 @@ static void
 prepare_database (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SkStore) store = sk_store_open (path, &error);
+  g_autoptr(SkStore) store = sk_test_store_open (path, &error);
   const char *names[] = { "Alma", "Bertil", "Cecilie" };
 
   g_assert_no_error (error);
@@ -742,7 +742,7 @@ test_error_bar_goes_after_save (void)
   g_assert_nonnull (bar);
   g_assert_false (gtk_revealer_get_reveal_child (bar));
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  db = sk_test_db_open (path);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
   type_into (note_view (window, "In your own words"), "Locked ");
   sk_test_iterate (2600);   /* the delay, then the store's busy timeout */

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -33,6 +34,7 @@ struct _SkStore
   GObject parent_instance;
 
   char       *path;         /* resolved: one file, one path, one store */
+  SkKey      *key;          /* the data key the file is encrypted with */
   sqlite3    *db;
   int         lock_fd;      /* the lock file, held while the file is open */
   GHashTable *statements;   /* SQL → sqlite3_stmt */
@@ -591,6 +593,7 @@ static gboolean
 check_header (sqlite3     *db,
               const char  *path,
               gboolean    *is_empty,
+              gboolean    *is_plain,
               GError     **error)
 {
   g_autofree char *name = g_filename_display_name (path);
@@ -602,6 +605,7 @@ check_header (sqlite3     *db,
   int rc;
 
   *is_empty = FALSE;
+  *is_plain = FALSE;
   rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
   if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL ||
       (rc = file->pMethods->xFileSize (file, &size)) != SQLITE_OK)
@@ -625,12 +629,19 @@ check_header (sqlite3     *db,
       return FALSE;
     }
 
+  /* An encrypted file begins with its salt, and is whole pages: what
+   * else it says is read once the key is given (open_encrypted()). */
+  if (n == sizeof header && memcmp (header, "SQLite format 3", 16) != 0 &&
+      size % SK_KEY_PAGE_SIZE == 0)
+    return TRUE;
   if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED,
                    _("“%s” is not a Samtalekuffert database, or it is damaged."), name);
       return FALSE;
     }
+  /* A plain file, from before the database was encrypted. */
+  *is_plain = TRUE;
 
   page_size = (guint32) header[16] << 8 | header[17];
   if (page_size == 1)
@@ -950,6 +961,236 @@ take_lock (const char  *path,
   return fd;
 }
 
+/* Opens the connection to the file, with the key given before SQLite
+ * reads anything of it (plain files: without). */
+static gboolean
+connect (SkStore   *self,
+         gboolean   keyed,
+         GError   **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, self->path);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 2000);
+  return !keyed || sk_key_apply (self->key, self->db, NULL, error);
+}
+
+/* The first read through the key: a file that is not a database, or not
+ * one for this key, gives SQLITE_NOTADB. */
+static gboolean
+check_key (SkStore  *self,
+           GError  **error)
+{
+  int rc = sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    {
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED,
+                   _("“%s” is not a Samtalekuffert database, or it is damaged."), name);
+    }
+  else
+    set_sqlite_error (error, self->db, rc, self->path);
+  return FALSE;
+}
+
+/* Every table's number of rows, to compare a copy with its original. */
+static char *
+count_rows (sqlite3 *db)
+{
+  GString *counts = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                              "AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &stmt, NULL) == SQLITE_OK)
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", (const char *) tables->pdata[i]);
+
+      stmt = NULL;
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (counts, "%s %" G_GINT64_FORMAT "\n", (const char *) tables->pdata[i],
+                                (gint64) sqlite3_column_int64 (stmt, 0));
+      else
+        g_string_append_printf (counts, "%s ?\n", (const char *) tables->pdata[i]);
+      sqlite3_finalize (stmt);
+      sqlite3_free (sql);
+    }
+  {
+    stmt = NULL;
+    if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (counts, "version %d\n", sqlite3_column_int (stmt, 0));
+    sqlite3_finalize (stmt);
+  }
+  return g_string_free (counts, FALSE);
+}
+
+#ifdef G_OS_UNIX
+/* Overwrites what the descriptor's file held with zeros, on the disk. */
+static void
+overwrite (int fd)
+{
+  static const char zeros[65536];
+  struct stat st;
+  off_t done = 0;
+
+  if (fd < 0 || fstat (fd, &st) != 0)
+    return;
+  while (done < st.st_size)
+    {
+      ssize_t n = pwrite (fd, zeros, MIN ((off_t) sizeof zeros, st.st_size - done), done);
+
+      if (n <= 0 && errno != EINTR)
+        break;
+      if (n > 0)
+        done += n;
+    }
+  fsync (fd);
+}
+
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      g_close (fd, NULL);
+    }
+}
+#endif
+
+/* A plain file from before encryption, checked: copied into a new file
+ * encrypted with the store's key (sqlcipher_export), the copy checked
+ * and compared, then put in its place in one rename.  The plain file's
+ * bytes (and its -wal's) are then overwritten with zeros, through
+ * descriptors held since before the rename, so that they do not stay on
+ * the disk as free space.  Until the rename the plain file is whole; any
+ * failure before it leaves it exactly so. */
+static gboolean
+encrypt_in_place (SkStore  *self,
+                  GError  **error)
+{
+  g_autofree char *fresh = g_strconcat (self->path, ".encrypting", NULL);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
+  char *attach;
+  int old_fd = -1, wal_fd = -1;
+  sqlite3 *copy = NULL;
+  gboolean ok;
+
+  g_unlink (fresh);
+  if (!prepare_file (fresh, error))
+    return FALSE;
+
+  before = count_rows (self->db);
+  attach = sqlite3_mprintf ("ATTACH DATABASE %Q AS encrypted KEY %Q", fresh, sk_key_sql (self->key));
+  sql = g_strdup_printf ("PRAGMA encrypted.cipher_page_size = %d;"
+                         "SELECT sqlcipher_export('encrypted');"
+                         "PRAGMA encrypted.user_version = %d;"
+                         "DETACH DATABASE encrypted;",
+                         SK_KEY_PAGE_SIZE, read_user_version (self));
+  ok = exec (self, attach, error) && exec (self, sql, error);
+  sqlite3_free (attach);
+  if (!ok)
+    {
+      sqlite3_exec (self->db, "DETACH DATABASE encrypted", NULL, NULL, NULL);
+      g_unlink (fresh);
+      return FALSE;
+    }
+
+#ifdef G_OS_UNIX
+  old_fd = g_open (self->path, O_RDWR, 0);
+  wal_fd = g_open (wal, O_RDWR, 0);
+#endif
+  /* Closing writes the plain -wal into the plain file and removes it;
+   * the descriptor keeps its bytes to be overwritten. */
+  sqlite3_close (self->db);
+  self->db = NULL;
+
+  /* The copy, read back through the key: whole, and the same rows. */
+  ok = sqlite3_open_v2 (fresh, &copy, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+       sk_key_apply (self->key, copy, NULL, NULL) &&
+       sqlite3_exec (copy, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      ok = sqlite3_prepare_v2 (copy, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+           sqlite3_step (stmt) == SQLITE_ROW &&
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+      sqlite3_finalize (stmt);
+      after = ok ? count_rows (copy) : NULL;
+      ok = ok && g_strcmp0 (before, after) == 0;
+    }
+  ok = sqlite3_close (copy) == SQLITE_OK && ok;
+
+  if (!ok)
+    {
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
+                   _("“%s” could not be encrypted: the encrypted copy did not read back the same. "
+                     "The file has not been changed."), name);
+    }
+  else if (g_rename (fresh, self->path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (self->path);
+
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
+                   _("“%s” could not be encrypted: %s. The file has not been changed."),
+                   name, g_strerror (saved_errno));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      g_unlink (fresh);
+#ifdef G_OS_UNIX
+      if (old_fd >= 0)
+        g_close (old_fd, NULL);
+      if (wal_fd >= 0)
+        g_close (wal_fd, NULL);
+#endif
+      /* The plain file, as it was, open again for the caller to close. */
+      connect (self, FALSE, NULL);
+      return FALSE;
+    }
+
+  /* The plain file's -shm described its -wal only. */
+  g_unlink (shm);
+#ifdef G_OS_UNIX
+  sync_folder (self->path);
+  overwrite (old_fd);
+  overwrite (wal_fd);
+  if (old_fd >= 0)
+    g_close (old_fd, NULL);
+  if (wal_fd >= 0)
+    g_close (wal_fd, NULL);
+#endif
+  sk_trace_mark ("store-encrypted");
+  return connect (self, TRUE, error) && check_key (self, error);
+}
+
 /* The stores open in this process, by resolved path: a second open of a
  * file (through a link, say) gets the store that has it, never a second
  * connection.  Stores are opened in a worker thread, hence the lock. */
@@ -1076,6 +1317,7 @@ sk_store_finalize (GObject *object)
     g_close (self->lock_fd, NULL);
   unregister_store (self);
   g_free (self->path);
+  g_clear_pointer (&self->key, sk_key_unref);
 
   G_OBJECT_CLASS (sk_store_parent_class)->finalize (object);
 }
@@ -1222,6 +1464,8 @@ sk_store_resolve_path (const char *path)
 /**
  * sk_store_open:
  * @path: the database file; it and its folder are created when missing
+ * @key: the data key it is (or will be) encrypted with (sk-key.h); a
+ *   plain file from before encryption is encrypted with it here
  *
  * Opens the database, creating and migrating it as needed.  A file from a
  * newer version (%SK_STORE_ERROR_NEWER) or a damaged file
@@ -1230,22 +1474,29 @@ sk_store_resolve_path (const char *path)
  * has open already, under whatever name, gives the store that has it.
  */
 SkStore *
-sk_store_open (const char  *path,
-               GError     **error)
+sk_store_open (const char   *path,
+               const SkKey  *key,
+               GError      **error)
 {
   g_autoptr(SkStore) self = NULL;
   g_autofree char *resolved = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *dir_name = NULL;
-  gboolean is_empty, trusted;
+  gboolean is_empty, is_plain, trusted;
   gint64 changes;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   resolved = sk_store_resolve_path (path);
   self = find_open_store (resolved);
+  if (self != NULL && !sk_key_equal (self->key, key))
+    {
+      g_set_error_literal (error, SK_STORE_ERROR, SK_STORE_ERROR_WRONG_PASSPHRASE,
+                           _("The database is open already, with another key."));
+      return NULL;
+    }
   if (self != NULL)
     return g_steal_pointer (&self);
 
@@ -1281,6 +1532,7 @@ sk_store_open (const char  *path,
 
   self = g_object_new (SK_TYPE_STORE, NULL);
   self->path = g_strdup (resolved);
+  self->key = sk_key_ref ((SkKey *) key);
 
   /* Before anything else touches the file: another process may have it. */
   self->lock_fd = take_lock (resolved, error);
@@ -1292,33 +1544,36 @@ sk_store_open (const char  *path,
   /* Before SQLite opens it, and with it a -wal. */
   trusted = take_stamp (resolved);
 
-  rc = sqlite3_open_v2 (resolved, &self->db, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (error, self->db, rc, resolved);
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 2000);
+  if (!connect (self, FALSE, error))
+    return NULL;
 
   /* Read-only checks first: a damaged file must not be written to. */
-  if (!check_header (self->db, resolved, &is_empty, error))
+  if (!check_header (self->db, resolved, &is_empty, &is_plain, error))
     return NULL;
-  if (trusted)
-    sk_trace_mark ("store-trusted");
+  if (is_plain)
+    {
+      /* From before encryption: checked as it is, then encrypted. */
+      if (!trusted && !check_integrity (self, error))
+        return NULL;
+      self->checked = !trusted;
+      if (!encrypt_in_place (self, error))
+        return NULL;
+    }
   else
     {
-      if (!is_empty && !check_integrity (self, error))
+      if (!sk_key_apply (self->key, self->db, NULL, error) ||
+          (!is_empty && !check_key (self, error)))
         return NULL;
-      self->checked = !is_empty;
-      sk_trace_mark ("store-checked");
+      if (trusted)
+        sk_trace_mark ("store-trusted");
+      else
+        {
+          if (!is_empty && !check_integrity (self, error))
+            return NULL;
+          self->checked = !is_empty;
+          sk_trace_mark ("store-checked");
+        }
     }
-
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA secure_delete = ON", error))
-    return NULL;
 
   if (read_user_version (self) > sk_store_schema_version ())
     {
@@ -1330,6 +1585,12 @@ sk_store_open (const char  *path,
                    name);
       return NULL;
     }
+
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA secure_delete = ON", error))
+    return NULL;
 
   if (!migrate (self, error))
     return NULL;
@@ -1399,6 +1660,41 @@ sk_store_set_aside (const char  *path,
     }
 
   return g_steal_pointer (&target);
+}
+
+/**
+ * sk_store_file_is_encrypted:
+ *
+ * Returns: whether @path is there, not empty, and not a plain SQLite file
+ *   (from before encryption): what only its key files open
+ */
+gboolean
+sk_store_file_is_encrypted (const char *path)
+{
+  g_autofree char *resolved = sk_store_resolve_path (path);
+  char header[16];
+  gboolean encrypted = FALSE;
+  FILE *file = g_fopen (resolved, "rb");
+
+  if (file == NULL)
+    return FALSE;
+  encrypted = fread (header, 1, sizeof header, file) == sizeof header &&
+              memcmp (header, "SQLite format 3", 16) != 0;
+  fclose (file);
+  return encrypted;
+}
+
+/**
+ * sk_store_get_key:
+ *
+ * Returns: (transfer none): the key the file is encrypted with
+ */
+SkKey *
+sk_store_get_key (SkStore *self)
+{
+  g_return_val_if_fail (SK_IS_STORE (self), NULL);
+
+  return self->key;
 }
 
 /* Whether opening ran the integrity check (FALSE: the file was empty, or

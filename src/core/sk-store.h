@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "sk-key.h"
 #include "sk-record.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,9 @@ typedef enum
   SK_STORE_ERROR_IN_USE,
   /* The disk is full. */
   SK_STORE_ERROR_FULL,
+  /* The passphrase (or the recovery key) is not the one; nothing was
+   * changed. */
+  SK_STORE_ERROR_WRONG_PASSPHRASE,
 } SkStoreError;
 
 /* The schema this build writes; see the migrations in sk-store.c. */
@@ -40,7 +44,10 @@ char       *sk_store_default_path (void);
 char       *sk_store_choose_path  (const char  *path);
 char       *sk_store_resolve_path (const char  *path);
 SkStore    *sk_store_open         (const char  *path,
+                                   const SkKey *key,
                                    GError     **error);
+SkKey      *sk_store_get_key      (SkStore     *self);
+gboolean    sk_store_file_is_encrypted (const char *path);
 char       *sk_store_set_aside    (const char  *path,
                                    GError     **error);
 const char *sk_store_get_path     (SkStore     *self);

@@ -17,6 +17,7 @@
 #include "sk-settings.h"
 #include "sk-trace.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #ifdef G_OS_UNIX
@@ -40,6 +41,7 @@ struct _SkApplication
   gboolean   asked_demo;
   gboolean   asked;
   struct _OpenJob *prefetch;
+  GHashTable *keys;   /* resolved path → SkKey: the files unlocked this session */
 };
 
 G_DEFINE_FINAL_TYPE (SkApplication, sk_application, ADW_TYPE_APPLICATION)
@@ -275,7 +277,19 @@ sk_application_get_covered (SkApplication *self)
   return self->covered;
 }
 
+/* Every window locks; each opens again with its own passphrase. */
+static void
+lock_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (user_data)); l != NULL; l = l->next)
+    if (SK_IS_WINDOW (l->data))
+      sk_window_lock (l->data);
+}
+
 static const GActionEntry app_entries[] = {
+  { .name = "lock", .activate = lock_activated },
   { .name = "quit", .activate = quit_activated },
   { .name = "cover", .activate = cover_activated },
   { .name = "preferences", .activate = preferences_activated },
@@ -384,6 +398,8 @@ typedef struct _OpenJob
 {
   char      *path;
   gboolean   demo;
+  SkKey     *key;          /* given; or found with the passphrase */
+  char      *passphrase;   /* $SAMTALEKUFFERT_PASSPHRASE, when there is no key */
   GThread   *thread;
   SkStore   *store;
   GPtrArray *children;   /* sorted as the list shows them */
@@ -396,7 +412,27 @@ open_store_thread (gpointer data)
   OpenJob *job = data;
   g_autoptr(GListStore) children = NULL;
 
-  job->store = sk_store_open (job->path, &job->error);
+  if (job->key == NULL && job->passphrase != NULL)
+    {
+      /* The key files are made the first time, as the window would. */
+      if (sk_keyring_exists (job->path))
+        job->key = sk_keyring_unlock (job->path, job->passphrase, &job->error);
+      else
+        {
+          g_autofree char *recovery = NULL;
+
+          job->key = sk_key_new_random ();
+          recovery = sk_keyring_create (job->path, job->key, job->passphrase, &job->error);
+          if (recovery == NULL)
+            g_clear_pointer (&job->key, sk_key_unref);
+          else
+            memset (recovery, 0, strlen (recovery));
+        }
+      sk_trace_mark ("key-derived");
+      if (job->key == NULL)
+        return NULL;
+    }
+  job->store = sk_store_open (job->path, job->key, &job->error);
   sk_trace_mark ("store-opened");
   if (job->store != NULL && job->demo && !sk_demo_fill (job->store, &job->error))
     g_clear_object (&job->store);
@@ -418,14 +454,34 @@ open_store_thread (gpointer data)
   return NULL;
 }
 
+/* The passphrase for scripts and tests, as $BORG_PASSPHRASE is borg's:
+ * whoever can set this program's environment can read its keystrokes. */
+static const char *
+passphrase_from_environment (void)
+{
+  const char *passphrase = g_getenv ("SAMTALEKUFFERT_PASSPHRASE");
+
+  return passphrase != NULL && *passphrase != '\0' ? passphrase : NULL;
+}
+
+/* @key: (nullable): the key to open @path with; NULL: the demo's new one,
+ * or the one $SAMTALEKUFFERT_PASSPHRASE unlocks */
 static OpenJob *
 open_job_start (char     *path,
-                gboolean  demo)
+                gboolean  demo,
+                SkKey    *key)
 {
   OpenJob *job = g_new0 (OpenJob, 1);
 
   job->path = path;
   job->demo = demo;
+  /* The demo's key is made here and lives in memory only. */
+  if (key != NULL)
+    job->key = sk_key_ref (key);
+  else if (demo)
+    job->key = sk_key_new_random ();
+  else
+    job->passphrase = g_strdup (passphrase_from_environment ());
   job->thread = g_thread_new ("sk-store-open", open_store_thread, job);
   return job;
 }
@@ -436,6 +492,10 @@ open_job_free (OpenJob *job)
   if (job->thread != NULL)
     g_thread_join (job->thread);
   g_free (job->path);
+  g_clear_pointer (&job->key, sk_key_unref);
+  if (job->passphrase != NULL)
+    memset (job->passphrase, 0, strlen (job->passphrase));
+  g_free (job->passphrase);
   g_clear_object (&job->store);
   g_clear_pointer (&job->children, g_ptr_array_unref);
   g_clear_error (&job->error);
@@ -470,11 +530,14 @@ prefetch_asked (SkApplication *self)
   if (!self->asked)
     return;
   self->asked = FALSE;
+  /* Without a key there is nothing to open before the passphrase. */
+  if (!self->asked_demo && passphrase_from_environment () == NULL)
+    return;
   path = choose_path (self, self->asked_path, self->asked_demo, NULL);
   if (path != NULL)
     {
       sk_trace_mark ("prefetch");
-      self->prefetch = open_job_start (path, self->asked_demo);
+      self->prefetch = open_job_start (path, self->asked_demo, NULL);
     }
 }
 
@@ -596,6 +659,7 @@ sk_application_startup (GApplication *application)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.lock", { "<Control>l", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-conversation", { "<Control>n", NULL } },
     { "win.new-child", { "<Control><Shift>n", NULL } },
@@ -675,6 +739,7 @@ sk_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->asked_path, g_free);
   g_clear_pointer (&self->covered_windows, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_hash_table_unref);
 
   G_OBJECT_CLASS (sk_application_parent_class)->dispose (object);
 }
@@ -715,6 +780,7 @@ sk_application_init (SkApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   self->covered_windows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) sk_key_unref);
 }
 
 SkApplication *
@@ -748,12 +814,84 @@ find_window (SkApplication *self,
     {
       SkStore *other;
 
-      if (!SK_IS_WINDOW (l->data) || (other = sk_window_get_store (l->data)) == NULL)
+      if (!SK_IS_WINDOW (l->data))
         continue;
+      /* A window still asking for the passphrase of that file. */
+      if ((other = sk_window_get_store (l->data)) == NULL)
+        {
+          if (resolved != NULL && g_strcmp0 (g_object_get_data (l->data, "sk-path"), resolved) == 0)
+            return l->data;
+          continue;
+        }
       if (other == store || g_strcmp0 (sk_store_get_path (other), resolved) == 0)
         return l->data;
     }
   return NULL;
+}
+
+/* The passphrase page has given the key: the file opens with it, as
+ * sk_application_open() would have. */
+static void
+key_given_cb (SkWindow      *window,
+              SkKey         *key,
+              SkApplication *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (window), "sk-path");
+  g_autoptr(OpenJob) job = open_job_start (g_strdup (path), FALSE, key);
+  g_autoptr(SkStore) store = NULL;
+  SkWindow *other;
+
+  g_thread_join (g_steal_pointer (&job->thread));
+  store = g_steal_pointer (&job->store);
+  if (store == NULL)
+    {
+      g_autofree char *shown = g_strdup (path);
+
+      g_printerr ("%s\n", job->error->message);
+      /* Kept: "Start a New Database" opens the same file with it. */
+      g_hash_table_replace (self->keys, g_strdup (path), sk_key_ref (key));
+      show_open_error (self, shown, job->error);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  other = find_window (self, store, NULL);
+  if (other != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (other));
+      return;
+    }
+  g_hash_table_replace (self->keys, g_strdup (path), sk_key_ref (key));
+  sk_window_set_store_listed (window, store, job->children);
+}
+
+/* A window with the passphrase page for @path: to choose a passphrase at
+ * the first start (no key files, and no encrypted file without them), or
+ * to type it. */
+static SkWindow *
+ask_key (SkApplication  *self,
+         const char     *path,
+         GError        **error)
+{
+  g_autofree char *recovery = sk_keyring_path (path, ".recovery");
+  gboolean has_keys = sk_keyring_exists (path) || g_file_test (recovery, G_FILE_TEST_EXISTS);
+  SkWindow *window;
+
+  if (!has_keys && sk_store_file_is_encrypted (path))
+    {
+      g_autofree char *key_path = sk_keyring_path (path, ".key");
+      g_autofree char *name = g_filename_display_name (key_path);
+
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NOT_FOUND,
+                   _("The key file “%s” is missing. Without it the database cannot be opened."), name);
+      return NULL;
+    }
+  window = sk_window_new (GTK_APPLICATION (self), NULL, self->settings);
+  g_object_set_data_full (G_OBJECT (window), "sk-path", g_strdup (path), g_free);
+  g_signal_connect_object (window, "key-given", G_CALLBACK (key_given_cb), self, 0);
+  sk_window_ask_key (window, path, !has_keys);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
 }
 
 /**
@@ -774,6 +912,7 @@ sk_application_open (SkApplication  *self,
 {
   g_autoptr(OpenJob) job = NULL;
   g_autofree char *chosen = NULL;
+  g_autofree char *resolved = NULL;
   g_autoptr(SkStore) store = NULL;
   SkWindow *window;
 
@@ -796,10 +935,16 @@ sk_application_open (SkApplication  *self,
       return window;
     }
 
+  /* No key yet, nor a passphrase to find it: the window asks. */
+  resolved = sk_store_resolve_path (chosen);
+  if (job == NULL && !demo && passphrase_from_environment () == NULL &&
+      g_hash_table_lookup (self->keys, resolved) == NULL)
+    return ask_key (self, resolved, error);
+
   /* Open the file while the window is being built. */
   sk_trace_mark ("open");
   if (job == NULL)
-    job = open_job_start (g_steal_pointer (&chosen), demo);
+    job = open_job_start (g_strdup (chosen), demo, demo ? NULL : g_hash_table_lookup (self->keys, resolved));
   window = sk_window_new (GTK_APPLICATION (self), NULL, self->settings);
   sk_trace_mark ("window-built");
   g_thread_join (g_steal_pointer (&job->thread));
@@ -825,6 +970,8 @@ sk_application_open (SkApplication  *self,
       }
   }
 
+  if (!demo)
+    g_hash_table_replace (self->keys, g_strdup (sk_store_get_path (store)), sk_key_ref (sk_store_get_key (store)));
   sk_window_set_store_listed (window, store, job->children);
   sk_trace_mark ("children-listed");
   gtk_window_present (GTK_WINDOW (window));

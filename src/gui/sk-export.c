@@ -16,13 +16,57 @@
 #include "sk-summary-draw.h"
 #include "sk-summary.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
+#ifdef G_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+/* The passphrase: $SAMTALEKUFFERT_PASSPHRASE (for scripts), or typed in
+ * the terminal, not shown. */
+static char *
+read_passphrase (void)
+{
+  const char *given = g_getenv ("SAMTALEKUFFERT_PASSPHRASE");
+#ifdef G_OS_UNIX
+  struct termios before, quiet;
+  char line[1024];
+  char *read;
+#endif
+
+  if (given != NULL && *given != '\0')
+    return g_strdup (given);
+#ifdef G_OS_UNIX
+  if (!isatty (STDIN_FILENO) || tcgetattr (STDIN_FILENO, &before) != 0)
+    return NULL;
+  quiet = before;
+  quiet.c_lflag &= ~(tcflag_t) ECHO;
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  /* Translators: asked in the terminal; what is typed is not shown */
+  g_printerr ("%s", _("Passphrase: "));
+  read = fgets (line, sizeof line, stdin);
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &before);
+  g_printerr ("\n");
+  if (read == NULL)
+    return NULL;
+  line[strcspn (line, "\r\n")] = '\0';
+  read = g_strdup (line);
+  memset (line, 0, sizeof line);
+  return read;
+#else
+  return NULL;
+#endif
+}
 
 static SkStore *
 open_store (const char  *database,
             GError     **error)
 {
   g_autofree char *path = sk_store_choose_path (database);
+  g_autofree char *passphrase = NULL;
+  g_autoptr(SkKey) key = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -31,7 +75,27 @@ open_store (const char  *database,
                    _("There is no database at “%s”."), path);
       return NULL;
     }
-  return sk_store_open (path, error);
+  if (!sk_keyring_exists (path))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_NOT_FOUND,
+                   _("“%s” has no passphrase yet. Open it once in Samtalekuffert to choose one."), name);
+      return NULL;
+    }
+  passphrase = read_passphrase ();
+  if (passphrase == NULL)
+    {
+      g_set_error_literal (error, SK_STORE_ERROR, SK_STORE_ERROR_WRONG_PASSPHRASE,
+                           _("The database is encrypted: type its passphrase in a terminal, "
+                             "or give it in SAMTALEKUFFERT_PASSPHRASE."));
+      return NULL;
+    }
+  key = sk_keyring_unlock (path, passphrase, error);
+  memset (passphrase, 0, strlen (passphrase));
+  if (key == NULL)
+    return NULL;
+  return sk_store_open (path, key, error);
 }
 
 static SkConversation *

@@ -7,6 +7,7 @@
 #include "sk-child-view.h"
 #include "sk-context.h"
 #include "sk-conversation-page.h"
+#include "sk-lock-page.h"
 
 G_BEGIN_DECLS
 
@@ -22,8 +23,15 @@ struct _SkWindow
   SkConversation     *conversation;
   gboolean            child_mode;
   gboolean            was_fullscreen;
-  const char         *uncovered_page;
+  const char         *uncovered_page;  /* what the cover or the lock hides; NULL when neither */
   GtkWidget          *covered_focus;   /* weak: the keyboard's place before the cover */
+  gboolean            covered;         /* the privacy cover (F9) */
+  gboolean            locked;          /* the lock (sk_window_lock()), or the passphrase to open */
+  char               *lock_path;       /* the database the lock page asks for */
+  GtkWidget          *lock_page;       /* SkLockPage, built when first needed */
+  GPtrArray          *locked_dialogs;  /* the dialogs the lock hid */
+  gint64              last_input;      /* monotonic µs of the person's last key, click or touch */
+  guint               idle_id;
 
   GtkRevealer        *error_revealer;
   GtkLabel           *error_label;

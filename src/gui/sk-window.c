@@ -309,6 +309,9 @@ sk_window_dispose (GObject *object)
   SkWindow *self = SK_WINDOW (object);
 
   g_clear_weak_pointer (&self->covered_focus);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_pointer (&self->locked_dialogs, g_ptr_array_unref);
+  g_clear_pointer (&self->lock_path, g_free);
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -351,6 +354,17 @@ sk_window_class_init (SkWindowClass *klass)
   object_class->dispose = sk_window_dispose;
   window_class->close_request = sk_window_close_request;
 
+  /**
+   * SkWindow::key-given:
+   * @key: the data key typed or chosen on the passphrase page
+   *
+   * The window has no database yet (sk_window_ask_key()): the
+   * application opens it with @key and gives it with
+   * sk_window_set_store_listed().
+   */
+  g_signal_new ("key-given", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, SK_TYPE_KEY);
+
   g_type_ensure (SK_TYPE_CHILD_LIST);
   g_type_ensure (SK_TYPE_CHILD_PAGE);
 
@@ -370,6 +384,41 @@ sk_window_class_init (SkWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, child_activated_cb);
 }
 
+/* ---- The lock after a while without input ---- */
+
+static gboolean
+input_cb (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          SkWindow                 *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_MOTION_NOTIFY:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCH_UPDATE:
+      self->last_input = g_get_monotonic_time ();
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+idle_check_cb (gpointer user_data)
+{
+  SkWindow *self = user_data;
+  double minutes = g_settings_get_double (self->settings, "lock-minutes");
+
+  if (minutes > 0 && self->store != NULL && !self->locked &&
+      g_get_monotonic_time () - self->last_input >= (gint64) (minutes * 60 * G_USEC_PER_SEC))
+    sk_window_lock (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 sk_window_init (SkWindow *self)
 {
@@ -378,6 +427,15 @@ sk_window_init (SkWindow *self)
   sk_window_show_face (self, "caseworker");
   sk_window_actions_install (self);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+
+  {
+    GtkEventController *input = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+    g_signal_connect (input, "event", G_CALLBACK (input_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), input);
+  }
+  self->last_input = g_get_monotonic_time ();
 }
 
 static void
@@ -423,6 +481,8 @@ sk_window_new (GtkApplication *application,
                        "default-height", g_settings_get_int (settings, "window-height"),
                        NULL);
   self->settings = g_object_ref (settings);
+  /* Checked every second: the lock comes at most a second late. */
+  self->idle_id = g_timeout_add_seconds (1, idle_check_cb, self);
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   show_content (self, "empty");
@@ -508,8 +568,10 @@ sk_window_new_like (SkWindow *other)
       sk_window_set_child_mode (self, TRUE);
       self->was_fullscreen = other->was_fullscreen;
     }
-  if (other->uncovered_page != NULL)
+  if (other->covered)
     sk_window_set_covered (self, TRUE);
+  if (other->locked)
+    sk_window_lock (self);
   return self;
 }
 
@@ -677,31 +739,32 @@ sk_window_finish (SkWindow  *self,
          sk_store_flush (self->store, error);
 }
 
-/**
- * sk_window_set_covered:
- *
- * The privacy cover: a calm screen over everything this window shows, at
- * once, with no transition; uncovered, the window shows again what it
- * showed.  The application covers every window and dialog together.
- */
-void
-sk_window_set_covered (SkWindow *self,
-                       gboolean  covered)
+/* What the cover or the lock hides, remembered once, with the keyboard's
+ * place in it. */
+static void
+hide_face (SkWindow *self)
 {
-  g_return_if_fail (SK_IS_WINDOW (self));
-
-  if (covered == sk_window_is_covered (self))
+  if (self->uncovered_page != NULL)
     return;
-  if (covered)
+  /* Back to what was shown: a tool's whole-window page, the child's
+   * view, or the caseworker's. */
+  self->uncovered_page = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "full") == 0
+                         ? "full" : self->child_mode ? "child" : "caseworker";
+  g_set_weak_pointer (&self->covered_focus, gtk_root_get_focus (GTK_ROOT (self)));
+}
+
+/* The lock over the cover over what the window shows. */
+static void
+show_hidden_face (SkWindow *self)
+{
+  if (self->locked)
     {
-      /* Back to what was shown: a tool's whole-window page, the child's
-       * view, or the caseworker's. */
-      self->uncovered_page = g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "full") == 0
-                             ? "full" : self->child_mode ? "child" : "caseworker";
-      g_set_weak_pointer (&self->covered_focus, gtk_root_get_focus (GTK_ROOT (self)));
-      sk_window_show_face (self, "cover");
+      sk_window_show_face (self, "lock");
+      sk_lock_page_focus (SK_LOCK_PAGE (self->lock_page));
     }
-  else
+  else if (self->covered)
+    sk_window_show_face (self, "cover");
+  else if (self->uncovered_page != NULL)
     {
       const char *page = self->uncovered_page;
       GtkWidget *focus = self->covered_focus;
@@ -719,10 +782,144 @@ sk_window_set_covered (SkWindow *self,
   sk_window_actions_update (self);
 }
 
+/**
+ * sk_window_set_covered:
+ *
+ * The privacy cover: a calm screen over everything this window shows, at
+ * once, with no transition; uncovered, the window shows again what it
+ * showed.  The application covers every window and dialog together.
+ * Under the lock, the cover waits until the lock is gone.
+ */
+void
+sk_window_set_covered (SkWindow *self,
+                       gboolean  covered)
+{
+  g_return_if_fail (SK_IS_WINDOW (self));
+
+  if (covered == self->covered)
+    return;
+  self->covered = covered;
+  if (covered)
+    hide_face (self);
+  show_hidden_face (self);
+}
+
+static void
+lock_unlocked_cb (SkWindow *self,
+                  SkKey    *key);
+
+static SkLockPage *
+ensure_lock_page (SkWindow *self)
+{
+  if (self->lock_page == NULL)
+    {
+      self->lock_page = sk_lock_page_new ();
+      g_signal_connect_object (self->lock_page, "unlocked", G_CALLBACK (lock_unlocked_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, self->lock_page, "lock");
+    }
+  return SK_LOCK_PAGE (self->lock_page);
+}
+
+static void
+lock_unlocked_cb (SkWindow *self,
+                  SkKey    *key)
+{
+  if (sk_lock_page_get_mode (SK_LOCK_PAGE (self->lock_page)) != SK_LOCK_LOCKED)
+    {
+      /* To open: the application opens the file with the key. */
+      g_signal_emit_by_name (self, "key-given", key);
+      if (self->store == NULL)
+        return;
+    }
+  self->locked = FALSE;
+  self->last_input = g_get_monotonic_time ();
+  show_hidden_face (self);
+  if (self->locked_dialogs != NULL)
+    {
+      for (guint i = 0; i < self->locked_dialogs->len; i++)
+        gtk_window_present (self->locked_dialogs->pdata[i]);
+      g_ptr_array_set_size (self->locked_dialogs, 0);
+    }
+}
+
+/**
+ * sk_window_ask_key:
+ * @path: the database to open
+ * @choose: the first start: the passphrase is to be chosen
+ *
+ * A window with no database yet shows the passphrase page; the window
+ * emits "key-given" with the key, for the application to open @path.
+ */
+void
+sk_window_ask_key (SkWindow   *self,
+                   const char *path,
+                   gboolean    choose)
+{
+  g_return_if_fail (SK_IS_WINDOW (self));
+  g_return_if_fail (self->store == NULL);
+
+  sk_lock_page_set_mode (ensure_lock_page (self), choose ? SK_LOCK_CHOOSE : SK_LOCK_OPEN, path, NULL);
+  g_free (self->lock_path);
+  self->lock_path = g_strdup (path);
+  hide_face (self);
+  self->locked = TRUE;
+  show_hidden_face (self);
+}
+
+/**
+ * sk_window_lock:
+ *
+ * The lock, for leaving the laptop: what is typed is written first, the
+ * window's dialogs are hidden, and only the passphrase of this window's
+ * database brings it all back as it was.
+ */
+void
+sk_window_lock (SkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels;
+
+  g_return_if_fail (SK_IS_WINDOW (self));
+
+  if (self->store == NULL || self->locked)
+    return;
+  if (!sk_store_flush (self->store, &error))
+    sk_window_show_error (self, error);
+
+  if (self->locked_dialogs == NULL)
+    self->locked_dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != GTK_WINDOW (self) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        g_ptr_array_add (self->locked_dialogs, g_object_ref (window));
+    }
+  for (guint i = 0; i < self->locked_dialogs->len; i++)
+    gtk_widget_set_visible (self->locked_dialogs->pdata[i], FALSE);
+
+  sk_lock_page_set_mode (ensure_lock_page (self), SK_LOCK_LOCKED,
+                         sk_store_get_path (self->store), sk_store_get_key (self->store));
+  hide_face (self);
+  self->locked = TRUE;
+  show_hidden_face (self);
+}
+
+gboolean
+sk_window_get_locked (SkWindow *self)
+{
+  g_return_val_if_fail (SK_IS_WINDOW (self), FALSE);
+
+  return self->locked;
+}
+
+
 gboolean
 sk_window_get_covered (SkWindow *self)
 {
   g_return_val_if_fail (SK_IS_WINDOW (self), FALSE);
 
-  return sk_window_is_covered (self);
+  return self->covered;
 }

@@ -41,5 +41,10 @@ gboolean        sk_window_finish            (SkWindow       *self,
 void            sk_window_set_covered       (SkWindow       *self,
                                              gboolean        covered);
 gboolean        sk_window_get_covered       (SkWindow       *self);
+void            sk_window_ask_key           (SkWindow       *self,
+                                             const char     *path,
+                                             gboolean        choose);
+void            sk_window_lock              (SkWindow       *self);
+gboolean        sk_window_get_locked        (SkWindow       *self);
 
 G_END_DECLS

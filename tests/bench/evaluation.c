@@ -41,7 +41,11 @@ main (int argc, char **argv)
   guint total = 0;
   int status = 0;
 
-  store = sk_store_open (path, &error);
+  {
+    g_autoptr(SkKey) key = sk_key_new_random ();
+
+    store = sk_store_open (path, key, &error);
+  }
   g_assert_no_error (error);
   g_assert_true (sk_store_begin (store, &error));
   for (guint c = 0; c < N_CHILDREN; c++)

@@ -233,7 +233,11 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  store = sk_store_open (path, &error);
+  {
+    g_autoptr(SkKey) key = sk_key_new_random ();
+
+    store = sk_store_open (path, key, &error);
+  }
   g_assert_no_error (error);
   child = sk_child_new ("Alma");
   g_assert_true (sk_store_insert (store, child, &error));

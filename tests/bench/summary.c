@@ -88,7 +88,11 @@ main (int   argc,
   gint64 id;
 
   sk_i18n_init ();
-  store = sk_store_open (path, &error);
+  {
+    g_autoptr(SkKey) key = sk_key_new_random ();
+
+    store = sk_store_open (path, key, &error);
+  }
   g_assert_no_error (error);
   id = fill (store);
   conversation = sk_store_load (store, SK_TYPE_CONVERSATION, id, NULL);
