@@ -192,6 +192,28 @@ static const char * const old_schemas[] = {
   "  topic TEXT NOT NULL DEFAULT '', face INTEGER NOT NULL DEFAULT 0,"
   "  feelings TEXT NOT NULL DEFAULT '', child_words TEXT NOT NULL DEFAULT '',"
   "  shared INTEGER NOT NULL DEFAULT 0, trashed INTEGER NOT NULL DEFAULT 0);",
+  /* 3: the network map */
+  "CREATE TABLE network_people (id INTEGER PRIMARY KEY,"
+  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0, name TEXT NOT NULL DEFAULT '',"
+  "  relation TEXT NOT NULL DEFAULT '', avatar TEXT NOT NULL DEFAULT 'person-adult',"
+  "  angle REAL NOT NULL DEFAULT 0, distance REAL NOT NULL DEFAULT 0.6,"
+  "  can_talk INTEGER NOT NULL DEFAULT 0, worried INTEGER NOT NULL DEFAULT 0,"
+  "  shared INTEGER NOT NULL DEFAULT 1, origin_id INTEGER NOT NULL DEFAULT 0,"
+  "  trashed INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX network_people_by_conversation ON network_people (conversation_id, position);"
+  "CREATE INDEX network_people_trashed ON network_people (id) WHERE trashed = 1;"
+  "ALTER TABLE conversations ADD COLUMN network_shared INTEGER NOT NULL DEFAULT 0;",
+  /* 4: the Lundy steps and last time */
+  "CREATE TABLE lundy_answers (id INTEGER PRIMARY KEY,"
+  "  conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  step TEXT NOT NULL DEFAULT '', phase INTEGER NOT NULL DEFAULT 0,"
+  "  checked TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',"
+  "  trashed INTEGER NOT NULL DEFAULT 0);"
+  "CREATE UNIQUE INDEX lundy_answers_by_conversation ON lundy_answers (conversation_id, step, phase);"
+  "CREATE INDEX lundy_answers_trashed ON lundy_answers (id) WHERE trashed = 1;"
+  "ALTER TABLE conversations ADD COLUMN feedback TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE conversations ADD COLUMN feedback_shared INTEGER NOT NULL DEFAULT 0;",
 };
 
 void

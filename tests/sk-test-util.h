@@ -27,7 +27,7 @@ SkConversation *sk_test_add_conversation (SkStore *store,
                                           gint64   started_at);
 
 /* A database file as an older version of the program made it: its tables
- * at schema @version (1 or 2), then @rows (SQL). */
+ * at schema @version (1 to 4), then @rows (SQL). */
 void     sk_test_make_old_database (const char *path,
                                     int         version,
                                     const char *rows);
