@@ -650,6 +650,22 @@ load_icon_theme_in_thread (void)
   g_thread_unref (g_thread_new ("sk-icon-theme", load_icon_theme_thread, g_object_ref (theme)));
 }
 
+static SkWindow *find_window (SkApplication *self,
+                              SkStore       *store,
+                              const char    *path);
+
+/* A closed window forgets its file's key: opening it again asks. */
+static void
+window_removed_cb (SkApplication *self,
+                   GtkWindow     *window)
+{
+  SkStore *store;
+
+  if (SK_IS_WINDOW (window) && (store = sk_window_get_store (SK_WINDOW (window))) != NULL &&
+      find_window (self, store, NULL) == NULL)
+    g_hash_table_remove (self->keys, sk_store_get_path (store));
+}
+
 static void
 sk_application_startup (GApplication *application)
 {
@@ -711,6 +727,7 @@ sk_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 
+  g_signal_connect (self, "window-removed", G_CALLBACK (window_removed_cb), NULL);
   g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
                            G_CALLBACK (toplevels_changed_cb), self, 0);
   toplevels_changed_cb (gtk_window_get_toplevels (), 0, 0,

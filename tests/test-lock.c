@@ -1,0 +1,359 @@
+/* test-lock.c — the passphrase page and the lock, as a caseworker meets
+ * them: the first start, opening again, Ctrl+L with a note half typed,
+ * and the lock that comes by itself */
+#include "sk-application.h"
+#include "sk-child.h"
+#include "sk-conversation.h"
+#include "sk-note-field.h"
+#include "sk-test-gui.h"
+#include "sk-test-util.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+static SkApplication *app;
+
+#define CHILD "Ellevine Krusmø"
+#define PASSPHRASE "tre grønne frøer på en sten"
+
+static void
+collect_password_entries (GtkWidget *root,
+                          GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_PASSWORD_ENTRY (root))
+    {
+      g_ptr_array_add (found, root);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_password_entries (child, found);
+}
+
+/* The @n-th password entry the person sees (from 0). */
+static GtkWidget *
+shown_password_entry (GtkWidget *root,
+                      guint      n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_password_entries (root, found);
+  return n < found->len ? found->pdata[n] : NULL;
+}
+
+static void
+type_in (GtkWidget  *entry,
+         const char *text)
+{
+  g_assert_nonnull (entry);
+  sk_test_real_click (entry);
+  sk_test_press ("<Control>a");
+  sk_test_type (text);
+}
+
+static gboolean
+has_store (gpointer window)
+{
+  return sk_window_get_store (window) != NULL;
+}
+
+static gboolean
+not_locked (gpointer window)
+{
+  return !sk_window_get_locked (window);
+}
+
+static gboolean
+shows (gpointer data)
+{
+  gpointer *pair = data;
+  g_autofree char *text = sk_test_visible_text (pair[0]);
+
+  return strstr (text, pair[1]) != NULL;
+}
+
+static void
+wait_to_show (SkWindow   *window,
+              const char *text)
+{
+  gpointer pair[] = { window, (gpointer) text };
+
+  if (!sk_test_wait_for (shows, pair, 5000))
+    {
+      g_autofree char *shown = sk_test_visible_text (GTK_WIDGET (window));
+
+      g_error ("“%s” is not shown; the window shows:\n%s", text, shown);
+    }
+}
+
+static SkWindow *
+open_asking (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  SkWindow *window = sk_application_open (app, path, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  g_assert_null (sk_window_get_store (window));
+  g_assert_true (sk_window_get_locked (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  return window;
+}
+
+/* The first start: a passphrase chosen, the recovery key seen once. */
+static void
+test_first_start (void)
+{
+  g_autofree char *path = sk_test_path ("first-start.db");
+  g_autofree char *key_path = g_strconcat (path, ".key", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *recovery = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkKey) unlocked = NULL;
+  g_autoptr(SkKey) recovered = NULL;
+  SkWindow *window;
+  GStatBuf st;
+
+  g_unsetenv ("SAMTALEKUFFERT_PASSPHRASE");
+  window = open_asking (path);
+  wait_to_show (window, "Choose a Passphrase");
+  wait_to_show (window, "no one can open the notes again");
+  sk_test_save_screenshot (GTK_WIDGET (window), "lock-choose-en-1280x800");
+
+  /* Too short, then two that differ: each says why, nothing is made. */
+  type_in (shown_password_entry (GTK_WIDGET (window), 0), "kort");
+  type_in (shown_password_entry (GTK_WIDGET (window), 1), "kort");
+  sk_test_press ("Return");
+  wait_to_show (window, "at least eight characters");
+  type_in (shown_password_entry (GTK_WIDGET (window), 0), PASSPHRASE);
+  type_in (shown_password_entry (GTK_WIDGET (window), 1), "tre grønne frøer på en sten.");
+  sk_test_real_click (sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Continue"));
+  wait_to_show (window, "are not the same");
+  g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
+
+  type_in (shown_password_entry (GTK_WIDGET (window), 1), PASSPHRASE);
+  sk_test_press ("Return");
+  wait_to_show (window, "Your Recovery Key");
+  /* The key itself, in groups of four. */
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
+    g_autoptr(GRegex) groups = g_regex_new ("([A-Z2-7]{4}-){7}[A-Z2-7]{4}", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+
+    g_assert_true (g_regex_match (groups, text, 0, &match));
+    recovery = g_match_info_fetch (match, 0);
+  }
+  sk_test_save_screenshot (GTK_WIDGET (window), "lock-recovery-en-1280x800");
+  /* Not open before the person has seen it. */
+  g_assert_null (sk_window_get_store (window));
+  sk_test_real_click (sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_BUTTON, "I Have Kept It Safe"));
+  g_assert_true (sk_test_wait_for (has_store, window, 5000));
+  g_assert_false (sk_window_get_locked (window));
+  sk_test_iterate (200);
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
+
+    g_assert_null (strstr (text, "Recovery"));
+    g_assert_null (strstr (text, recovery));
+  }
+
+  /* The key files, private; both ways give the key the file is in. */
+  g_assert_cmpint (g_stat (key_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  unlocked = sk_keyring_unlock (path, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  recovered = sk_keyring_recover (path, recovery, &error);
+  g_assert_no_error (error);
+  g_assert_true (sk_key_equal (unlocked, recovered));
+  g_assert_true (sk_key_equal (unlocked, sk_store_get_key (sk_window_get_store (window))));
+
+  /* A child, then closed. */
+  {
+    g_autoptr(SkChild) child = g_object_new (SK_TYPE_CHILD, "name", CHILD, NULL);
+
+    g_assert_true (sk_store_insert (sk_window_get_store (window), child, &error));
+    g_assert_no_error (error);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (200);
+  g_assert_true (sk_store_file_is_encrypted (path));
+
+  /* Opened again: the passphrase, typed; a wrong one first. */
+  window = open_asking (path);
+  wait_to_show (window, "Samtalekuffert Is Locked");
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
+
+    g_assert_null (strstr (text, CHILD));
+  }
+  sk_test_save_screenshot (GTK_WIDGET (window), "lock-open-en-1280x800");
+  before = sk_test_file_checksum (path);
+  sk_test_type ("tre grønne frøer på en Sten");
+  sk_test_press ("Return");
+  wait_to_show (window, "That is not the passphrase");
+  {
+    g_autofree char *after = sk_test_file_checksum (path);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_null (sk_window_get_store (window));
+  type_in (shown_password_entry (GTK_WIDGET (window), 0), PASSPHRASE);
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (has_store, window, 5000));
+  wait_to_show (window, CHILD);
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (200);
+  g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
+}
+
+static SkWindow *
+open_with_child (const char *name)
+{
+  g_autofree char *path = sk_test_path (name);
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkChild) child = g_object_new (SK_TYPE_CHILD, "name", CHILD, NULL);
+  g_autoptr(SkConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sk_store_insert (store, child, &error));
+  conversation = sk_test_add_conversation (store, child, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_true (sk_store_flush (store, &error));
+  g_clear_object (&store);
+  return sk_test_open_conversation (app, path, FALSE);
+}
+
+static GtkWidget *
+words_view (SkWindow *window)
+{
+  GtkWidget *field = sk_test_find_shown (GTK_WIDGET (window), SK_TYPE_NOTE_FIELD, "In your own words");
+
+  g_assert_nonnull (field);
+  return GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field)));
+}
+
+static char *
+words_in_view (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Ctrl+L in the middle of a word: nothing is lost, nothing is shown. */
+static void
+test_lock_keeps_typing (void)
+{
+  g_autofree char *path = sk_test_path ("lock-typing.db");
+  SkWindow *window = open_with_child ("lock-typing.db");
+  GtkWidget *view = words_view (window);
+  g_autofree char *stored = NULL;
+
+  sk_test_click_in_view (view);
+  sk_test_type ("Halvt skr");
+  /* At once, before the typing's own delay is over. */
+  sk_test_press ("<Control>l");
+  sk_test_iterate (100);
+  g_assert_true (sk_window_get_locked (window));
+  stored = sk_test_sql (path, "SELECT child_words FROM conversations");
+  g_assert_cmpstr (stored, ==, "Halvt skr");
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
+
+    g_test_message ("locked, the window shows:\n%s", text);
+    g_assert_nonnull (strstr (text, "Locked"));
+    g_assert_null (strstr (text, CHILD));
+    g_assert_null (strstr (text, "Ellevine"));
+    g_assert_null (strstr (text, "Halvt"));
+  }
+  g_assert_false (gtk_widget_is_drawable (view));
+  /* Nothing else can be reached: no new conversation, no child's view. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-conversation"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "child-view"));
+  sk_test_save_screenshot (GTK_WIDGET (window), "lock-locked-en-1280x800");
+
+  /* F9 does not lift it. */
+  sk_test_press ("F9");
+  sk_test_iterate (100);
+  g_assert_true (sk_window_get_locked (window));
+  g_assert_false (gtk_widget_is_drawable (view));
+  sk_test_press ("F9");
+  sk_test_iterate (100);
+
+  /* A wrong passphrase: still locked. */
+  sk_test_type ("forkert");
+  sk_test_press ("Return");
+  wait_to_show (window, "That is not the passphrase");
+  g_assert_true (sk_window_get_locked (window));
+
+  type_in (shown_password_entry (GTK_WIDGET (window), 0), SK_TEST_PASSPHRASE);
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (not_locked, window, 5000));
+  sk_test_iterate (100);
+  /* Back as it was, the keyboard in the words. */
+  g_assert_true (gtk_widget_is_drawable (view));
+  g_assert_true (gtk_widget_has_focus (view));
+  {
+    g_autofree char *shown = words_in_view (view);
+
+    g_assert_cmpstr (shown, ==, "Halvt skr");
+  }
+  sk_test_type ("evet");
+  sk_test_assert_sql (path, "SELECT child_words FROM conversations", "Halvt skrevet");
+  sk_test_close_conversation (window);
+}
+
+/* Left alone, the window locks by itself, its dialogs with it. */
+static void
+test_lock_when_idle (void)
+{
+  GSettings *settings = sk_application_get_settings (app);
+  SkWindow *window = open_with_child ("lock-idle.db");
+  GtkWindow *dialog;
+
+  /* Minutes in the preferences; a fraction of one here. */
+  g_settings_set_double (settings, "lock-minutes", 0.05);
+  sk_test_press ("<Control>p");
+  sk_test_iterate (500);
+  dialog = sk_test_find_toplevel (g_type_from_name ("SkSummaryDialog"));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_false (sk_window_get_locked (window));
+
+  /* Three seconds and a little with no key, click or touch. */
+  sk_test_iterate (4500);
+  g_assert_true (sk_window_get_locked (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
+
+    g_assert_null (strstr (text, CHILD));
+  }
+  g_settings_set_double (settings, "lock-minutes", 0);
+
+  sk_test_focus_window (GTK_WINDOW (window));
+  sk_test_type (SK_TEST_PASSPHRASE);
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (not_locked, window, 5000));
+  sk_test_iterate (200);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  gtk_window_destroy (dialog);
+  g_settings_reset (settings, "lock-minutes");
+  sk_test_close_conversation (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  app = sk_test_app_start (&argc, &argv);
+
+  g_test_add_func ("/lock/first-start", test_first_start);
+  g_test_add_func ("/lock/keeps-typing", test_lock_keeps_typing);
+  g_test_add_func ("/lock/when-idle", test_lock_when_idle);
+  return sk_test_app_run (&app);
+}
