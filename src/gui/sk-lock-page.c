@@ -25,6 +25,7 @@ struct _SkLockPage
 {
   GtkWidget parent_instance;
 
+  GtkWidget *box;           /* a header bar (the window's controls), the status page */
   GtkWidget *status;        /* AdwStatusPage */
   GtkStack  *stack;
   GtkWidget *choose_entry;
@@ -216,7 +217,14 @@ key_job_done_cb (GObject      *source,
       /* Given on only once the recovery key has been seen. */
       g_clear_pointer (&self->made, sk_key_unref);
       self->made = sk_key_ref (job->key);
-      gtk_label_set_label (GTK_LABEL (self->recovery_label), job->recovery);
+      /* Two lines of four groups: easier to read off, and to copy. */
+      {
+        g_autofree char *shown = g_strdup (job->recovery);
+
+        if (strlen (shown) > 20 && shown[19] == '-')
+          shown[19] = '\n';
+        gtk_label_set_label (GTK_LABEL (self->recovery_label), shown);
+      }
       clear_entries (self);
       show_face (self, "recovery");
       return;
@@ -418,7 +426,8 @@ sk_lock_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->status, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  self->status = NULL;
   g_clear_pointer (&self->expected, sk_key_unref);
   g_clear_pointer (&self->made, sk_key_unref);
   g_clear_pointer (&self->database, g_free);
@@ -447,10 +456,18 @@ sk_lock_page_class_init (SkLockPageClass *klass)
 static void
 sk_lock_page_init (SkLockPage *self)
 {
-  GtkWidget *clamp, *outer, *box, *label, *button, *forgot, *back;
+  GtkWidget *clamp, *outer, *box, *label, *button, *forgot, *back, *header;
 
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  /* The window's own controls, and no title: nothing names anyone. */
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), gtk_label_new (NULL));
+  gtk_widget_add_css_class (header, "flat");
+  gtk_box_append (GTK_BOX (self->box), header);
   self->status = adw_status_page_new ();
-  gtk_widget_set_parent (self->status, GTK_WIDGET (self));
+  gtk_widget_set_vexpand (self->status, TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->status);
   gtk_widget_add_css_class (self->status, "lock-page");
 
   clamp = adw_clamp_new ();
@@ -461,6 +478,7 @@ sk_lock_page_init (SkLockPage *self)
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->stack));
 
   /* Choose */
