@@ -19,6 +19,7 @@ struct _SkPreferences
   GtkWidget   *scanning_switch;
   GtkWidget   *low_stimulation_switch;
   GtkWidget   *scan_pace_spin;
+  GtkWidget   *lock_minutes_spin;
   SkEntryRow  *municipality_row;
   SkEntryRow  *phone_row;
   SkEntryRow  *phone_hours_row;
@@ -113,6 +114,7 @@ sk_preferences_class_init (SkPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, scanning_switch);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, low_stimulation_switch);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, scan_pace_spin);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, lock_minutes_spin);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_hours_row);
@@ -249,6 +251,7 @@ sk_preferences_new (GtkWindow *parent,
   g_settings_bind (settings, "low-stimulation", self->low_stimulation_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "scan-interval", self->scan_pace_spin, "value", G_SETTINGS_BIND_DEFAULT,
                                 pace_get, pace_set, NULL, NULL);
+  g_settings_bind (settings, "lock-minutes", self->lock_minutes_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "municipality", self->municipality_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone", self->phone_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone-hours", self->phone_hours_row, "text", G_SETTINGS_BIND_DEFAULT);
