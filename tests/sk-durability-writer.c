@@ -15,6 +15,7 @@
  * and prints "closed" once its standard input ends.  --open only opens
  * PATH and prints "opened", or "error CODE MESSAGE".
  */
+#include "sk-backup.h"
 #include "sk-store.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
@@ -99,6 +100,41 @@ open_only (const char *path)
   return 0;
 }
 
+/* A backup into @folder (a full one, in the test), then the work goes
+ * on: a child written after it. */
+static int
+backup_then_write (const char *path,
+                   const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SkStore) opened = sk_test_store_open (path, &error);
+  g_autoptr(SkChild) child = NULL;
+  g_autofree char *made = NULL;
+  g_autofree char *n = NULL;
+
+  if (opened == NULL)
+    {
+      printf ("error %d %s\n", error->code, error->message);
+      return 1;
+    }
+  made = sk_backup_write (path, sk_test_key (), folder, &error);
+  if (made != NULL)
+    printf ("made %s\n", made);
+  else
+    printf ("error %d %s\n", error->code, error->message);
+  g_clear_error (&error);
+  child = sk_child_new ("After the backup");
+  if (!sk_store_insert (opened, child, &error) || !sk_store_flush (opened, &error))
+    {
+      printf ("lost %s\n", error->message);
+      return 1;
+    }
+  g_clear_object (&opened);
+  n = sk_test_sql (path, "SELECT count(*) FROM children WHERE name = 'After the backup'");
+  printf ("written %s\n", n);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -111,6 +147,8 @@ main (int argc, char **argv)
 
   if (argc == 3 && strcmp (argv[1], "--open") == 0)
     return open_only (argv[2]);
+  if (argc == 4 && strcmp (argv[1], "--backup") == 0)
+    return backup_then_write (argv[2], argv[3]);
   if (argc > 1 && strcmp (argv[1], "--until-eof") == 0)
     {
       until_eof = TRUE;
