@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sk-application.h"
+#include "sk-backup.h"
 #include "sk-blink.h"
 #include "sk-accessible.h"
 #include "sk-child-list.h"
@@ -994,6 +995,85 @@ sk_application_open (SkApplication  *self,
   gtk_window_present (GTK_WINDOW (window));
   sk_trace_mark ("presented");
   return window;
+}
+
+/**
+ * sk_application_restore:
+ * @window: the window whose database is replaced
+ * @backup: a backup of it (sk-backup.h), listed without a problem
+ *
+ * Writes what is pending, closes @window, puts @backup in place of its
+ * database (the file that was there kept aside) and opens it again in a
+ * new window.  When the backup cannot be restored, the database that was
+ * there opens again, as it was.
+ *
+ * Returns: (transfer none) (nullable): the new window, or %NULL with
+ *   @error set (a window may still be there: the old database's)
+ */
+SkWindow *
+sk_application_restore (SkApplication  *self,
+                        SkWindow       *window,
+                        const char     *backup,
+                        GError        **error)
+{
+  SkStore *store;
+  g_autofree char *path = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(SkKey) key = NULL;
+  g_autoptr(GError) local = NULL;
+  gpointer alive;
+  SkWindow *opened;
+
+  g_return_val_if_fail (SK_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (SK_IS_WINDOW (window), NULL);
+
+  store = sk_window_get_store (window);
+  g_return_val_if_fail (store != NULL, NULL);
+  if (!sk_window_finish (window, error))
+    return NULL;
+  path = g_strdup (sk_store_get_path (store));
+  key = sk_key_ref (sk_store_get_key (store));
+
+  /* The file is closed only when the last of the window's records lets
+   * go of the store. */
+  g_application_hold (G_APPLICATION (self));
+  alive = store;
+  g_object_add_weak_pointer (G_OBJECT (store), &alive);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; alive != NULL && i < 400; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (alive != NULL)
+        g_usleep (5000);
+    }
+  if (alive != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (alive), &alive);
+      g_set_error_literal (&local, SK_STORE_ERROR, SK_STORE_ERROR_IN_USE,
+                           _("The database is still in use, so the backup was not restored. Nothing was changed."));
+    }
+  else
+    aside = sk_backup_restore (path, backup, key, &local);
+
+  g_hash_table_replace (self->keys, g_strdup (path), sk_key_ref (key));
+  opened = sk_application_open (self, path, FALSE, error);
+  g_application_release (G_APPLICATION (self));
+  if (opened == NULL)
+    return NULL;
+  if (aside == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  {
+    g_autofree char *name = g_path_get_basename (aside);
+    /* Translators: %s is the name of a file next to the database */
+    g_autofree char *message = g_strdup_printf (_("The backup is restored. What was here before is kept as “%s”."), name);
+
+    sk_window_say (opened, message, TRUE);
+  }
+  return opened;
 }
 
 /**

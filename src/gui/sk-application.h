@@ -21,6 +21,10 @@ SkWindow      *sk_application_open_or_explain (SkApplication *self,
                                                const char    *path,
                                                gboolean       demo);
 
+SkWindow      *sk_application_restore      (SkApplication    *self,
+                                            SkWindow         *window,
+                                            const char       *backup,
+                                            GError          **error);
 void           sk_application_skip_gtk_theme (void);
 
 G_END_DECLS

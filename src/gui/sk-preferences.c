@@ -20,6 +20,8 @@ struct _SkPreferences
   GtkWidget   *low_stimulation_switch;
   GtkWidget   *scan_pace_spin;
   GtkWidget   *lock_minutes_spin;
+  GtkWidget   *lock_group;
+  GtkWidget   *backup_row;
   SkEntryRow  *municipality_row;
   SkEntryRow  *phone_row;
   SkEntryRow  *phone_hours_row;
@@ -115,6 +117,7 @@ sk_preferences_class_init (SkPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, low_stimulation_switch);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, scan_pace_spin);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, lock_minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, lock_group);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_hours_row);
@@ -229,6 +232,63 @@ add_photo_row (SkPreferences *self)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->photo_row);
 }
 
+/* The backup folder: chosen, shown by its path; under the lock's group. */
+static void
+backup_changed_cb (SkPreferences *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "backup-folder");
+  g_autofree char *name = *path != '\0' ? g_filename_display_name (path) : NULL;
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->backup_row),
+                               name != NULL ? name
+                               /* Translators: under "Backup folder" when none is chosen */
+                               : _("None yet: choose a folder, for example on the municipality’s network drive."));
+}
+
+static void
+backup_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    SkPreferences   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_settings_set_string (self->settings, "backup-folder", path);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+backup_choose_cb (SkPreferences *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Backup Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (backup_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+add_backup_row (SkPreferences *self)
+{
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("Choose…"));
+
+  self->backup_row = adw_action_row_new ();
+  /* Translators: a preference: where the daily backups go */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->backup_row), _("Backup folder"));
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self->backup_row), choose);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->backup_row), choose);
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (backup_choose_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->lock_group), self->backup_row);
+}
+
 SkPreferences *
 sk_preferences_new (GtkWindow *parent,
                     GSettings *settings)
@@ -258,6 +318,10 @@ sk_preferences_new (GtkWindow *parent,
   g_settings_bind (settings, "email", self->email_row, "text", G_SETTINGS_BIND_DEFAULT);
   add_photo_row (self);
   photo_changed_cb (self);
+  add_backup_row (self);
+  backup_changed_cb (self);
+  g_signal_connect_object (settings, "changed::backup-folder", G_CALLBACK (backup_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::caseworker-photo", G_CALLBACK (photo_changed_cb), self,
                            G_CONNECT_SWAPPED);
   return self;

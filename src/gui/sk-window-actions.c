@@ -12,6 +12,7 @@
 #include "sk-accessible.h"
 #include "sk-child-dialog.h"
 #include "sk-format.h"
+#include "sk-backup-ui.h"
 #include "sk-summary-dialog.h"
 #include "sk-journal-dialog.h"
 #include "sk-letter-dialog.h"
@@ -358,7 +359,25 @@ show_help_overlay_activated (GSimpleAction *action,
   gtk_window_present (self->help_overlay);
 }
 
+static void
+back_up_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  sk_window_back_up (SK_WINDOW (user_data), TRUE);
+}
+
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  sk_window_present_restore (SK_WINDOW (user_data));
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "back-up", .activate = back_up_activated },
+  { .name = "restore-backup", .activate = restore_backup_activated },
   { .name = "show-help-overlay", .activate = show_help_overlay_activated },
   { .name = "new-child", .activate = new_child_activated },
   { .name = "edit-child", .activate = edit_child_activated },
@@ -396,6 +415,8 @@ sk_window_actions_update (SkWindow *self)
   gboolean caseworker = !self->child_mode && !covered;
 
   set_enabled (self, "new-child", caseworker);
+  set_enabled (self, "back-up", caseworker && self->store != NULL);
+  set_enabled (self, "restore-backup", caseworker && self->store != NULL);
   set_enabled (self, "search", caseworker);
   set_enabled (self, "back", caseworker);
   set_enabled (self, "edit-child", caseworker && self->child != NULL);

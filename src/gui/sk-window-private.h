@@ -32,6 +32,8 @@ struct _SkWindow
   GPtrArray          *locked_dialogs;  /* the dialogs the lock hid */
   gint64              last_input;      /* monotonic µs of the person's last key, click or touch */
   guint               idle_id;
+  guint               backup_id;       /* the next check for the day's backup */
+  gboolean            backup_hourly;
 
   GtkRevealer        *error_revealer;
   GtkLabel           *error_label;

@@ -11,6 +11,7 @@
 
 #include "sk-window-private.h"
 #include "sk-accessible.h"
+#include "sk-backup-ui.h"
 #include "sk-format.h"
 #include "sk-undo.h"
 
@@ -310,6 +311,7 @@ sk_window_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->covered_focus);
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->backup_id, g_source_remove);
   g_clear_pointer (&self->locked_dialogs, g_ptr_array_unref);
   g_clear_pointer (&self->lock_path, g_free);
   if (self->store != NULL)
@@ -525,6 +527,7 @@ sk_window_set_store_listed (SkWindow  *self,
     sk_child_list_fill (self->child_list, children);
   else
     load_children (self);
+  sk_window_schedule_backups (self);
 }
 
 /**

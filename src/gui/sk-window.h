@@ -46,5 +46,8 @@ void            sk_window_ask_key           (SkWindow       *self,
                                              gboolean        choose);
 void            sk_window_lock              (SkWindow       *self);
 gboolean        sk_window_get_locked        (SkWindow       *self);
+void            sk_window_say               (SkWindow       *self,
+                                             const char     *message,
+                                             gboolean        stays);
 
 G_END_DECLS

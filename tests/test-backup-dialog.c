@@ -1,0 +1,255 @@
+/* test-backup-dialog.c — backups as the caseworker makes and restores
+ * them: from the main menu, with words half typed; the dialog's list; the
+ * confirmation; and a folder that is not there */
+#include "sk-application.h"
+#include "sk-backup.h"
+#include "sk-child.h"
+#include "sk-child-list.h"
+#include "sk-conversation.h"
+#include "sk-note-field.h"
+#include "sk-test-gui.h"
+#include "sk-test-util.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+static SkApplication *app;
+
+static gboolean
+popover_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The menu's item that says @text, as a person finds it. */
+static GtkWidget *
+find_item (GtkWidget  *root,
+           const char *text)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton") && gtk_widget_get_mapped (root))
+    {
+      g_autofree char *says = sk_test_visible_text (root);
+
+      if (strstr (says, text) != NULL)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_item (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu opened with a click, and @item clicked in it. */
+static void
+choose_in_menu (SkWindow   *window,
+                const char *item)
+{
+  GtkWidget *list = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_LIST);
+  GtkWidget *button = sk_test_find_type (list, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *found;
+
+  g_assert_nonnull (button);
+  sk_test_real_click (button);
+  if (!sk_test_wait_for (popover_shown, button, 1500))
+    sk_test_real_click (button);
+  g_assert_true (sk_test_wait_for (popover_shown, button, 3000));
+  sk_test_iterate (300);
+  found = find_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), item);
+  g_assert_nonnull (found);
+  sk_test_real_click (found);
+  sk_test_iterate (300);
+}
+
+static GtkWidget *
+words_view (SkWindow *window)
+{
+  GtkWidget *field = sk_test_find_shown (GTK_WIDGET (window), SK_TYPE_NOTE_FIELD, "In your own words");
+
+  g_assert_nonnull (field);
+  return GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field)));
+}
+
+static gboolean
+shows (gpointer data)
+{
+  gpointer *pair = data;
+  g_autofree char *text = sk_test_visible_text (pair[0]);
+
+  return strstr (text, pair[1]) != NULL;
+}
+
+static void
+wait_to_show (GtkWidget  *root,
+              const char *text)
+{
+  gpointer pair[] = { root, (gpointer) text };
+
+  if (!sk_test_wait_for (shows, pair, 8000))
+    {
+      g_autofree char *shown = sk_test_visible_text (root);
+
+      g_error ("“%s” is not shown; it shows:\n%s", text, shown);
+    }
+}
+
+static SkWindow *
+open_with_child (const char *path)
+{
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkChild) child = g_object_new (SK_TYPE_CHILD, "name", "Orvelinde Tjørnholm", NULL);
+  g_autoptr(SkConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sk_store_insert (store, child, &error));
+  conversation = sk_test_add_conversation (store, child, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_true (sk_store_flush (store, &error));
+  g_clear_object (&store);
+  return sk_test_open_conversation (app, path, FALSE);
+}
+
+static void
+test_back_up_and_restore (void)
+{
+  g_autofree char *path = sk_test_path ("restore-me.db");
+  g_autofree char *folder = sk_test_path ("backup-drive");
+  GSettings *settings = sk_application_get_settings (app);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  SkWindow *window, *restored;
+  GtkWindow *dialog;
+  GtkWidget *button;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_settings_set_string (settings, "backup-folder", folder);
+  window = open_with_child (path);
+
+  /* Typed, and at once backed up: the words go with it. */
+  sk_test_click_in_view (words_view (window));
+  sk_test_type ("Inden kopien");
+  choose_in_menu (window, "Back Up Now");
+  wait_to_show (GTK_WIDGET (window), "A backup was made in");
+  backups = sk_backup_list (folder, sk_test_key (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 1);
+  {
+    g_autofree char *words = sk_test_sql (((SkBackup *) backups->pdata[0])->path,
+                                          "SELECT child_words FROM conversations");
+
+    g_assert_cmpstr (words, ==, "Inden kopien");
+  }
+
+  /* Then more, which the restore will take back. */
+  sk_test_click_in_view (words_view (window));
+  sk_test_type (" og bagefter");
+  sk_test_assert_sql (path, "SELECT child_words FROM conversations", "Inden kopien og bagefter");
+
+  choose_in_menu (window, "Restore from Backup");
+  dialog = NULL;
+  for (guint i = 0; i < 50 && dialog == NULL; i++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint t = 0; t < g_list_model_get_n_items (toplevels) && dialog == NULL; t++)
+        {
+          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, t);
+
+          if (g_strcmp0 (gtk_window_get_title (w), "Restore from Backup") == 0)
+            dialog = w;
+        }
+      sk_test_iterate (100);
+    }
+  g_assert_nonnull (dialog);
+  wait_to_show (GTK_WIDGET (dialog), "1 child, 1 conversation");
+  sk_test_save_screenshot (GTK_WIDGET (dialog), "restore-dialog-en");
+  sk_test_focus_window (dialog);
+  button = sk_test_find_shown (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Restore…");
+  g_assert_nonnull (button);
+  sk_test_real_click (button);
+  sk_test_iterate (400);
+  {
+    AdwMessageDialog *confirm = ADW_MESSAGE_DIALOG (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_nonnull (confirm);
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (confirm), "Restore the Backup From"));
+    sk_test_focus_window (GTK_WINDOW (confirm));
+    sk_test_real_click (sk_test_find_shown (GTK_WIDGET (confirm), GTK_TYPE_BUTTON, "Restore"));
+  }
+  sk_test_iterate (800);
+
+  /* A new window, the backup's words in it; what was here, kept aside. */
+  {
+    AdwMessageDialog *failed = ADW_MESSAGE_DIALOG (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    if (failed != NULL)
+      g_error ("%s: %s", adw_message_dialog_get_heading (failed), adw_message_dialog_get_body (failed));
+  }
+  restored = SK_WINDOW (sk_test_find_toplevel (SK_TYPE_WINDOW));
+  g_assert_true (SK_IS_WINDOW (restored));
+  g_assert_nonnull (sk_window_get_store (restored));
+  wait_to_show (GTK_WIDGET (restored), "The backup is restored");
+  {
+    g_autofree char *words = sk_test_sql (path, "SELECT child_words FROM conversations");
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    const char *name;
+    gboolean kept = FALSE;
+
+    g_assert_cmpstr (words, ==, "Inden kopien");
+    while ((name = g_dir_read_name (listing)) != NULL)
+      if (g_str_has_prefix (name, "restore-me.db.before-restore-") && g_str_has_suffix (name, "-wal") == FALSE &&
+          g_str_has_suffix (name, "-shm") == FALSE)
+        {
+          g_autofree char *aside = g_build_filename (dir, name, NULL);
+          g_autofree char *then = sk_test_sql (aside, "SELECT child_words FROM conversations");
+
+          g_assert_cmpstr (then, ==, "Inden kopien og bagefter");
+          kept = TRUE;
+        }
+    g_assert_true (kept);
+  }
+  gtk_window_destroy (GTK_WINDOW (restored));
+  sk_test_iterate (200);
+  g_settings_reset (settings, "backup-folder");
+}
+
+/* The network drive is not connected: it says so, and the work goes on. */
+static void
+test_folder_gone (void)
+{
+  g_autofree char *path = sk_test_path ("gone-folder.db");
+  g_autofree char *folder = sk_test_path ("unplugged-drive");
+  GSettings *settings = sk_application_get_settings (app);
+  SkWindow *window;
+
+  g_rmdir (folder);
+  g_settings_set_string (settings, "backup-folder", folder);
+  window = open_with_child (path);
+  sk_test_click_in_view (words_view (window));
+  sk_test_type ("Stadig her");
+  choose_in_menu (window, "Back Up Now");
+  wait_to_show (GTK_WIDGET (window), "is not there");
+  wait_to_show (GTK_WIDGET (window), "you can go on");
+  sk_test_save_screenshot (GTK_WIDGET (window), "backup-folder-gone-en");
+  sk_test_click_in_view (words_view (window));
+  sk_test_type (" og skriver videre");
+  sk_test_assert_sql (path, "SELECT child_words FROM conversations", "Stadig her og skriver videre");
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+  sk_test_close_conversation (window);
+  g_settings_reset (settings, "backup-folder");
+}
+
+int
+main (int argc, char *argv[])
+{
+  app = sk_test_app_start (&argc, &argv);
+
+  g_test_add_func ("/backup-dialog/back-up-and-restore", test_back_up_and_restore);
+  g_test_add_func ("/backup-dialog/folder-gone", test_folder_gone);
+  return sk_test_app_run (&app);
+}
