@@ -61,7 +61,8 @@ set_folder_error (GError     **error,
                   gboolean     full,
                   const char  *why)
 {
-  g_autofree char *name = g_filename_display_name (folder);
+  /* The folder's own name: the caseworker chose it, and a toast is short. */
+  g_autofree char *name = g_filename_display_basename (folder);
 
   if (full)
     g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_FULL,

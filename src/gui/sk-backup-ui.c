@@ -71,6 +71,13 @@ sk_window_say (SkWindow   *self,
 {
   g_autofree char *markup = g_markup_escape_text (message, -1);
   AdwToast *shown = adw_toast_new (markup);
+  GtkWidget *label = gtk_label_new (message);
+
+  /* All of it: a toast's title would cut a long message short. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  adw_toast_set_custom_title (shown, label);
 
   /* A failure stays until the person has seen it. */
   if (stays)
@@ -96,7 +103,7 @@ backup_done_cb (GObject      *source,
     }
   if (asked)
     {
-      g_autofree char *folder = g_filename_display_name (job->folder);
+      g_autofree char *folder = g_filename_display_basename (job->folder);
       g_autofree char *message = g_strdup_printf (_("A backup was made in “%s”."), folder);
 
       sk_window_say (self, message, FALSE);
