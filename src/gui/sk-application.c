@@ -415,15 +415,18 @@ open_store_thread (gpointer data)
 
   if (job->key == NULL && job->passphrase != NULL)
     {
+      /* Beside the file itself, not beside a link to it. */
+      g_autofree char *resolved = sk_store_resolve_path (job->path);
+
       /* The key files are made the first time, as the window would. */
-      if (sk_keyring_exists (job->path))
-        job->key = sk_keyring_unlock (job->path, job->passphrase, &job->error);
+      if (sk_keyring_exists (resolved))
+        job->key = sk_keyring_unlock (resolved, job->passphrase, &job->error);
       else
         {
           g_autofree char *recovery = NULL;
 
           job->key = sk_key_new_random ();
-          recovery = sk_keyring_create (job->path, job->key, job->passphrase, &job->error);
+          recovery = sk_keyring_create (resolved, job->key, job->passphrase, &job->error);
           if (recovery == NULL)
             g_clear_pointer (&job->key, sk_key_unref);
           else

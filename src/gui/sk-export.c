@@ -64,7 +64,9 @@ static SkStore *
 open_store (const char  *database,
             GError     **error)
 {
-  g_autofree char *path = sk_store_choose_path (database);
+  g_autofree char *chosen = sk_store_choose_path (database);
+  /* The key files are beside the file itself, not beside a link to it. */
+  g_autofree char *path = sk_store_resolve_path (chosen);
   g_autofree char *passphrase = NULL;
   g_autoptr(SkKey) key = NULL;
 
