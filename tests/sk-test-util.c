@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
+#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -101,6 +102,82 @@ sk_test_db_open (const char *path)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_true (sk_key_apply (key, db, NULL, NULL));
   return db;
+}
+
+/* SQLCipher 3's page (SK_KEY_PAGE_SIZE): the data encrypted with
+ * AES-256-CBC under the raw key, then the reserve: the page's IV (16
+ * bytes), its HMAC (20), padding to a block.  Page 1 begins with the
+ * file's salt, in the clear. */
+#define RESERVE 48
+
+static void
+decrypt_page (const guint8 *key,
+              guint32       number,
+              const guint8 *page,
+              GByteArray   *out)
+{
+  EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new ();
+  guint offset = number == 1 ? 16 : 0;
+  int length = SK_KEY_PAGE_SIZE - RESERVE - offset;
+  guint8 plain[SK_KEY_PAGE_SIZE];
+  int n = 0, last = 0;
+
+  g_assert_nonnull (ctx);
+  g_assert_cmpint (EVP_DecryptInit_ex (ctx, EVP_aes_256_cbc (), NULL, key,
+                                       page + SK_KEY_PAGE_SIZE - RESERVE), ==, 1);
+  EVP_CIPHER_CTX_set_padding (ctx, 0);
+  g_assert_cmpint (EVP_DecryptUpdate (ctx, plain, &n, page + offset, length), ==, 1);
+  g_assert_cmpint (EVP_DecryptFinal_ex (ctx, plain + n, &last), ==, 1);
+  EVP_CIPHER_CTX_free (ctx);
+  g_byte_array_append (out, plain, n + last);
+}
+
+/* Every page of @path (a database, or its -wal), decrypted with @key, one
+ * after the other: what someone with the key could read of the disk's
+ * bytes, free pages and old frames included. */
+GBytes *
+sk_test_decrypt (const char  *path,
+                 const SkKey *key)
+{
+  const char *hex = sk_key_sql (key) + 2;
+  g_autofree guint8 *contents = NULL;
+  GByteArray *out = g_byte_array_new ();
+  guint8 raw[32];
+  gsize length = 0;
+
+  for (guint i = 0; i < 32; i++)
+    raw[i] = (guint8) (g_ascii_xdigit_value (hex[2 * i]) << 4 | g_ascii_xdigit_value (hex[2 * i + 1]));
+  if (!g_file_get_contents (path, (char **) &contents, &length, NULL))
+    return g_byte_array_free_to_bytes (out);
+  if (length >= 32 && (contents[0] == 0x37 && contents[1] == 0x7f && contents[2] == 0x06 &&
+                       (contents[3] == 0x82 || contents[3] == 0x83)))
+    {
+      /* A -wal: its header, then frames of a 24-byte header and a page. */
+      for (gsize at = 32; at + 24 + SK_KEY_PAGE_SIZE <= length; at += 24 + SK_KEY_PAGE_SIZE)
+        {
+          guint32 number = (guint32) contents[at] << 24 | (guint32) contents[at + 1] << 16 |
+                           (guint32) contents[at + 2] << 8 | contents[at + 3];
+
+          decrypt_page (raw, number, contents + at + 24, out);
+        }
+    }
+  else
+    for (gsize at = 0; at + SK_KEY_PAGE_SIZE <= length; at += SK_KEY_PAGE_SIZE)
+      decrypt_page (raw, (guint32) (at / SK_KEY_PAGE_SIZE) + 1, contents + at, out);
+  memset (raw, 0, sizeof raw);
+  return g_byte_array_free_to_bytes (out);
+}
+
+gboolean
+sk_test_decrypted_contains (const char  *path,
+                            const SkKey *key,
+                            const char  *needle)
+{
+  g_autoptr(GBytes) plain = sk_test_decrypt (path, key);
+  gsize length;
+  const guint8 *data = g_bytes_get_data (plain, &length);
+
+  return length > 0 && memmem (data, length, needle, strlen (needle)) != NULL;
 }
 
 /* The first column of the first row of @sql, read with a connection of its

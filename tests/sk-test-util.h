@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 char    *sk_test_path          (const char *name);
 SkKey   *sk_test_key           (void);
 void     sk_test_give_keyring  (const char *path);
+/* Under the encryption: every page of a database or -wal, decrypted. */
+GBytes  *sk_test_decrypt            (const char  *path,
+                                     const SkKey *key);
+gboolean sk_test_decrypted_contains (const char  *path,
+                                     const SkKey *key,
+                                     const char  *needle);
 /* (sqlite3 *) */
 gpointer sk_test_db_open       (const char *path);
 char    *sk_test_sql           (const char *path,

@@ -248,6 +248,8 @@ test_migrate_plain (void)
     g_assert_cmpstr (sk_test_sql (path, "PRAGMA user_version"), ==, sql);
   }
   g_assert_true (sk_store_file_is_encrypted (path));
+  /* Made anew: deleted pages are given back (wipe_wal()). */
+  g_assert_cmpstr (sk_test_sql (path, "PRAGMA auto_vacuum"), ==, "2");
 
   /* No plain text left: not in the files beside it, nor in the old
    * file's bytes, which it still holds. */

@@ -1,4 +1,5 @@
 /* test-store.c — the store: every operation, migrations, refusals, durability */
+#include "sk-backup.h"
 #include "sk-store.h"
 #include "sk-test-util.h"
 #include "sk-child.h"
@@ -1088,13 +1089,14 @@ test_final_delete_leaves_nothing (void)
   g_string_free (typing, TRUE);
   g_assert_no_error (error);
 
-  /* Encrypted: never on the disk as text, before the delete too.  (That
-   * the deleted pages hold zeros under the encryption needs a reader of
-   * SQLCipher's pages; see the note on the erasure.) */
+  /* Encrypted: never on the disk as text.  Read through the key, page
+   * by page, the -wal has them, many times over. */
   g_assert_true (file_size (wal) > 0);
   g_assert_false (file_contains (wal, name));
   g_assert_false (file_contains (wal, "Xanthoprakker"));
   g_assert_false (file_contains (path, name));
+  g_assert_true (sk_test_decrypted_contains (wal, sk_test_key (), name));
+  g_assert_true (sk_test_decrypted_contains (wal, sk_test_key (), "Xanthoprakker"));
 
   /* Into the trash (Undo is possible), then, the time over, for good. */
   g_assert_true (sk_store_trash (store, child, &error));
@@ -1111,11 +1113,32 @@ test_final_delete_leaves_nothing (void)
   g_assert_false (file_contains (wal, name));
   g_assert_false (file_contains (wal, "Xanthoprakker"));
   g_assert_cmpuint (file_size (wal), ==, 0);
-  /* The long notes' overflow pages, now free pages, are wiped too. */
+  /* Not even with the key: every page of the file, decrypted. */
+  g_assert_false (sk_test_decrypted_contains (path, sk_test_key (), name));
+  g_assert_false (sk_test_decrypted_contains (path, sk_test_key (), "Xanthoprakker"));
+  g_assert_true (sk_test_decrypted_contains (path, sk_test_key (), "Stays here"));
+  /* The long notes' overflow pages, now free pages, are wiped too, and
+   * given back: the file is smaller than its -wal was. */
   {
     g_autofree char *run = g_strnfill (200, 'w');
 
-    g_assert_false (file_contains (path, run));
+    g_assert_false (sk_test_decrypted_contains (path, sk_test_key (), run));
+    g_assert_cmpstr (sk_test_sql (path, "PRAGMA auto_vacuum"), ==, "2");
+    g_assert_cmpstr (sk_test_sql (path, "PRAGMA freelist_count"), ==, "0");
+  }
+
+  /* Nor in a backup made after it. */
+  {
+    g_autofree char *folder = sk_test_path ("wiped-backups");
+    g_autofree char *made = NULL;
+
+    g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+    made = sk_backup_write (path, sk_test_key (), folder, &error);
+    g_assert_no_error (error);
+    g_assert_false (file_contains (made, name));
+    g_assert_false (sk_test_decrypted_contains (made, sk_test_key (), name));
+    g_assert_false (sk_test_decrypted_contains (made, sk_test_key (), "Xanthoprakker"));
+    g_assert_true (sk_test_decrypted_contains (made, sk_test_key (), "Stays here"));
   }
 
   /* Writing goes on as before; the other child is all there is. */
@@ -1148,11 +1171,14 @@ test_purge_leaves_nothing (void)
   g_clear_object (&store);
   g_assert_true (file_size (wal) > 0);
   g_assert_false (file_contains (wal, name));
+  g_assert_true (sk_test_decrypted_contains (wal, sk_test_key (), name));
 
   store = sk_test_open_store (path);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM children"), ==, 0);
   g_assert_false (file_contains (path, name));
   g_assert_false (file_contains (wal, name));
+  g_assert_false (sk_test_decrypted_contains (path, sk_test_key (), name));
+  g_assert_false (sk_test_decrypted_contains (wal, sk_test_key (), name));
   sqlite3_close (db);
 }
 

@@ -1104,6 +1104,7 @@ encrypt_in_place (SkStore  *self,
   before = count_rows (self->db);
   attach = sqlite3_mprintf ("ATTACH DATABASE %Q AS encrypted KEY %Q", fresh, sk_key_sql (self->key));
   sql = g_strdup_printf ("PRAGMA encrypted.cipher_page_size = %d;"
+                         "PRAGMA encrypted.auto_vacuum = INCREMENTAL;"
                          "SELECT sqlcipher_export('encrypted');"
                          "PRAGMA encrypted.user_version = %d;"
                          "DETACH DATABASE encrypted;",
@@ -1268,6 +1269,8 @@ wipe_wal (SkStore *self)
       self->wipe_pending = TRUE;
       return;
     }
+  /* The freed pages (zeros, with secure_delete) off the end of the file. */
+  sqlite3_exec (self->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
   rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
   self->wipe_pending = rc != SQLITE_OK;
 }
@@ -1586,6 +1589,11 @@ sk_store_open (const char   *path,
       return NULL;
     }
 
+  /* A new file: free pages are given back to the disk after a final
+   * delete (wipe_wal()).  Only before the file's first page is written
+   * can it be said. */
+  if (is_empty && !exec (self, "PRAGMA auto_vacuum = INCREMENTAL", error))
+    return NULL;
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error) ||
       !exec (self, "PRAGMA foreign_keys = ON", error) ||
