@@ -12,6 +12,7 @@
 #include "sk-accessible.h"
 #include "sk-child-dialog.h"
 #include "sk-format.h"
+#include "sk-access-ui.h"
 #include "sk-backup-ui.h"
 #include "sk-summary-dialog.h"
 #include "sk-journal-dialog.h"
@@ -375,7 +376,16 @@ restore_backup_activated (GSimpleAction *action,
   sk_window_present_restore (SK_WINDOW (user_data));
 }
 
+static void
+export_everything_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  sk_window_export_everything (SK_WINDOW (user_data));
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "export-everything", .activate = export_everything_activated },
   { .name = "back-up", .activate = back_up_activated },
   { .name = "restore-backup", .activate = restore_backup_activated },
   { .name = "show-help-overlay", .activate = show_help_overlay_activated },
@@ -420,6 +430,7 @@ sk_window_actions_update (SkWindow *self)
   set_enabled (self, "search", caseworker);
   set_enabled (self, "back", caseworker);
   set_enabled (self, "edit-child", caseworker && self->child != NULL);
+  set_enabled (self, "export-everything", caseworker && self->child != NULL);
   set_enabled (self, "delete-child", caseworker && self->child != NULL);
   set_enabled (self, "new-conversation", caseworker && self->child != NULL);
   set_enabled (self, "delete-conversation", caseworker && self->conversation != NULL);
