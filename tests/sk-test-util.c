@@ -2,7 +2,6 @@
 #include "sk-test-util.h"
 
 #include <gio/gio.h>
-#define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 #include <openssl/evp.h>
 #include <stdlib.h>

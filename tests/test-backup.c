@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
-#define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 
 /* Every row of every table, each value quoted: equal strings, equal data. */

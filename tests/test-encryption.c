@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
-#define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 #include <sys/wait.h>
 

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>

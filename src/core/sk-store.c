@@ -16,7 +16,6 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -1668,6 +1667,14 @@ sk_store_set_aside (const char  *path,
     }
 
   return g_steal_pointer (&target);
+}
+
+sqlite3 *
+sk_store_get_db (SkStore *self)
+{
+  g_return_val_if_fail (SK_IS_STORE (self), NULL);
+
+  return self->db;
 }
 
 /**

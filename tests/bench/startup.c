@@ -13,7 +13,6 @@
  */
 #include "sk-store.h"
 
-#define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
