@@ -244,6 +244,55 @@ test_folder_gone (void)
   g_settings_reset (settings, "backup-folder");
 }
 
+/* A child handed over through the child's page, then received from the
+ * main menu into the same list: kept apart, the one there unchanged. */
+static void
+test_hand_over_and_receive (void)
+{
+  g_autofree char *path = sk_test_path ("hand-over.db");
+  g_autofree char *file = sk_test_path ("Orvelinde.samtalekuffert");
+  SkWindow *window = open_with_child (path);
+  AdwMessageDialog *dialog;
+
+  g_unlink (file);
+  sk_test_click_in_view (words_view (window));
+  sk_test_type ("Med til kollegaen");
+  sk_test_iterate (SK_STORE_TEXT_DELAY_MS + 200);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);
+  sk_test_iterate (300);
+  sk_test_real_click (sk_test_find_tooltip (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                            "Hand Over This Child to a Colleague…"));
+  sk_test_iterate (400);
+  dialog = ADW_MESSAGE_DIALOG (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  sk_test_focus_window (GTK_WINDOW (dialog));
+  sk_test_type ("grøn lampe i gangen");
+  sk_test_press ("Tab");
+  sk_test_type ("grøn lampe i gangen");
+  sk_test_iterate (100);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  sk_test_save_screenshot (GTK_WIDGET (dialog), "handover-dialog-en");
+  sk_test_real_click (sk_test_find_shown (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Save the Handover…"));
+  sk_test_save_in_chooser (file);
+  wait_to_show (GTK_WIDGET (window), "Handed over in");
+
+  choose_in_menu (window, "Receive a Child");
+  sk_test_save_in_chooser (file);
+  sk_test_iterate (400);
+  dialog = ADW_MESSAGE_DIALOG (sk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  sk_test_focus_window (GTK_WINDOW (dialog));
+  sk_test_type ("grøn lampe i gangen");
+  sk_test_press ("Return");
+  wait_to_show (GTK_WIDGET (window), "is kept apart as");
+  g_assert_cmpuint (g_list_model_get_n_items (sk_window_get_children (window)), ==, 2);
+  g_assert_true (g_str_has_prefix (sk_child_get_name (sk_window_get_child (window)), "Orvelinde Tjørnholm (received "));
+  sk_test_assert_sql (path, "SELECT count(*) FROM conversations WHERE child_words = 'Med til kollegaen'", "2");
+  sk_test_assert_sql (path, "SELECT count(*) FROM children WHERE name = 'Orvelinde Tjørnholm'", "1");
+  sk_test_close_conversation (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -251,5 +300,6 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/backup-dialog/back-up-and-restore", test_back_up_and_restore);
   g_test_add_func ("/backup-dialog/folder-gone", test_folder_gone);
+  g_test_add_func ("/backup-dialog/hand-over-and-receive", test_hand_over_and_receive);
   return sk_test_app_run (&app);
 }

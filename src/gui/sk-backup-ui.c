@@ -78,6 +78,14 @@ sk_window_say (SkWindow   *self,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   adw_toast_set_custom_title (shown, label);
+  /* The newest says what is now: one that stays would hold it back. */
+  {
+    AdwToast *last = g_object_get_data (G_OBJECT (self), "sk-said");
+
+    if (last != NULL)
+      adw_toast_dismiss (last);
+    g_object_set_data_full (G_OBJECT (self), "sk-said", g_object_ref (shown), g_object_unref);
+  }
 
   /* A failure stays until the person has seen it. */
   if (stays)

@@ -14,6 +14,7 @@
 #include "sk-format.h"
 #include "sk-access-ui.h"
 #include "sk-backup-ui.h"
+#include "sk-handover-ui.h"
 #include "sk-summary-dialog.h"
 #include "sk-journal-dialog.h"
 #include "sk-letter-dialog.h"
@@ -384,7 +385,25 @@ export_everything_activated (GSimpleAction *action,
   sk_window_export_everything (SK_WINDOW (user_data));
 }
 
+static void
+hand_over_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  sk_window_hand_over (SK_WINDOW (user_data));
+}
+
+static void
+receive_child_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  sk_window_receive_child (SK_WINDOW (user_data));
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "hand-over", .activate = hand_over_activated },
+  { .name = "receive-child", .activate = receive_child_activated },
   { .name = "export-everything", .activate = export_everything_activated },
   { .name = "back-up", .activate = back_up_activated },
   { .name = "restore-backup", .activate = restore_backup_activated },
@@ -431,6 +450,8 @@ sk_window_actions_update (SkWindow *self)
   set_enabled (self, "back", caseworker);
   set_enabled (self, "edit-child", caseworker && self->child != NULL);
   set_enabled (self, "export-everything", caseworker && self->child != NULL);
+  set_enabled (self, "hand-over", caseworker && self->child != NULL);
+  set_enabled (self, "receive-child", caseworker && self->store != NULL);
   set_enabled (self, "delete-child", caseworker && self->child != NULL);
   set_enabled (self, "new-conversation", caseworker && self->child != NULL);
   set_enabled (self, "delete-conversation", caseworker && self->conversation != NULL);
