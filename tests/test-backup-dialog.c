@@ -293,6 +293,49 @@ test_hand_over_and_receive (void)
   sk_test_close_conversation (window);
 }
 
+/* Children with no conversation for the months the preferences say: the
+ * window says how many, once, as it opens. */
+static void
+test_reminder (void)
+{
+  g_autofree char *path = sk_test_path ("reminder.db");
+  GSettings *settings = sk_application_get_settings (app);
+  gint64 two_years_ago = g_get_real_time () / G_USEC_PER_SEC - 730 * 86400;
+  g_autoptr(GError) error = NULL;
+  SkWindow *window;
+
+  {
+    g_autoptr(SkStore) store = sk_test_open_store (path);
+    g_autoptr(SkChild) quiet = g_object_new (SK_TYPE_CHILD, "name", "Stilleby Vang", "created-at", two_years_ago, NULL);
+    g_autoptr(SkChild) also = g_object_new (SK_TYPE_CHILD, "name", "Tavsholm Ege", "created-at", two_years_ago, NULL);
+    g_autoptr(SkChild) seen = g_object_new (SK_TYPE_CHILD, "name", "Nylig Sete", "created-at", two_years_ago, NULL);
+    /* Added today, as the program adds a child. */
+    g_autoptr(SkChild) fresh = sk_child_new ("Helt Ny");
+    g_autoptr(SkConversation) old = NULL;
+    g_autoptr(SkConversation) recent = NULL;
+
+    g_assert_true (sk_store_insert (store, quiet, &error));
+    g_assert_true (sk_store_insert (store, also, &error));
+    g_assert_true (sk_store_insert (store, seen, &error));
+    g_assert_true (sk_store_insert (store, fresh, &error));
+    old = sk_test_add_conversation (store, quiet, two_years_ago);
+    recent = sk_test_add_conversation (store, seen, g_get_real_time () / G_USEC_PER_SEC - 30 * 86400);
+    g_assert_true (sk_store_flush (store, &error));
+    g_assert_cmpint (sk_child_count_quiet (store, g_get_real_time () / G_USEC_PER_SEC - 365 * 86400, &error), ==, 2);
+    g_assert_no_error (error);
+    g_assert_true (sk_store_flush (store, &error));
+  }
+  g_settings_set_int (settings, "reminder-months", 12);
+  window = sk_application_open (app, path, FALSE, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_to_show (GTK_WIDGET (window), "2 children have had no conversation for 12 months or more");
+  g_settings_reset (settings, "reminder-months");
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (200);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -301,5 +344,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup-dialog/back-up-and-restore", test_back_up_and_restore);
   g_test_add_func ("/backup-dialog/folder-gone", test_folder_gone);
   g_test_add_func ("/backup-dialog/hand-over-and-receive", test_hand_over_and_receive);
+  g_test_add_func ("/backup-dialog/reminder", test_reminder);
   return sk_test_app_run (&app);
 }

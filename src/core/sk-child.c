@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sk-child.h"
+#include "sk-store-private.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -179,4 +180,37 @@ sk_child_suggest_way (int birth_year)
   if (birth_year > 0 && age < 7)
     return SK_WAY_PICTURES;
   return SK_WAY_WORDS;
+}
+
+/**
+ * sk_child_count_quiet:
+ *
+ * For the reminder to think about how long notes are kept: the children
+ * with no conversation (and not added) since @since.
+ */
+gint64
+sk_child_count_quiet (SkStore  *store,
+                      gint64    since,
+                      GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  g_return_val_if_fail (SK_IS_STORE (store), -1);
+
+  stmt = sk_store_prepare (store,
+                           "SELECT count(*) FROM children c WHERE c.trashed = 0 AND c.created_at < ?1 AND NOT EXISTS "
+                           "(SELECT 1 FROM conversations v WHERE v.child_id = c.id AND v.trashed = 0 "
+                           " AND v.started_at >= ?1)", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, since);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    sk_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+  return n;
 }

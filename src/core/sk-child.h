@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sk-record.h"
+#include "sk-store.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,11 @@ typedef enum
 #define SK_WAY_TALKING (SK_WAY_WORDS | SK_WAY_PICTURES)
 
 SkChild    *sk_child_new              (const char *name);
+/* How many children (not in the trash) have had no conversation since
+ * @since (Unix time), nor were added since; -1 with @error set. */
+gint64      sk_child_count_quiet      (SkStore    *store,
+                                       gint64      since,
+                                       GError    **error);
 const char *sk_child_get_name         (SkChild *self);
 int         sk_child_get_birth_year   (SkChild *self);
 const char *sk_child_get_case_ref     (SkChild *self);

@@ -15,6 +15,7 @@
 #include "sk-accessible.h"
 #include "sk-application.h"
 #include "sk-backup.h"
+#include "sk-child.h"
 #include "sk-format.h"
 
 #include <glib/gi18n-lib.h>
@@ -175,11 +176,47 @@ check_backup_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A backup every day the program is used. */
+/* How long notes are kept is the caseworker's to think about: the
+ * children with no conversation for the months the preferences say. */
+static gboolean
+remind_cb (gpointer user_data)
+{
+  SkWindow *self = user_data;
+  int months = g_settings_get_int (self->settings, "reminder-months");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_months (now, -months);
+  g_autoptr(GError) error = NULL;
+  gint64 quiet;
+
+  self->remind_id = 0;
+  if (months <= 0 || self->store == NULL)
+    return G_SOURCE_REMOVE;
+  quiet = sk_child_count_quiet (self->store, g_date_time_to_unix (then), &error);
+  if (quiet > 0)
+    {
+      g_autofree char *children = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%d child has had no conversation",
+                                                                "%d children have had no conversation",
+                                                                (gulong) quiet), (int) quiet);
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               /* Translators: %s is "3 children have had no conversation" */
+                                                               "%s for %d month or more. Think about whether their notes should still be kept.",
+                                                               "%s for %d months or more. Think about whether their notes should still be kept.",
+                                                               (gulong) months), children, months);
+
+      sk_window_say (self, message, TRUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* A backup every day the program is used; and the reminder, once. */
 void
 sk_window_schedule_backups (SkWindow *self)
 {
   g_return_if_fail (SK_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->remind_id, g_source_remove);
+  self->remind_id = g_timeout_add_seconds (2, remind_cb, self);
 
   g_clear_handle_id (&self->backup_id, g_source_remove);
   self->backup_hourly = FALSE;

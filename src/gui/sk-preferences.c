@@ -20,6 +20,7 @@ struct _SkPreferences
   GtkWidget   *low_stimulation_switch;
   GtkWidget   *scan_pace_spin;
   GtkWidget   *lock_minutes_spin;
+  GtkWidget   *reminder_months_spin;
   GtkWidget   *lock_group;
   GtkWidget   *backup_row;
   SkEntryRow  *municipality_row;
@@ -117,6 +118,7 @@ sk_preferences_class_init (SkPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, low_stimulation_switch);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, scan_pace_spin);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, lock_minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, SkPreferences, reminder_months_spin);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, lock_group);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, municipality_row);
   gtk_widget_class_bind_template_child (widget_class, SkPreferences, phone_row);
@@ -312,6 +314,7 @@ sk_preferences_new (GtkWindow *parent,
   g_settings_bind_with_mapping (settings, "scan-interval", self->scan_pace_spin, "value", G_SETTINGS_BIND_DEFAULT,
                                 pace_get, pace_set, NULL, NULL);
   g_settings_bind (settings, "lock-minutes", self->lock_minutes_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "reminder-months", self->reminder_months_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "municipality", self->municipality_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone", self->phone_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "phone-hours", self->phone_hours_row, "text", G_SETTINGS_BIND_DEFAULT);

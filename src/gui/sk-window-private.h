@@ -34,6 +34,7 @@ struct _SkWindow
   guint               idle_id;
   guint               backup_id;       /* the next check for the day's backup */
   gboolean            backup_hourly;
+  guint               remind_id;       /* the reminder of children without a conversation */
 
   GtkRevealer        *error_revealer;
   GtkLabel           *error_label;

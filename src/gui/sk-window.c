@@ -312,6 +312,7 @@ sk_window_dispose (GObject *object)
   g_clear_weak_pointer (&self->covered_focus);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_handle_id (&self->backup_id, g_source_remove);
+  g_clear_handle_id (&self->remind_id, g_source_remove);
   g_clear_pointer (&self->locked_dialogs, g_ptr_array_unref);
   g_clear_pointer (&self->lock_path, g_free);
   if (self->store != NULL)
