@@ -119,6 +119,13 @@ test_first_start (void)
   GStatBuf st;
 
   g_unsetenv ("SAMTALEKUFFERT_PASSPHRASE");
+  /* Closed at once, with nothing chosen: nothing made, nothing broken. */
+  window = open_asking (path);
+  gtk_window_close (GTK_WINDOW (window));
+  sk_test_iterate (200);
+  g_assert_null (sk_test_find_toplevel (SK_TYPE_WINDOW));
+  g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
+
   window = open_asking (path);
   wait_to_show (window, "Choose a Passphrase");
   wait_to_show (window, "no one can open the notes again");

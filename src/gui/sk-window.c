@@ -738,6 +738,9 @@ sk_window_finish (SkWindow  *self,
 {
   g_return_val_if_fail (SK_IS_WINDOW (self), FALSE);
 
+  /* Still at the passphrase: nothing is open, nothing pending. */
+  if (self->store == NULL)
+    return TRUE;
   return sk_undo_finish_all (GTK_WIDGET (self->toast_overlay), error) &&
          (self->child_view == NULL || sk_child_view_finish (self->child_view, error)) &&
          sk_store_flush (self->store, error);

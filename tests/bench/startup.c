@@ -278,6 +278,9 @@ main (int argc, char **argv)
   const char *bare_adw_argv[] = { bare_adw, NULL };
   const char *empty_argv[] = { app, empty_arg, NULL };
   const char *large_argv[] = { app, large_arg, NULL };
+  /* As a caseworker starts it: no passphrase given, so the first frame is
+   * the passphrase page, and the key derivation comes after it. */
+  const char *asking_argv[] = { "/usr/bin/env", "-u", "SAMTALEKUFFERT_PASSPHRASE", app, large_arg, NULL };
   static const char *renderers[] = { "cairo", NULL };   /* NULL: the default, GL */
 
   g_assert_nonnull (app);
@@ -304,6 +307,7 @@ main (int argc, char **argv)
         start_new ("bare libadwaita window", bare_adw_argv),
         start_new ("samtalekuffert, empty database", empty_argv),
         start_new ("samtalekuffert, 1000 children x 20", large_argv),
+        start_new ("samtalekuffert, 1000 x 20, asking the passphrase", asking_argv),
       };
 
       measure (renderers[r], starts, G_N_ELEMENTS (starts));
