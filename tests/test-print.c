@@ -81,6 +81,25 @@ die_with_test (gpointer data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
+/* Each cupsd of a test numbers its jobs from 1: what an earlier one left
+ * in ~/PDF (a test that stopped half-way) would pass for ours. */
+static void
+remove_old_outputs (void)
+{
+  struct passwd *user = getpwuid (getuid ());
+  g_autofree char *folder = g_build_filename (user->pw_dir, "PDF", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, "job_") != NULL && g_str_has_suffix (name, ".pdf"))
+      {
+        g_autofree char *old = g_build_filename (folder, name, NULL);
+
+        g_remove (old);
+      }
+}
+
 /* Returns FALSE (the test skipped) where cupsd or cups-pdf cannot run. */
 static gboolean
 start_cups (void)
@@ -88,6 +107,8 @@ start_cups (void)
   const char *sub[] = { "spool", "cache", "state", "tmp", "log", "ppd", NULL };
   g_autofree char *conf = NULL, *files = NULL;
   g_autoptr(GError) error = NULL;
+
+  remove_old_outputs ();
 
   if (g_find_program_in_path ("cupsd") == NULL && !g_file_test ("/usr/sbin/cupsd", G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -708,10 +729,124 @@ test_letter_reaches_cups (void)
   stop_cups ();
 }
 
+static void
+collect_password_entries (GtkWidget *root,
+                          GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if (GTK_IS_PASSWORD_ENTRY (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_password_entries (child, found);
+}
+
+static gboolean
+shows_recovery_key (gpointer window)
+{
+  g_autofree char *text = sk_test_visible_text (window);
+
+  return strstr (text, "Your Recovery Key") != NULL;
+}
+
+/* The first start: the recovery key, printed once through CUPS. */
+static void
+test_recovery_key_reaches_cups (void)
+{
+  g_autofree char *path = sk_test_path ("recovery-print.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autofree char *key = NULL;
+  Output output = { 0 };
+  SkWindow *window;
+  GtkWindow *dialog;
+
+  if (!start_cups ())
+    return;
+  g_unsetenv ("SAMTALEKUFFERT_PASSPHRASE");
+  window = sk_application_open (app, path, FALSE, &error);
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_iterate (300);
+  sk_test_focus_window (GTK_WINDOW (window));
+  collect_password_entries (GTK_WIDGET (window), entries);
+  g_assert_cmpuint (entries->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      sk_test_real_click (entries->pdata[i]);
+      sk_test_type ("en lang sætning om printeren");
+    }
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (shows_recovery_key, window, 5000));
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
+    g_autoptr(GRegex) groups = g_regex_new ("([A-Z2-7]{4}-){3}[A-Z2-7]{4}", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+
+    g_assert_true (g_regex_match (groups, text, 0, &match));
+    key = g_match_info_fetch (match, 0);
+  }
+
+  dialog = open_print_dialog_in (GTK_WINDOW (window), "Print the Recovery Key…", "Print");
+  {
+    g_autofree char *text = sk_test_visible_text (GTK_WIDGET (dialog));
+
+    g_assert_nonnull (strstr (text, "Print the Recovery Key"));
+    g_assert_nonnull (strstr (text, "1 page, A4"));
+  }
+  sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Print"));
+  g_assert_true (sk_test_wait_for (print_dialog_gone, NULL, 20000));
+  {
+    http_t *http = httpConnect2 (cups.socket, 0, NULL, AF_LOCAL, HTTP_ENCRYPTION_NEVER, 1, 2000, NULL);
+    cups_job_t *jobs = NULL;
+    int n = cupsGetJobs2 (http, &jobs, "PDF", 0, CUPS_WHICHJOBS_ALL);
+
+    g_assert_cmpint (n, ==, 1);
+    output.job = jobs[0].id;
+    g_assert_cmpstr (jobs[0].title, ==, "Recovery key");
+    cupsFreeJobs (n, jobs);
+    httpClose (http);
+  }
+  g_assert_true (sk_test_wait_for (output_arrived, &output, 30000));
+  g_assert_cmpint (pdf_pages (output.path), ==, 1);
+  {
+    g_autofree char *kept = sk_test_output_path ("printed-recovery-key.pdf");
+    g_autofree char *data = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (output.path, &data, &length, NULL));
+    g_assert_true (g_file_set_contents (kept, data, length, NULL));
+  }
+  /* cups-pdf's Ghostscript draws the letters as outlines: what it says
+   * is looked at in the kept copy; its name is the job's. */
+  {
+    const char *argv[] = { "pdfinfo", output.path, NULL };
+    g_autofree char *info = NULL;
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, &status, NULL));
+    g_assert_nonnull (strstr (info, "Recovery key"));
+  }
+  g_assert_nonnull (key);
+  g_remove (output.path);
+  g_clear_pointer (&output.path, g_free);
+  sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (window), GTK_TYPE_BUTTON, "I Have Kept It Safe"));
+  sk_test_iterate (300);
+  g_assert_nonnull (sk_window_get_store (window));
+  gtk_window_close (GTK_WINDOW (window));
+  sk_test_iterate (100);
+  g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
+  g_settings_reset (sk_application_get_settings (app), "printer");
+  g_settings_reset (sk_application_get_settings (app), "print-copies");
+  stop_cups ();
+}
+
 int
 main (int argc, char **argv)
 {
   app = sk_test_app_start (&argc, &argv);
+  g_test_add_func ("/print/recovery-key-reaches-cups", test_recovery_key_reaches_cups);
   g_test_add_func ("/print/reaches-cups", test_print_reaches_cups);
   g_test_add_func ("/print/letter-reaches-cups", test_letter_reaches_cups);
   g_test_add_func ("/print/refusals-are-told", test_print_refusals_are_told);
