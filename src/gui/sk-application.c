@@ -895,10 +895,13 @@ ask_key (SkApplication  *self,
          GError        **error)
 {
   g_autofree char *recovery = sk_keyring_path (path, ".recovery");
-  gboolean has_keys = sk_keyring_exists (path) || g_file_test (recovery, G_FILE_TEST_EXISTS);
+  gboolean encrypted = sk_store_file_is_encrypted (path);
+  /* A recovery file alone, with no encrypted file, is a first start that
+   * stopped half-way: it is made again, with a key shown this time. */
+  gboolean has_keys = sk_keyring_exists (path) || (encrypted && g_file_test (recovery, G_FILE_TEST_EXISTS));
   SkWindow *window;
 
-  if (!has_keys && sk_store_file_is_encrypted (path))
+  if (!has_keys && encrypted)
     {
       g_autofree char *key_path = sk_keyring_path (path, ".key");
       g_autofree char *name = g_filename_display_name (key_path);
