@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -966,4 +967,28 @@ sk_test_save_in_chooser (const char *file)
   sk_test_press ("Return");
   g_assert_true (sk_test_wait_for (file_written, (gpointer) file, 5000));
   sk_test_iterate (300);
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  gpointer *pair = data;
+  g_autofree char *text = sk_test_visible_text (pair[0]);
+
+  return strstr (text, pair[1]) != NULL;
+}
+
+/* Waits (8 s at most) until @root shows @text; fails saying what it shows. */
+void
+sk_test_wait_to_show (gpointer    root,
+                      const char *text)
+{
+  gpointer pair[] = { root, (gpointer) text };
+
+  if (!sk_test_wait_for (shows_text, pair, 8000))
+    {
+      g_autofree char *shown = sk_test_visible_text (GTK_WIDGET (root));
+
+      g_error ("“%s” is not shown; it shows:\n%s", text, shown);
+    }
 }

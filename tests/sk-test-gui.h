@@ -100,5 +100,7 @@ GtkWidget  *sk_test_find_tooltip       (GtkWidget     *root,
 /* In the file chooser a Save… button opened: @file typed as its name and
  * Return, then waits until the file is there. */
 void        sk_test_save_in_chooser    (const char    *file);
+void        sk_test_wait_to_show       (gpointer       root,
+                                        const char    *text);
 
 G_END_DECLS

@@ -179,6 +179,63 @@ sk_test_decrypted_contains (const char  *path,
   return length > 0 && memmem (data, length, needle, strlen (needle)) != NULL;
 }
 
+/* Every row of every table in id order, each value quoted with its type
+ * and length: equal strings, equal data.  Without @with_ids the ids and
+ * the links to other rows say only whether they are set (a receiving
+ * database gives them anew). */
+char *
+sk_test_dump (const char *path,
+              gboolean    with_ids)
+{
+  static const char * const ids[] = { "id", "child_id", "conversation_id", "goal_id", "origin_id", "replaces" };
+  sqlite3 *db = sk_test_db_open (path);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY id", (char *) tables->pdata[t]);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const char *name = sqlite3_column_name (stmt, c);
+              gboolean is_id = FALSE;
+              char *quoted;
+
+              for (guint i = 0; i < G_N_ELEMENTS (ids) && !with_ids; i++)
+                is_id |= g_str_equal (name, ids[i]);
+              if (is_id)
+                {
+                  g_string_append_printf (out, "%s=%s|", name, sqlite3_column_int64 (stmt, c) != 0 ? "set" : "0");
+                  continue;
+                }
+              quoted = sqlite3_mprintf ("%Q", (const char *) sqlite3_column_blob (stmt, c));
+              g_string_append_printf (out, "%s=%d:%d:%s|", name, sqlite3_column_type (stmt, c),
+                                      sqlite3_column_bytes (stmt, c), quoted);
+              sqlite3_free (quoted);
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_string_append_printf (out, "version %d\n", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
 /* The first column of the first row of @sql, read with a connection of its
  * own: what is really in the file.  NULL when there is no row. */
 char *

@@ -19,6 +19,9 @@ GBytes  *sk_test_decrypt            (const char  *path,
 gboolean sk_test_decrypted_contains (const char  *path,
                                      const SkKey *key,
                                      const char  *needle);
+/* Every row of every table, quoted: for comparing two files' data. */
+char    *sk_test_dump               (const char  *path,
+                                     gboolean     with_ids);
 /* (sqlite3 *) */
 gpointer sk_test_db_open       (const char *path);
 char    *sk_test_sql           (const char *path,

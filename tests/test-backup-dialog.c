@@ -75,29 +75,6 @@ words_view (SkWindow *window)
   return GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field)));
 }
 
-static gboolean
-shows (gpointer data)
-{
-  gpointer *pair = data;
-  g_autofree char *text = sk_test_visible_text (pair[0]);
-
-  return strstr (text, pair[1]) != NULL;
-}
-
-static void
-wait_to_show (GtkWidget  *root,
-              const char *text)
-{
-  gpointer pair[] = { root, (gpointer) text };
-
-  if (!sk_test_wait_for (shows, pair, 8000))
-    {
-      g_autofree char *shown = sk_test_visible_text (root);
-
-      g_error ("“%s” is not shown; it shows:\n%s", text, shown);
-    }
-}
-
 static SkWindow *
 open_with_child (const char *path)
 {
@@ -133,7 +110,7 @@ test_back_up_and_restore (void)
   sk_test_click_in_view (words_view (window));
   sk_test_type ("Inden kopien");
   choose_in_menu (window, "Back Up Now");
-  wait_to_show (GTK_WIDGET (window), "A backup was made in");
+  sk_test_wait_to_show (GTK_WIDGET (window), "A backup was made in");
   backups = sk_backup_list (folder, sk_test_key (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (backups->len, ==, 1);
@@ -165,7 +142,7 @@ test_back_up_and_restore (void)
       sk_test_iterate (100);
     }
   g_assert_nonnull (dialog);
-  wait_to_show (GTK_WIDGET (dialog), "1 child, 1 conversation");
+  sk_test_wait_to_show (GTK_WIDGET (dialog), "1 child, 1 conversation");
   sk_test_save_screenshot (GTK_WIDGET (dialog), "restore-dialog-en");
   sk_test_focus_window (dialog);
   button = sk_test_find_shown (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Restore…");
@@ -192,7 +169,7 @@ test_back_up_and_restore (void)
   restored = SK_WINDOW (sk_test_find_toplevel (SK_TYPE_WINDOW));
   g_assert_true (SK_IS_WINDOW (restored));
   g_assert_nonnull (sk_window_get_store (restored));
-  wait_to_show (GTK_WIDGET (restored), "The backup is restored");
+  sk_test_wait_to_show (GTK_WIDGET (restored), "The backup is restored");
   {
     g_autofree char *words = sk_test_sql (path, "SELECT child_words FROM conversations");
     g_autofree char *dir = g_path_get_dirname (path);
@@ -233,8 +210,8 @@ test_folder_gone (void)
   sk_test_click_in_view (words_view (window));
   sk_test_type ("Stadig her");
   choose_in_menu (window, "Back Up Now");
-  wait_to_show (GTK_WIDGET (window), "is not there");
-  wait_to_show (GTK_WIDGET (window), "you can go on");
+  sk_test_wait_to_show (GTK_WIDGET (window), "is not there");
+  sk_test_wait_to_show (GTK_WIDGET (window), "you can go on");
   sk_test_save_screenshot (GTK_WIDGET (window), "backup-folder-gone-en");
   sk_test_click_in_view (words_view (window));
   sk_test_type (" og skriver videre");
@@ -275,7 +252,7 @@ test_hand_over_and_receive (void)
   sk_test_save_screenshot (GTK_WIDGET (dialog), "handover-dialog-en");
   sk_test_real_click (sk_test_find_shown (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Save the Handover…"));
   sk_test_save_in_chooser (file);
-  wait_to_show (GTK_WIDGET (window), "Handed over in");
+  sk_test_wait_to_show (GTK_WIDGET (window), "Handed over in");
 
   choose_in_menu (window, "Receive a Child");
   sk_test_save_in_chooser (file);
@@ -285,7 +262,7 @@ test_hand_over_and_receive (void)
   sk_test_focus_window (GTK_WINDOW (dialog));
   sk_test_type ("grøn lampe i gangen");
   sk_test_press ("Return");
-  wait_to_show (GTK_WIDGET (window), "is kept apart as");
+  sk_test_wait_to_show (GTK_WIDGET (window), "is kept apart as");
   g_assert_cmpuint (g_list_model_get_n_items (sk_window_get_children (window)), ==, 2);
   g_assert_true (g_str_has_prefix (sk_child_get_name (sk_window_get_child (window)), "Orvelinde Tjørnholm (received "));
   sk_test_assert_sql (path, "SELECT count(*) FROM conversations WHERE child_words = 'Med til kollegaen'", "2");
@@ -330,7 +307,7 @@ test_reminder (void)
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_to_show (GTK_WIDGET (window), "2 children have had no conversation for 12 months or more");
+  sk_test_wait_to_show (GTK_WIDGET (window), "2 children have had no conversation for 12 months or more");
   g_settings_reset (settings, "reminder-months");
   gtk_window_destroy (GTK_WINDOW (window));
   sk_test_iterate (200);

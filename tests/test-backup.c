@@ -13,48 +13,6 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-/* Every row of every table, each value quoted: equal strings, equal data. */
-static char *
-dump (const char *path)
-{
-  sqlite3 *db = sk_test_db_open (path);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  for (guint t = 0; t < tables->len; t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid", (char *) tables->pdata[t]);
-
-      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[t]);
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            {
-              char *quoted = sqlite3_mprintf ("%Q", (const char *) sqlite3_column_blob (stmt, c));
-
-              g_string_append_printf (out, "%s%d:%d:%s", c > 0 ? "|" : "", sqlite3_column_type (stmt, c),
-                                      sqlite3_column_bytes (stmt, c), quoted);
-              sqlite3_free (quoted);
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-  {
-    g_autofree char *version = sk_test_sql (path, "PRAGMA user_version");
-
-    g_string_append_printf (out, "version %s\n", version);
-  }
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
-}
 
 static char *
 backup_folder (const char *name)
@@ -85,7 +43,7 @@ test_round_trip (void)
   g_assert_true (sk_demo_fill (store, &error));
   g_assert_no_error (error);
   g_assert_true (sk_store_flush (store, &error));
-  then = dump (path);
+  then = sk_test_dump (path, TRUE);
 
   made = sk_backup_write (path, sk_store_get_key (store), folder, &error);
   g_assert_no_error (error);
@@ -105,7 +63,7 @@ test_round_trip (void)
     g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   }
   {
-    g_autofree char *copy = dump (made);
+    g_autofree char *copy = sk_test_dump (made, TRUE);
 
     g_assert_cmpstr (copy, ==, then);
   }
@@ -150,7 +108,7 @@ test_round_trip (void)
   }
   g_clear_object (&store);
   {
-    g_autofree char *now = dump (path);
+    g_autofree char *now = sk_test_dump (path, TRUE);
     g_autofree char *kept = sk_test_sql (aside, "SELECT count(*) FROM children WHERE name = 'Came after the backup'");
 
     g_assert_cmpstr (now, ==, then);

@@ -15,57 +15,6 @@
 
 #define PASSPHRASE "til kollegaen i Nord, mandag"
 
-/* Every row of every table in id order, each value but the ids (which a
- * receiving database gives anew) quoted with its type and length. */
-static char *
-dump_content (const char *path)
-{
-  static const char * const ids[] = { "id", "child_id", "conversation_id", "goal_id", "origin_id", "replaces" };
-  sqlite3 *db = sk_test_db_open (path);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  GString *out = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  for (guint t = 0; t < tables->len; t++)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY id", (char *) tables->pdata[t]);
-      guint rows = 0;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[t]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            {
-              const char *name = sqlite3_column_name (stmt, c);
-              gboolean is_id = FALSE;
-              char *quoted;
-
-              for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-                is_id |= g_str_equal (name, ids[i]);
-              if (is_id)
-                {
-                  g_string_append_printf (out, "%s=%s|", name, sqlite3_column_int64 (stmt, c) != 0 ? "set" : "0");
-                  continue;
-                }
-              quoted = sqlite3_mprintf ("%Q", (const char *) sqlite3_column_blob (stmt, c));
-              g_string_append_printf (out, "%s=%d:%d:%s|", name, sqlite3_column_type (stmt, c),
-                                      sqlite3_column_bytes (stmt, c), quoted);
-              sqlite3_free (quoted);
-            }
-          g_string_append_c (out, '\n');
-          rows++;
-        }
-      sqlite3_finalize (stmt);
-    }
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
-}
 
 static gboolean
 file_contains (const char *path,
@@ -121,7 +70,7 @@ test_round_trip (void)
     g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM children WHERE name <> 'Alma'",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
     sqlite3_close (db);
-    expected = dump_content (copy);
+    expected = sk_test_dump (copy, FALSE);
   }
 
   sk_handover_write (source, alma, file, PASSPHRASE, &error);
@@ -147,7 +96,7 @@ test_round_trip (void)
   g_assert_false (renamed);
   g_assert_cmpstr (sk_child_get_name (received), ==, "Alma");
   g_assert_true (sk_store_flush (target, &error));
-  got = dump_content (to);
+  got = sk_test_dump (to, FALSE);
   g_assert_cmpstr (got, ==, expected);
   g_assert_null (strstr (got, "Grusgraven"));
   g_assert_null (strstr (got, "Bojesen"));
@@ -158,7 +107,7 @@ test_round_trip (void)
                                     " WHERE id = p.conversation_id))"), ==, "0");
 
   /* Again: the one there stays as it is, the new one is kept apart. */
-  before_again = dump_content (to);
+  before_again = sk_test_dump (to, FALSE);
   again = sk_handover_receive (target, file, PASSPHRASE, &renamed, &error);
   g_assert_no_error (error);
   g_assert_true (renamed);
@@ -196,7 +145,7 @@ test_wrong_passphrase (void)
   g_assert_no_error (error);
 
   target = sk_test_open_store (to);
-  before = dump_content (to);
+  before = sk_test_dump (to, FALSE);
   g_assert_null (sk_handover_receive (target, file, "til kollegaen i Nord, tirsdag", NULL, &error));
   g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_WRONG_PASSPHRASE);
   g_assert_nonnull (strstr (error->message, "does not open with that passphrase"));
@@ -205,7 +154,7 @@ test_wrong_passphrase (void)
   g_assert_null (sk_handover_receive (target, from, PASSPHRASE, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  after = dump_content (to);
+  after = sk_test_dump (to, FALSE);
   g_assert_cmpstr (after, ==, before);
 }
 

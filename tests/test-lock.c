@@ -64,29 +64,6 @@ not_locked (gpointer window)
   return !sk_window_get_locked (window);
 }
 
-static gboolean
-shows (gpointer data)
-{
-  gpointer *pair = data;
-  g_autofree char *text = sk_test_visible_text (pair[0]);
-
-  return strstr (text, pair[1]) != NULL;
-}
-
-static void
-wait_to_show (SkWindow   *window,
-              const char *text)
-{
-  gpointer pair[] = { window, (gpointer) text };
-
-  if (!sk_test_wait_for (shows, pair, 5000))
-    {
-      g_autofree char *shown = sk_test_visible_text (GTK_WIDGET (window));
-
-      g_error ("“%s” is not shown; the window shows:\n%s", text, shown);
-    }
-}
-
 static SkWindow *
 open_asking (const char *path)
 {
@@ -128,31 +105,31 @@ test_first_start (void)
   }
   /* Closed at once, with nothing chosen: nothing made, nothing broken. */
   window = open_asking (path);
-  wait_to_show (window, "Choose a Passphrase");
+  sk_test_wait_to_show (window, "Choose a Passphrase");
   gtk_window_close (GTK_WINDOW (window));
   sk_test_iterate (200);
   g_assert_null (sk_test_find_toplevel (SK_TYPE_WINDOW));
   g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
 
   window = open_asking (path);
-  wait_to_show (window, "Choose a Passphrase");
-  wait_to_show (window, "no one can open the notes again");
+  sk_test_wait_to_show (window, "Choose a Passphrase");
+  sk_test_wait_to_show (window, "no one can open the notes again");
   sk_test_save_screenshot (GTK_WIDGET (window), "lock-choose-en-1280x800");
 
   /* Too short, then two that differ: each says why, nothing is made. */
   type_in (shown_password_entry (GTK_WIDGET (window), 0), "kort");
   type_in (shown_password_entry (GTK_WIDGET (window), 1), "kort");
   sk_test_press ("Return");
-  wait_to_show (window, "at least eight characters");
+  sk_test_wait_to_show (window, "at least eight characters");
   type_in (shown_password_entry (GTK_WIDGET (window), 0), PASSPHRASE);
   type_in (shown_password_entry (GTK_WIDGET (window), 1), "tre grønne frøer på en sten.");
   sk_test_real_click (sk_test_find_shown (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Continue"));
-  wait_to_show (window, "are not the same");
+  sk_test_wait_to_show (window, "are not the same");
   g_assert_false (g_file_test (key_path, G_FILE_TEST_EXISTS));
 
   type_in (shown_password_entry (GTK_WIDGET (window), 1), PASSPHRASE);
   sk_test_press ("Return");
-  wait_to_show (window, "Your Recovery Key");
+  sk_test_wait_to_show (window, "Your Recovery Key");
   /* The key itself, in groups of four. */
   {
     g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
@@ -199,7 +176,7 @@ test_first_start (void)
 
   /* Opened again: the passphrase, typed; a wrong one first. */
   window = open_asking (path);
-  wait_to_show (window, "Samtalekuffert Is Locked");
+  sk_test_wait_to_show (window, "Samtalekuffert Is Locked");
   {
     g_autofree char *text = sk_test_visible_text (GTK_WIDGET (window));
 
@@ -209,7 +186,7 @@ test_first_start (void)
   before = sk_test_file_checksum (path);
   sk_test_type ("tre grønne frøer på en Sten");
   sk_test_press ("Return");
-  wait_to_show (window, "That is not the passphrase");
+  sk_test_wait_to_show (window, "That is not the passphrase");
   {
     g_autofree char *after = sk_test_file_checksum (path);
 
@@ -219,7 +196,7 @@ test_first_start (void)
   type_in (shown_password_entry (GTK_WIDGET (window), 0), PASSPHRASE);
   sk_test_press ("Return");
   g_assert_true (sk_test_wait_for (has_store, window, 5000));
-  wait_to_show (window, CHILD);
+  sk_test_wait_to_show (window, CHILD);
   gtk_window_destroy (GTK_WINDOW (window));
   sk_test_iterate (200);
   g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
@@ -303,7 +280,7 @@ test_lock_keeps_typing (void)
   /* A wrong passphrase: still locked. */
   sk_test_type ("forkert");
   sk_test_press ("Return");
-  wait_to_show (window, "That is not the passphrase");
+  sk_test_wait_to_show (window, "That is not the passphrase");
   g_assert_true (sk_window_get_locked (window));
 
   type_in (shown_password_entry (GTK_WIDGET (window), 0), SK_TEST_PASSPHRASE);

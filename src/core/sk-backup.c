@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "sk-backup.h"
-#include "sk-store.h"
+#include "sk-store-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -44,15 +44,7 @@ time_of_name (const char *name)
   return g_date_time_new_local (y, mo, d, h, mi, s);
 }
 
-static gboolean
-errno_is_full (int saved_errno)
-{
-#ifdef EDQUOT
-  if (saved_errno == EDQUOT)
-    return TRUE;
-#endif
-  return saved_errno == ENOSPC;
-}
+#define errno_is_full sk_store_errno_is_full
 
 static void
 set_folder_error (GError     **error,

@@ -23,6 +23,7 @@ gboolean      sk_store_begin        (SkStore       *self,
 gboolean      sk_store_commit       (SkStore       *self,
                                      GError       **error);
 void          sk_store_rollback     (SkStore       *self);
+gboolean      sk_store_errno_is_full (int          saved_errno);
 /* The connection itself, for what works on whole files (sk-handover.c). */
 sqlite3      *sk_store_get_db       (SkStore       *self);
 

@@ -182,8 +182,9 @@ compare_pspec_names (gconstpointer a,
   return strcmp (pa->name, pb->name);
 }
 
-static gboolean
-errno_is_full (int saved_errno)
+/* Whether a failed write's errno says the disk (or the quota) is full. */
+gboolean
+sk_store_errno_is_full (int saved_errno)
 {
 #ifdef EDQUOT
   if (saved_errno == EDQUOT)
@@ -191,6 +192,8 @@ errno_is_full (int saved_errno)
 #endif
   return saved_errno == ENOSPC;
 }
+
+#define errno_is_full sk_store_errno_is_full
 
 static void
 set_full_error (GError     **error,
