@@ -339,6 +339,36 @@ test_lock_when_idle (void)
   sk_test_close_conversation (window);
 }
 
+/* --demo: encrypted as a caseworker's file is, with a key in memory only:
+ * no passphrase asked, no key files, nothing of the child as text. */
+static void
+test_demo_encrypted (void)
+{
+  g_autoptr(GError) error = NULL;
+  SkWindow *window;
+  SkStore *store;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_unsetenv ("SAMTALEKUFFERT_PASSPHRASE");
+  window = sk_application_open (app, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  store = sk_window_get_store (window);
+  g_assert_nonnull (store);
+  g_assert_false (sk_window_get_locked (window));
+  g_assert_true (sk_store_flush (store, &error));
+  g_assert_true (sk_store_file_is_encrypted (sk_store_get_path (store)));
+  g_assert_false (sk_keyring_exists (sk_store_get_path (store)));
+  g_assert_true (g_file_get_contents (sk_store_get_path (store), &contents, &length, NULL));
+  g_assert_null (memmem (contents, length, "Alma", 4));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  sk_test_wait_to_show (window, "Alma");
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (200);
+  g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -347,5 +377,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/lock/first-start", test_first_start);
   g_test_add_func ("/lock/keeps-typing", test_lock_keeps_typing);
   g_test_add_func ("/lock/when-idle", test_lock_when_idle);
+  g_test_add_func ("/lock/demo-encrypted", test_demo_encrypted);
   return sk_test_app_run (&app);
 }
