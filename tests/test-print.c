@@ -640,6 +640,31 @@ test_print_refusals_are_told (void)
   sk_test_iterate (100);
 }
 
+/* The one job in the PDF queue: its name; then what cups-pdf wrote of
+ * it, one page, kept as @kept for a person to look at. */
+static void
+print_came_out (Output     *output,
+                const char *title,
+                const char *kept)
+{
+  http_t *http = httpConnect2 (cups.socket, 0, NULL, AF_LOCAL, HTTP_ENCRYPTION_NEVER, 1, 2000, NULL);
+  cups_job_t *jobs = NULL;
+  int n = cupsGetJobs2 (http, &jobs, "PDF", 0, CUPS_WHICHJOBS_ALL);
+  g_autofree char *copy = sk_test_output_path (kept);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_cmpint (n, ==, 1);
+  output->job = jobs[0].id;
+  g_assert_cmpstr (jobs[0].title, ==, title);
+  cupsFreeJobs (n, jobs);
+  httpClose (http);
+  g_assert_true (sk_test_wait_for (output_arrived, output, 30000));
+  g_assert_cmpint (pdf_pages (output->path), ==, 1);
+  g_assert_true (g_file_get_contents (output->path, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, data, length, NULL));
+}
+
 static gboolean
 letters_shown (gpointer data)
 {
@@ -697,27 +722,7 @@ test_letter_reaches_cups (void)
       }
     g_assert_nonnull (strstr (said, "Sent to “Skrivebordets PDF-printer”."));
   }
-  {
-    http_t *http = httpConnect2 (cups.socket, 0, NULL, AF_LOCAL, HTTP_ENCRYPTION_NEVER, 1, 2000, NULL);
-    cups_job_t *jobs = NULL;
-    int n = cupsGetJobs2 (http, &jobs, "PDF", 0, CUPS_WHICHJOBS_ALL);
-
-    g_assert_cmpint (n, ==, 1);
-    output.job = jobs[0].id;
-    g_assert_cmpstr (jobs[0].title, ==, "Invitation for the child");
-    cupsFreeJobs (n, jobs);
-    httpClose (http);
-  }
-  g_assert_true (sk_test_wait_for (output_arrived, &output, 30000));
-  g_assert_cmpint (pdf_pages (output.path), ==, 1);
-  {
-    g_autofree char *kept = sk_test_output_path ("printed-invitation.pdf");
-    g_autofree char *data = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (output.path, &data, &length, NULL));
-    g_assert_true (g_file_set_contents (kept, data, length, NULL));
-  }
+  print_came_out (&output, "Invitation for the child", "printed-invitation.pdf");
   g_remove (output.path);
   g_clear_pointer (&output.path, g_free);
   gtk_window_destroy (letters);
@@ -797,27 +802,7 @@ test_recovery_key_reaches_cups (void)
   }
   sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Print"));
   g_assert_true (sk_test_wait_for (print_dialog_gone, NULL, 20000));
-  {
-    http_t *http = httpConnect2 (cups.socket, 0, NULL, AF_LOCAL, HTTP_ENCRYPTION_NEVER, 1, 2000, NULL);
-    cups_job_t *jobs = NULL;
-    int n = cupsGetJobs2 (http, &jobs, "PDF", 0, CUPS_WHICHJOBS_ALL);
-
-    g_assert_cmpint (n, ==, 1);
-    output.job = jobs[0].id;
-    g_assert_cmpstr (jobs[0].title, ==, "Recovery key");
-    cupsFreeJobs (n, jobs);
-    httpClose (http);
-  }
-  g_assert_true (sk_test_wait_for (output_arrived, &output, 30000));
-  g_assert_cmpint (pdf_pages (output.path), ==, 1);
-  {
-    g_autofree char *kept = sk_test_output_path ("printed-recovery-key.pdf");
-    g_autofree char *data = NULL;
-    gsize length;
-
-    g_assert_true (g_file_get_contents (output.path, &data, &length, NULL));
-    g_assert_true (g_file_set_contents (kept, data, length, NULL));
-  }
+  print_came_out (&output, "Recovery key", "printed-recovery-key.pdf");
   /* cups-pdf's Ghostscript draws the letters as outlines: what it says
    * is looked at in the kept copy; its name is the job's. */
   {
