@@ -5,6 +5,7 @@
 #include "sk-child.h"
 #include "sk-conversation.h"
 #include "sk-note-field.h"
+#include "sk-preferences.h"
 #include "sk-test-gui.h"
 #include "sk-test-util.h"
 
@@ -268,6 +269,11 @@ test_lock_keeps_typing (void)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "new-conversation"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "child-view"));
   sk_test_save_screenshot (GTK_WIDGET (window), "lock-locked-en-1280x800");
+
+  /* Nor do the preferences open behind it (Ctrl+,). */
+  sk_test_press ("<Control>comma");
+  sk_test_iterate (300);
+  g_assert_null (sk_test_find_toplevel (SK_TYPE_PREFERENCES));
 
   /* F9 does not lift it. */
   sk_test_press ("F9");

@@ -414,6 +414,8 @@ test_command_line (void)
   {
     const char *args[] = { "--database", path, "--export-summary", id_text, "--language", "en", "--output", pdf, NULL };
 
+    /* From an earlier run of the tests, in the same folder. */
+    g_unlink (pdf);
     g_unsetenv ("SAMTALEKUFFERT_PASSPHRASE");
     g_assert_cmpint (run_cli (args, &err), ==, 1);
     g_assert_nonnull (strstr (err, "SAMTALEKUFFERT_PASSPHRASE"));

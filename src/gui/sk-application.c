@@ -132,8 +132,12 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   SkApplication *self = user_data;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  present_preferences (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+  /* Behind the lock, or before the passphrase, nothing opens. */
+  if (SK_IS_WINDOW (active) && sk_window_get_locked (SK_WINDOW (active)))
+    return;
+  present_preferences (self, active);
 }
 
 static void
