@@ -3,6 +3,7 @@
 #include "sk-application.h"
 #include "sk-demo.h"
 #include "sk-store.h"
+#include "sk-note-field.h"
 #include "sk-test-util.h"
 
 #include <locale.h>
@@ -991,4 +992,33 @@ sk_test_wait_to_show (gpointer    root,
 
       g_error ("“%s” is not shown; it shows:\n%s", text, shown);
     }
+}
+
+/* A new file with one child, called @name, and a conversation of today,
+ * open in the caseworker's view. */
+SkWindow *
+sk_test_open_child_conversation (SkApplication *app,
+                                 const char    *path,
+                                 const char    *name)
+{
+  g_autoptr(SkStore) store = sk_test_open_store (path);
+  g_autoptr(SkChild) child = sk_child_new (name);
+  g_autoptr(SkConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sk_store_insert (store, child, &error));
+  conversation = sk_test_add_conversation (store, child, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_true (sk_store_flush (store, &error));
+  g_clear_object (&store);
+  return sk_test_open_conversation (app, path, FALSE);
+}
+
+/* The text view of the conversation's "In your own words". */
+GtkWidget *
+sk_test_words_view (SkWindow *window)
+{
+  GtkWidget *field = sk_test_find_shown (GTK_WIDGET (window), SK_TYPE_NOTE_FIELD, "In your own words");
+
+  g_assert_nonnull (field);
+  return GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field)));
 }

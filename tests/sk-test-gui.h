@@ -102,5 +102,9 @@ GtkWidget  *sk_test_find_tooltip       (GtkWidget     *root,
 void        sk_test_save_in_chooser    (const char    *file);
 void        sk_test_wait_to_show       (gpointer       root,
                                         const char    *text);
+SkWindow   *sk_test_open_child_conversation (SkApplication *app,
+                                             const char    *path,
+                                             const char    *name);
+GtkWidget  *sk_test_words_view         (SkWindow      *window);
 
 G_END_DECLS

@@ -66,30 +66,6 @@ choose_in_menu (SkWindow   *window,
   sk_test_iterate (300);
 }
 
-static GtkWidget *
-words_view (SkWindow *window)
-{
-  GtkWidget *field = sk_test_find_shown (GTK_WIDGET (window), SK_TYPE_NOTE_FIELD, "In your own words");
-
-  g_assert_nonnull (field);
-  return GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field)));
-}
-
-static SkWindow *
-open_with_child (const char *path)
-{
-  g_autoptr(SkStore) store = sk_test_open_store (path);
-  g_autoptr(SkChild) child = g_object_new (SK_TYPE_CHILD, "name", "Orvelinde Tjørnholm", NULL);
-  g_autoptr(SkConversation) conversation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sk_store_insert (store, child, &error));
-  conversation = sk_test_add_conversation (store, child, g_get_real_time () / G_USEC_PER_SEC);
-  g_assert_true (sk_store_flush (store, &error));
-  g_clear_object (&store);
-  return sk_test_open_conversation (app, path, FALSE);
-}
-
 static void
 test_back_up_and_restore (void)
 {
@@ -104,10 +80,10 @@ test_back_up_and_restore (void)
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_settings_set_string (settings, "backup-folder", folder);
-  window = open_with_child (path);
+  window = sk_test_open_child_conversation (app, path, "Orvelinde Tjørnholm");
 
   /* Typed, and at once backed up: the words go with it. */
-  sk_test_click_in_view (words_view (window));
+  sk_test_click_in_view (sk_test_words_view (window));
   sk_test_type ("Inden kopien");
   choose_in_menu (window, "Back Up Now");
   sk_test_wait_to_show (GTK_WIDGET (window), "A backup was made in");
@@ -122,7 +98,7 @@ test_back_up_and_restore (void)
   }
 
   /* Then more, which the restore will take back. */
-  sk_test_click_in_view (words_view (window));
+  sk_test_click_in_view (sk_test_words_view (window));
   sk_test_type (" og bagefter");
   sk_test_assert_sql (path, "SELECT child_words FROM conversations", "Inden kopien og bagefter");
 
@@ -206,14 +182,14 @@ test_folder_gone (void)
 
   g_rmdir (folder);
   g_settings_set_string (settings, "backup-folder", folder);
-  window = open_with_child (path);
-  sk_test_click_in_view (words_view (window));
+  window = sk_test_open_child_conversation (app, path, "Orvelinde Tjørnholm");
+  sk_test_click_in_view (sk_test_words_view (window));
   sk_test_type ("Stadig her");
   choose_in_menu (window, "Back Up Now");
   sk_test_wait_to_show (GTK_WIDGET (window), "is not there");
   sk_test_wait_to_show (GTK_WIDGET (window), "you can go on");
   sk_test_save_screenshot (GTK_WIDGET (window), "backup-folder-gone-en");
-  sk_test_click_in_view (words_view (window));
+  sk_test_click_in_view (sk_test_words_view (window));
   sk_test_type (" og skriver videre");
   sk_test_assert_sql (path, "SELECT child_words FROM conversations", "Stadig her og skriver videre");
   g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
@@ -228,11 +204,11 @@ test_hand_over_and_receive (void)
 {
   g_autofree char *path = sk_test_path ("hand-over.db");
   g_autofree char *file = sk_test_path ("Orvelinde.samtalekuffert");
-  SkWindow *window = open_with_child (path);
+  SkWindow *window = sk_test_open_child_conversation (app, path, "Orvelinde Tjørnholm");
   AdwMessageDialog *dialog;
 
   g_unlink (file);
-  sk_test_click_in_view (words_view (window));
+  sk_test_click_in_view (sk_test_words_view (window));
   sk_test_type ("Med til kollegaen");
   sk_test_iterate (SK_STORE_TEXT_DELAY_MS + 200);
   g_action_group_activate_action (G_ACTION_GROUP (window), "back", NULL);

@@ -203,31 +203,6 @@ test_first_start (void)
   g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
 }
 
-static SkWindow *
-open_with_child (const char *name)
-{
-  g_autofree char *path = sk_test_path (name);
-  g_autoptr(SkStore) store = sk_test_open_store (path);
-  g_autoptr(SkChild) child = g_object_new (SK_TYPE_CHILD, "name", CHILD, NULL);
-  g_autoptr(SkConversation) conversation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sk_store_insert (store, child, &error));
-  conversation = sk_test_add_conversation (store, child, g_get_real_time () / G_USEC_PER_SEC);
-  g_assert_true (sk_store_flush (store, &error));
-  g_clear_object (&store);
-  return sk_test_open_conversation (app, path, FALSE);
-}
-
-static GtkWidget *
-words_view (SkWindow *window)
-{
-  GtkWidget *field = sk_test_find_shown (GTK_WIDGET (window), SK_TYPE_NOTE_FIELD, "In your own words");
-
-  g_assert_nonnull (field);
-  return GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field)));
-}
-
 static char *
 words_in_view (GtkWidget *view)
 {
@@ -243,8 +218,8 @@ static void
 test_lock_keeps_typing (void)
 {
   g_autofree char *path = sk_test_path ("lock-typing.db");
-  SkWindow *window = open_with_child ("lock-typing.db");
-  GtkWidget *view = words_view (window);
+  SkWindow *window = sk_test_open_child_conversation (app, path, CHILD);
+  GtkWidget *view = sk_test_words_view (window);
   g_autofree char *stored = NULL;
 
   sk_test_click_in_view (view);
@@ -311,7 +286,8 @@ static void
 test_lock_when_idle (void)
 {
   GSettings *settings = sk_application_get_settings (app);
-  SkWindow *window = open_with_child ("lock-idle.db");
+  g_autofree char *idle_path = sk_test_path ("lock-idle.db");
+  SkWindow *window = sk_test_open_child_conversation (app, idle_path, CHILD);
   GtkWindow *dialog;
 
   /* Minutes in the preferences; a fraction of one here. */

@@ -27,7 +27,6 @@ struct _SkWindow
   GtkWidget          *covered_focus;   /* weak: the keyboard's place before the cover */
   gboolean            covered;         /* the privacy cover (F9) */
   gboolean            locked;          /* the lock (sk_window_lock()), or the passphrase to open */
-  char               *lock_path;       /* the database the lock page asks for */
   GtkWidget          *lock_page;       /* SkLockPage, built when first needed */
   GPtrArray          *locked_dialogs;  /* the dialogs the lock hid */
   gint64              last_input;      /* monotonic µs of the person's last key, click or touch */

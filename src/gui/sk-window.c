@@ -314,7 +314,6 @@ sk_window_dispose (GObject *object)
   g_clear_handle_id (&self->backup_id, g_source_remove);
   g_clear_handle_id (&self->remind_id, g_source_remove);
   g_clear_pointer (&self->locked_dialogs, g_ptr_array_unref);
-  g_clear_pointer (&self->lock_path, g_free);
   if (self->store != NULL)
     {
       g_autoptr(GError) error = NULL;
@@ -866,8 +865,6 @@ sk_window_ask_key (SkWindow   *self,
   g_return_if_fail (self->store == NULL);
 
   sk_lock_page_set_mode (ensure_lock_page (self), choose ? SK_LOCK_CHOOSE : SK_LOCK_OPEN, path, NULL);
-  g_free (self->lock_path);
-  self->lock_path = g_strdup (path);
   hide_face (self);
   self->locked = TRUE;
   show_hidden_face (self);
