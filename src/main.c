@@ -48,9 +48,16 @@ window_mapped_cb (GtkWidget *window)
 }
 
 static void
+window_realized_cb (GtkWidget *window)
+{
+  sk_trace_mark ("realize");
+}
+
+static void
 window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
+  g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
   g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), NULL);
 }
 

@@ -22,6 +22,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #ifdef G_OS_UNIX
+#include <dlfcn.h>
 #include <glib-unix.h>
 #include <signal.h>
 #endif
@@ -528,6 +529,51 @@ choose_path (SkApplication  *self,
   return g_build_filename (self->demo_dir, "demo.db", NULL);
 }
 
+#ifdef G_OS_UNIX
+/* GDK loads the GL driver as it opens the display (on X11, to choose the
+ * window's visual): Mesa's driver and the LLVM it is built on, some 25 ms
+ * of the dynamic loader on the main thread before anything is drawn,
+ * whichever renderer is used.  They are loaded here first, in a thread,
+ * while the process registers on the session bus and reads its settings;
+ * GDK's own dlopen() then finds them there.  Only a warm-up: anything
+ * missing is passed over, and Mesa still chooses and opens its driver.
+ * Debian's Mesa drivers are one file under many names, so this one name
+ * also warms the driver for the hardware. */
+static gpointer
+preload_gl_thread (gpointer data)
+{
+  void *egl = dlopen ("libEGL_mesa.so.0", RTLD_NOW | RTLD_GLOBAL);
+  void *entry = egl != NULL ? dlsym (egl, "__egl_Main") : NULL;
+  Dl_info info;
+
+  if (entry != NULL && dladdr (entry, &info) != 0 && info.dli_fname != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (info.dli_fname);
+      g_autofree char *driver = g_build_filename (dir, "dri", "swrast_dri.so", NULL);
+
+      dlopen (driver, RTLD_NOW | RTLD_GLOBAL);
+    }
+  /* Never closed: Mesa keeps them open too. */
+  sk_trace_mark ("gl-preloaded");
+  return NULL;
+}
+
+static void
+preload_gl (void)
+{
+  const char *debug = g_getenv ("GDK_DEBUG");
+
+  if ((debug != NULL && strstr (debug, "gl-disable") != NULL) || g_getenv ("LIBGL_DRIVERS_PATH") != NULL)
+    return;
+  g_thread_unref (g_thread_new ("sk-gl-preload", preload_gl_thread, NULL));
+}
+#else
+static void
+preload_gl (void)
+{
+}
+#endif
+
 /* Start-up, in the first instance only: the database this process was
  * asked for starts opening now, before GTK. */
 static void
@@ -576,6 +622,10 @@ sk_application_handle_local_options (GApplication *application,
     }
   g_variant_dict_lookup (options, "demo", "b", &self->asked_demo);
   self->asked = TRUE;
+  /* With a passphrase given, the key derivation (prefetch_asked()) needs
+   * the second core more: the first frame waits for it, not for GL. */
+  if (passphrase_from_environment () == NULL)
+    preload_gl ();
   return -1;
 }
 
@@ -915,10 +965,13 @@ ask_key (SkApplication  *self,
       return NULL;
     }
   window = sk_window_new (GTK_APPLICATION (self), NULL, self->settings);
+  sk_trace_mark ("window-built");
   g_object_set_data_full (G_OBJECT (window), "sk-path", g_strdup (path), g_free);
   g_signal_connect_object (window, "key-given", G_CALLBACK (key_given_cb), self, 0);
   sk_window_ask_key (window, path, !has_keys);
+  sk_trace_mark ("lock-page");
   gtk_window_present (GTK_WINDOW (window));
+  sk_trace_mark ("presented");
   return window;
 }
 
