@@ -491,6 +491,65 @@ test_map_names_never_cover (void)
     }
 }
 
+/* The recovery key on paper, in both languages, however the screen
+ * showed it: one page, two lines of four groups in a face whose letters
+ * are all one width, large enough to copy by hand without a mistake. */
+static void
+test_recovery_key_copies_by_hand (void)
+{
+  static const char * const shown[] = {
+    "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567",
+    "ABCD-EFGH-IJKL-MNOP\nQRST-UVWX-YZ23-4567",
+  };
+
+  for (guint l = 0; l < 2; l++)
+    for (guint k = 0; k < G_N_ELEMENTS (shown); k++)
+      {
+        g_autofree char *pdf = sk_test_path ("recovery-key.pdf");
+        g_autoptr(SkSummary) paper = sk_summary_new_recovery_key (l == 0 ? "da" : "en", shown[k]);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) words = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *fonts = NULL;
+        const char *fonts_argv[] = { "pdffonts", pdf, NULL };
+        const Word *lines[2] = { NULL, NULL };
+        double page_height = 0, body_height = 0;
+
+        g_assert_true (sk_summary_write_pdf (paper, pdf, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (pdf_pages (pdf), ==, 1);
+        text = pdf_text (pdf);
+        g_assert_nonnull (strstr (text, l == 0 ? "Gendannelsesnøgle til Samtalekuffert" : "Recovery key for Samtalekuffert"));
+        fonts = run (fonts_argv);
+        g_assert_nonnull (strstr (fonts, "DejaVuSansMono"));
+
+        words = pdf_words (pdf, &page_height);
+        for (guint i = 0; i < words->len; i++)
+          {
+            const Word *word = words->pdata[i];
+
+            if (g_str_equal (word->word, "ABCD-EFGH-IJKL-MNOP"))
+              lines[0] = word;
+            else if (g_str_equal (word->word, "QRST-UVWX-YZ23-4567"))
+              lines[1] = word;
+            else if (g_str_equal (word->word, l == 0 ? "glemt," : "forgotten,"))
+              body_height = word->y_max - word->y_min;
+          }
+        g_assert_nonnull (lines[0]);
+        g_assert_nonnull (lines[1]);
+        g_assert_cmpfloat (body_height, >, 0);
+        /* The second line under the first, both twice the body text. */
+        g_assert_cmpfloat (lines[1]->y_min, >=, lines[0]->y_max);
+        for (guint i = 0; i < 2; i++)
+          g_assert_cmpfloat (lines[i]->y_max - lines[i]->y_min, >=, 1.8 * body_height);
+        /* One width a letter: both lines as wide as each other. */
+        g_assert_cmpfloat (fabs ((lines[0]->x_max - lines[0]->x_min) - (lines[1]->x_max - lines[1]->x_min)), <, 0.5);
+        if (k == 0)
+          save_pages_as_png (pdf, l == 0 ? "paper-recovery-key-da" : "paper-recovery-key-en");
+        g_unlink (pdf);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -500,5 +559,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paper/own-words-are-the-childs", test_own_words_are_the_childs);
   g_test_add_func ("/paper/long-flows-over-pages", test_long_flows_over_pages);
   g_test_add_func ("/paper/map-names-never-cover", test_map_names_never_cover);
+  g_test_add_func ("/paper/recovery-key-copies-by-hand", test_recovery_key_copies_by_hand);
   return g_test_run ();
 }

@@ -129,6 +129,49 @@ sk_summary_new (const char *language,
 }
 
 SkSummary *
+sk_summary_new_recovery_key (const char *language,
+                             const char *recovery)
+{
+  SkSummary *paper;
+  SkSummaryBlock *block;
+  g_auto(GStrv) groups = NULL;
+  char *previous_language;
+  guint n;
+
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (recovery != NULL, NULL);
+
+  paper = sk_summary_new (language, "");
+  previous_language = sk_language_push (language);
+  sk_summary_add_block (paper, SK_SUMMARY_TITLE, g_strdup (_("Recovery key for Samtalekuffert")));
+  sk_summary_add_block (paper, SK_SUMMARY_PARAGRAPH,
+                        g_strdup (_("If the passphrase is forgotten, this key opens the notes instead. "
+                                    "Keep this paper locked away, not with the computer. Anyone who has "
+                                    "both the computer and this paper can read the notes.")));
+  block = sk_summary_add_block (paper, SK_SUMMARY_KEY, g_strdup (_("The recovery key")));
+  sk_language_pop (previous_language);
+
+  /* However it was shown (one line or two), two lines of four groups. */
+  groups = g_strsplit_set (recovery, "-\n ", -1);
+  {
+    g_autoptr(GString) lines = g_string_new (NULL);
+
+    n = 0;
+    for (guint i = 0; groups[i] != NULL; i++)
+      {
+        if (*groups[i] == '\0')
+          continue;
+        if (n > 0)
+          g_string_append_c (lines, n % 4 == 0 ? '\n' : '-');
+        g_string_append (lines, groups[i]);
+        n++;
+      }
+    block->detail = g_string_free (g_steal_pointer (&lines), FALSE);
+  }
+  return paper;
+}
+
+SkSummary *
 sk_summary_build (SkStore               *store,
                   SkConversation        *conversation,
                   const char            *language,

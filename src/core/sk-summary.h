@@ -31,6 +31,9 @@ typedef enum
   SK_SUMMARY_FOOTER,      /* text */
   SK_SUMMARY_PHOTO,       /* a person's photo (detail: the file) with text
                            * beside it: the caseworker on a letter */
+  SK_SUMMARY_KEY,         /* a framed box: text its title, detail a key to
+                           * be copied by hand, one group of it a line, large
+                           * and in a face whose letters are all one width */
 } SkSummaryKind;
 
 typedef struct
@@ -74,6 +77,11 @@ void            sk_summary_free        (SkSummary             *summary);
  * keeps the first name). */
 SkSummary      *sk_summary_new         (const char            *language,
                                         const char            *name);
+/* The paper for the recovery key (sk-key.h), in @language: what it is,
+ * where to keep it, and the key, "ABCD-EFGH-…", in two lines of four
+ * groups.  Nothing else is on it. */
+SkSummary      *sk_summary_new_recovery_key (const char       *language,
+                                        const char            *recovery);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SkSummary, sk_summary_free)
 
 /* For the tools' parts: a block at the end (@text is taken), and a

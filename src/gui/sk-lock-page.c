@@ -347,18 +347,10 @@ print_recovery_cb (SkLockPage *self)
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GError) error = NULL;
   SkPrintDialog *dialog;
-  SkSummaryBlock *block;
 
   if (!SK_IS_APPLICATION (app))
     return;
-  paper = sk_summary_new (sk_i18n_get_language (), "");
-  sk_summary_add_block (paper, SK_SUMMARY_TITLE, g_strdup (_("Recovery key for Samtalekuffert")));
-  sk_summary_add_block (paper, SK_SUMMARY_PARAGRAPH,
-                        g_strdup (_("If the passphrase is forgotten, this key opens the notes instead. "
-                                    "Keep this paper locked away, not with the computer. Anyone who has "
-                                    "both the computer and this paper can read the notes.")));
-  block = sk_summary_add_block (paper, SK_SUMMARY_BOX, g_strdup (_("The recovery key")));
-  block->detail = g_strdup (gtk_label_get_label (GTK_LABEL (self->recovery_label)));
+  paper = sk_summary_new_recovery_key (sk_i18n_get_language (), gtk_label_get_label (GTK_LABEL (self->recovery_label)));
   pdf = sk_summary_render_pdf (paper, &error);
   if (pdf == NULL)
     {

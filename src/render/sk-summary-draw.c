@@ -40,6 +40,9 @@
 #define PAIR_MAX_HEIGHT 96.0
 #define BODY_FONT "Cantarell, DejaVu Sans, sans-serif"
 #define CHILD_FONT "Andika, Cantarell, sans-serif"
+/* A key copied by hand: every letter as wide as the next, and large. */
+#define KEY_FONT "DejaVu Sans Mono, monospace"
+#define KEY_SIZE 24.0
 
 typedef enum
 {
@@ -600,6 +603,38 @@ sk_summary_pages_new (const SkSummary *summary,
             text->layout = layout;
             text->first_line = 0;
             text->last_line = pango_layout_get_line_count (layout) - 1;
+          }
+          break;
+
+        case SK_SUMMARY_KEY:
+          {
+            PangoLayout *title = make_layout (pages, block->text, BODY_FONT, BODY_SIZE, PANGO_WEIGHT_BOLD,
+                                              PANGO_STYLE_NORMAL, content - 2 * BOX_PAD);
+            PangoLayout *key = make_layout (pages, block->detail, KEY_FONT, KEY_SIZE, PANGO_WEIGHT_NORMAL,
+                                            PANGO_STYLE_NORMAL, content - 2 * BOX_PAD);
+            double box_height;
+            Piece *box, *text;
+
+            pango_layout_set_alignment (key, PANGO_ALIGN_CENTER);
+            box_height = layout_height (title) + BOX_PAD + layout_height (key) + 2 * BOX_PAD;
+            flow.y += 4;
+            if (flow.y + box_height > flow.bottom && flow.y > MARGIN_TOP)
+              new_page (&flow);
+            box = add_piece (&flow, PIECE_BOX, 0);
+            box->size = content;
+            box->height = box_height;
+            text = add_piece (&flow, PIECE_LINES, 0);
+            text->x = MARGIN_X + BOX_PAD;
+            text->y = box->y + BOX_PAD;
+            text->layout = title;
+            text->first_line = 0;
+            text->last_line = pango_layout_get_line_count (title) - 1;
+            text = add_piece (&flow, PIECE_LINES, box_height + 14);
+            text->x = MARGIN_X + BOX_PAD;
+            text->y = box->y + 2 * BOX_PAD + layout_height (title);
+            text->layout = key;
+            text->first_line = 0;
+            text->last_line = pango_layout_get_line_count (key) - 1;
           }
           break;
 
