@@ -2,6 +2,7 @@
 #include "sk-application.h"
 #include "sk-entry-row.h"
 #include "sk-child-dialog.h"
+#include "sk-child-list.h"
 #include "sk-note-field.h"
 #include "sk-store.h"
 #include "sk-test-util.h"
@@ -620,6 +621,50 @@ test_shortcuts_window (void)
   close_window (window);
 }
 
+static gboolean
+menu_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The main menu is made only when it first opens: F10 opens it, whole,
+ * with the keyboard in it; Escape closes it and F10 opens it again. */
+static void
+test_f10_opens_main_menu (void)
+{
+  g_autofree char *path = sk_test_path ("menu.db");
+  SkWindow *window = open_window (path);
+  GtkWidget *list = sk_test_find_type (GTK_WIDGET (window), SK_TYPE_CHILD_LIST);
+  GtkWidget *button = sk_test_find_type (list, GTK_TYPE_MENU_BUTTON);
+
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  sk_test_focus_window (GTK_WINDOW (window));
+  for (int time = 0; time < 2; time++)
+    {
+      GtkWidget *popover;
+
+      sk_test_press ("F10");
+      g_assert_true (sk_test_wait_for (menu_shown, button, 3000));
+      popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+      {
+        g_autofree char *text = sk_test_visible_text (popover);
+
+        g_assert_nonnull (strstr (text, "Back Up Now"));
+        g_assert_nonnull (strstr (text, "Preferences"));
+        g_assert_nonnull (strstr (text, "Lock"));
+      }
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), popover) ||
+                     gtk_widget_has_focus (popover));
+      sk_test_press ("Escape");
+      sk_test_iterate (300);
+      g_assert_false (gtk_widget_get_mapped (popover));
+    }
+  close_window (window);
+}
+
 static void
 test_sigterm_writes_pending_text (void)
 {
@@ -781,6 +826,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/damaged-database", test_damaged_database_offers_new_start);
   g_test_add_func ("/window/newer-database", test_newer_database_refused);
   g_test_add_func ("/window/shortcuts", test_shortcuts_window);
+  g_test_add_func ("/window/f10-opens-main-menu", test_f10_opens_main_menu);
   g_test_add_func ("/window/sigterm-writes-pending", test_sigterm_writes_pending_text);
   g_test_add_func ("/window/same-file-through-link", test_same_file_through_link);
   g_test_add_func ("/window/file-open-elsewhere", test_file_open_elsewhere);

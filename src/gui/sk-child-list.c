@@ -33,6 +33,8 @@ struct _SkChildList
   GtkSearchEntry     *search_entry;
   GtkStack           *sidebar_stack;
   GtkListView        *list_view;
+  GtkMenuButton      *menu_button;
+  GMenuModel         *primary_menu;
 };
 
 G_DEFINE_FINAL_TYPE (SkChildList, sk_child_list, GTK_TYPE_WIDGET)
@@ -252,6 +254,18 @@ sk_child_list_set_property (GObject      *object,
     }
 }
 
+/* The main menu's popover, a widget for every item, is made the first
+ * time it opens (by a click, or F10), not before the first frame. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       data)
+{
+  SkChildList *self = data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 sk_child_list_class_init (SkChildListClass *klass)
 {
@@ -277,6 +291,8 @@ sk_child_list_class_init (SkChildListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SkChildList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SkChildList, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, SkChildList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SkChildList, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SkChildList, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -294,6 +310,7 @@ sk_child_list_init (SkChildList *self)
 
   self->needle = g_strdup ("");
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   /* All of them, sorted by name, filtered by the search. */
   self->children = g_list_store_new (SK_TYPE_CHILD);
