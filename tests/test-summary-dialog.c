@@ -153,6 +153,10 @@ test_preview_choices_language_journal (void)
     sk_test_real_click (sk_test_find_labelled (GTK_WIDGET (journal_dialog), GTK_TYPE_BUTTON, "Kopiér"));
     sk_test_iterate (200);
     g_assert_null (sk_test_find_toplevel (SK_TYPE_JOURNAL_DIALOG));
+    /* The window says so, all of it, in Danish. */
+    g_clear_pointer (&text, g_free);
+    text = sk_test_visible_text (GTK_WIDGET (window));
+    g_assert_nonnull (strstr (text, "Journalnotatet er kopieret: sæt det ind i fagsystemet"));
   }
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, clipboard_cb, &journal);
   g_assert_true (sk_test_wait_for (have_text, &journal, 2000));

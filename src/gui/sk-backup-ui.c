@@ -59,41 +59,6 @@ backup_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-/**
- * sk_window_say:
- * @stays: until the person closes it (a failure, or something to read)
- *
- * A message at the bottom of the window, as a toast.
- */
-void
-sk_window_say (SkWindow   *self,
-               const char *message,
-               gboolean    stays)
-{
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-  AdwToast *shown = adw_toast_new (markup);
-  GtkWidget *label = gtk_label_new (message);
-
-  /* All of it: a toast's title would cut a long message short. */
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  adw_toast_set_custom_title (shown, label);
-  /* The newest says what is now: one that stays would hold it back. */
-  {
-    AdwToast *last = g_object_get_data (G_OBJECT (self), "sk-said");
-
-    if (last != NULL)
-      adw_toast_dismiss (last);
-    g_object_set_data_full (G_OBJECT (self), "sk-said", g_object_ref (shown), g_object_unref);
-  }
-
-  /* A failure stays until the person has seen it. */
-  if (stays)
-    adw_toast_set_timeout (shown, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, shown);
-}
-
 static void
 backup_done_cb (GObject      *source,
                 GAsyncResult *result,

@@ -168,10 +168,7 @@ journal_done_cb (SkJournalDialog *dialog,
                  const char      *message,
                  SkWindow        *self)
 {
-  /* A toast's title is markup; the message may hold a file's name. */
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  sk_window_say (self, message, FALSE);
 }
 
 static void
