@@ -16,6 +16,22 @@
 #define PASSPHRASE "til kollegaen i Nord, mandag"
 
 
+/* The handover derives its keys itself: SQLCipher's rounds for the whole
+ * process are never changed, whatever happened (SQLCipher 3: 64,000). */
+static void
+assert_default_rounds (void)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA cipher_default_kdf_iter", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 64000);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static gboolean
 file_contains (const char *path,
                const char *needle)
@@ -125,6 +141,7 @@ test_round_trip (void)
 
     g_assert_cmpstr (first, ==, second);
   }
+  assert_default_rounds ();
 }
 
 static void
@@ -154,8 +171,25 @@ test_wrong_passphrase (void)
   g_assert_null (sk_handover_receive (target, from, PASSPHRASE, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
+  /* Cut short, within its first page, and cut to nothing. */
+  {
+    g_autofree char *data = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (file, &data, &length, NULL));
+    for (gsize cut = 10; ; cut = 0)
+      {
+        g_assert_true (g_file_set_contents (file, data, cut, NULL));
+        g_assert_null (sk_handover_receive (target, file, PASSPHRASE, NULL, &error));
+        g_assert_nonnull (error);
+        g_clear_error (&error);
+        if (cut == 0)
+          break;
+      }
+  }
   after = sk_test_dump (to, FALSE);
   g_assert_cmpstr (after, ==, before);
+  assert_default_rounds ();
 }
 
 int

@@ -20,7 +20,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 #include <sqlite3.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -162,20 +166,81 @@ tables_in_order (sqlite3    *db,
   return ordered;
 }
 
-static char *
-attach_sql (const char *file,
-            const char *schema,
-            const char *passphrase)
-{
-  /* ATTACH reads the file at once: the rounds must be the default
-   * before it (SQLCipher 3 keeps them per process), and back after. */
-  char *sql = sqlite3_mprintf ("PRAGMA cipher_default_kdf_iter = %d;"
-                               "ATTACH DATABASE %Q AS \"%w\" KEY %Q;"
-                               "PRAGMA cipher_default_kdf_iter = 64000;",
-                               SK_KEY_KDF_ITER, file, schema, passphrase);
-  char *copy = g_strdup (sql);
+/* The SQL that attaches @file as @schema.  The key is derived here as
+ * SQLCipher derives it from a passphrase (PBKDF2-HMAC-SHA1 over the salt
+ * in the file's first 16 bytes, SK_KEY_KDF_ITER rounds) and given raw:
+ * SQLCipher 3 would take an ATTACH's rounds from a setting of the whole
+ * process.  An empty file (a new one) gets a new salt, given with the
+ * key.  The file opens later with the passphrase alone. */
+/* SQLCipher 3's sizes: a 256-bit key, a 16-byte salt. */
+#define HANDOVER_KEY  32
+#define HANDOVER_SALT 16
 
+static char *
+attach_sql (const char  *file,
+            const char  *schema,
+            const char  *passphrase,
+            GError     **error)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 salt[HANDOVER_SALT], key[HANDOVER_KEY];
+  char raw[3 + 2 * (HANDOVER_KEY + HANDOVER_SALT) + 2];
+  gssize got = 0;
+  gsize at = 0;
+  char *sql, *copy;
+  int fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      gssize n;
+
+      while (got < HANDOVER_SALT && ((n = read (fd, salt + got, HANDOVER_SALT - got)) > 0 || (n < 0 && errno == EINTR)))
+        if (n > 0)
+          got += n;
+      g_close (fd, NULL);
+    }
+  if (fd < 0 || (got != 0 && got != HANDOVER_SALT))
+    {
+      g_autofree char *name = g_filename_display_name (file);
+
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED,
+                   _("“%s” is not a handover from Samtalekuffert, or it is damaged."), name);
+      return NULL;
+    }
+  if (got == 0 && RAND_bytes (salt, sizeof salt) != 1)
+    {
+      g_set_error_literal (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
+                           _("The system gave no random numbers. Nothing was written."));
+      return NULL;
+    }
+  if (PKCS5_PBKDF2_HMAC_SHA1 (passphrase, (int) strlen (passphrase), salt, sizeof salt, SK_KEY_KDF_ITER,
+                              sizeof key, key) != 1)
+    {
+      g_set_error_literal (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
+                           _("The key for the handover could not be made. Nothing was written."));
+      return NULL;
+    }
+  raw[at++] = 'x';
+  raw[at++] = '\'';
+  for (gsize i = 0; i < sizeof key; i++)
+    {
+      raw[at++] = hex[key[i] >> 4];
+      raw[at++] = hex[key[i] & 0xf];
+    }
+  /* A new file is given its salt; a file that has one keeps it. */
+  for (gsize i = 0; got == 0 && i < sizeof salt; i++)
+    {
+      raw[at++] = hex[salt[i] >> 4];
+      raw[at++] = hex[salt[i] & 0xf];
+    }
+  raw[at++] = '\'';
+  raw[at] = '\0';
+  sql = sqlite3_mprintf ("ATTACH DATABASE %Q AS \"%w\" KEY %Q;", file, schema, raw);
+  copy = g_strdup (sql);
+  memset (sql, 0, strlen (sql));
   sqlite3_free (sql);
+  OPENSSL_cleanse (key, sizeof key);
+  OPENSSL_cleanse (raw, sizeof raw);
   return copy;
 }
 
@@ -200,11 +265,13 @@ make_empty (const char  *file,
   ok = empty != NULL;
   if (ok)
     {
-      attach = attach_sql (file, "handover", passphrase);
+      attach = attach_sql (file, "handover", passphrase, error);
       export = g_strdup_printf ("SELECT sqlcipher_export('handover'); PRAGMA handover.user_version = %d;"
                                 "DETACH DATABASE handover;", sk_store_schema_version ());
-      ok = exec (sk_store_get_db (empty), attach, error) && exec (sk_store_get_db (empty), export, error);
-      memset (attach, 0, strlen (attach));
+      ok = attach != NULL && exec (sk_store_get_db (empty), attach, error) &&
+           exec (sk_store_get_db (empty), export, error);
+      if (attach != NULL)
+        memset (attach, 0, strlen (attach));
     }
   g_clear_object (&empty);
   {
@@ -269,10 +336,11 @@ sk_handover_write (SkStore     *store,
     }
 
   db = sk_store_get_db (store);
-  attach = attach_sql (part, "handover", passphrase);
-  if (!exec (db, attach, error))
+  attach = attach_sql (part, "handover", passphrase, error);
+  if (attach == NULL || !exec (db, attach, error))
     {
-      memset (attach, 0, strlen (attach));
+      if (attach != NULL)
+        memset (attach, 0, strlen (attach));
       g_unlink (part);
       return FALSE;
     }
@@ -468,9 +536,10 @@ sk_handover_receive (SkStore     *store,
     return NULL;
 
   db = sk_store_get_db (store);
-  attach = attach_sql (file, "received", passphrase);
-  ok = exec (db, attach, error);
-  memset (attach, 0, strlen (attach));
+  attach = attach_sql (file, "received", passphrase, error);
+  ok = attach != NULL && exec (db, attach, error);
+  if (attach != NULL)
+    memset (attach, 0, strlen (attach));
   if (!ok)
     return NULL;
 
