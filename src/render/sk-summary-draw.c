@@ -156,6 +156,40 @@ add_piece (Flow      *flow,
   return piece;
 }
 
+/* A frame @height tall, @width wide, on this page if it fits there. */
+static Piece *
+add_box (Flow   *flow,
+         double  width,
+         double  height)
+{
+  Piece *box;
+
+  flow->y += 4;
+  if (flow->y + height > flow->bottom && flow->y > MARGIN_TOP)
+    new_page (flow);
+  box = add_piece (flow, PIECE_BOX, 0);
+  box->size = width;
+  box->height = height;
+  return box;
+}
+
+/* All of @layout's lines at @x, @y; the flow goes on @advance below. */
+static void
+add_whole_layout (Flow        *flow,
+                  PangoLayout *layout,
+                  double       x,
+                  double       y,
+                  double       advance)
+{
+  Piece *text = add_piece (flow, PIECE_LINES, advance);
+
+  text->x = x;
+  text->y = y;
+  text->layout = layout;
+  text->first_line = 0;
+  text->last_line = pango_layout_get_line_count (layout) - 1;
+}
+
 /* A photo from a file, at most PHOTO_PIXELS on its longer side, as a cairo
  * surface; NULL when it cannot be read (gone, not a picture). */
 static cairo_surface_t *
@@ -587,22 +621,12 @@ sk_summary_pages_new (const SkSummary *summary,
             PangoLayout *layout = make_layout (pages, "", BODY_FONT, BODY_SIZE, PANGO_WEIGHT_NORMAL,
                                                PANGO_STYLE_NORMAL, content - 2 * BOX_PAD);
             double box_height;
-            Piece *box, *text;
+            Piece *box;
 
             pango_layout_set_markup (layout, markup, -1);
             box_height = layout_height (layout) + 2 * BOX_PAD;
-            flow.y += 4;
-            if (flow.y + box_height > flow.bottom && flow.y > MARGIN_TOP)
-              new_page (&flow);
-            box = add_piece (&flow, PIECE_BOX, 0);
-            box->size = content;
-            box->height = box_height;
-            text = add_piece (&flow, PIECE_LINES, box_height + 14);
-            text->x = MARGIN_X + BOX_PAD;
-            text->y = box->y + BOX_PAD;
-            text->layout = layout;
-            text->first_line = 0;
-            text->last_line = pango_layout_get_line_count (layout) - 1;
+            box = add_box (&flow, content, box_height);
+            add_whole_layout (&flow, layout, MARGIN_X + BOX_PAD, box->y + BOX_PAD, box_height + 14);
           }
           break;
 
@@ -613,28 +637,14 @@ sk_summary_pages_new (const SkSummary *summary,
             PangoLayout *key = make_layout (pages, block->detail, KEY_FONT, KEY_SIZE, PANGO_WEIGHT_NORMAL,
                                             PANGO_STYLE_NORMAL, content - 2 * BOX_PAD);
             double box_height;
-            Piece *box, *text;
+            Piece *box;
 
             pango_layout_set_alignment (key, PANGO_ALIGN_CENTER);
             box_height = layout_height (title) + BOX_PAD + layout_height (key) + 2 * BOX_PAD;
-            flow.y += 4;
-            if (flow.y + box_height > flow.bottom && flow.y > MARGIN_TOP)
-              new_page (&flow);
-            box = add_piece (&flow, PIECE_BOX, 0);
-            box->size = content;
-            box->height = box_height;
-            text = add_piece (&flow, PIECE_LINES, 0);
-            text->x = MARGIN_X + BOX_PAD;
-            text->y = box->y + BOX_PAD;
-            text->layout = title;
-            text->first_line = 0;
-            text->last_line = pango_layout_get_line_count (title) - 1;
-            text = add_piece (&flow, PIECE_LINES, box_height + 14);
-            text->x = MARGIN_X + BOX_PAD;
-            text->y = box->y + 2 * BOX_PAD + layout_height (title);
-            text->layout = key;
-            text->first_line = 0;
-            text->last_line = pango_layout_get_line_count (key) - 1;
+            box = add_box (&flow, content, box_height);
+            add_whole_layout (&flow, title, MARGIN_X + BOX_PAD, box->y + BOX_PAD, 0);
+            add_whole_layout (&flow, key, MARGIN_X + BOX_PAD, box->y + 2 * BOX_PAD + layout_height (title),
+                              box_height + 14);
           }
           break;
 
