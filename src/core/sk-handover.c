@@ -166,27 +166,26 @@ tables_in_order (sqlite3    *db,
   return ordered;
 }
 
+/* SQLCipher 3's sizes: a 256-bit key, a 16-byte salt. */
+#define HANDOVER_KEY  32
+#define HANDOVER_SALT 16
+
 /* The SQL that attaches @file as @schema.  The key is derived here as
  * SQLCipher derives it from a passphrase (PBKDF2-HMAC-SHA1 over the salt
  * in the file's first 16 bytes, SK_KEY_KDF_ITER rounds) and given raw:
  * SQLCipher 3 would take an ATTACH's rounds from a setting of the whole
  * process.  An empty file (a new one) gets a new salt, given with the
  * key.  The file opens later with the passphrase alone. */
-/* SQLCipher 3's sizes: a 256-bit key, a 16-byte salt. */
-#define HANDOVER_KEY  32
-#define HANDOVER_SALT 16
-
 static char *
 attach_sql (const char  *file,
             const char  *schema,
             const char  *passphrase,
             GError     **error)
 {
-  static const char hex[] = "0123456789abcdef";
+  g_autoptr(SkKey) key_sql = NULL;
   guint8 salt[HANDOVER_SALT], key[HANDOVER_KEY];
-  char raw[3 + 2 * (HANDOVER_KEY + HANDOVER_SALT) + 2];
+  GString *raw;
   gssize got = 0;
-  gsize at = 0;
   char *sql, *copy;
   int fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
 
@@ -216,31 +215,26 @@ attach_sql (const char  *file,
   if (PKCS5_PBKDF2_HMAC_SHA1 (passphrase, (int) strlen (passphrase), salt, sizeof salt, SK_KEY_KDF_ITER,
                               sizeof key, key) != 1)
     {
+      OPENSSL_cleanse (key, sizeof key);
       g_set_error_literal (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
                            _("The key for the handover could not be made. Nothing was written."));
       return NULL;
     }
-  raw[at++] = 'x';
-  raw[at++] = '\'';
-  for (gsize i = 0; i < sizeof key; i++)
-    {
-      raw[at++] = hex[key[i] >> 4];
-      raw[at++] = hex[key[i] & 0xf];
-    }
-  /* A new file is given its salt; a file that has one keeps it. */
+  key_sql = sk_key_new_from_bytes (key, sizeof key);
+  OPENSSL_cleanse (key, sizeof key);
+  /* "x'KEY'", and for a new file "x'KEYSALT'"; room for it all at once,
+   * so that no copy of the key is left behind by a growing string. */
+  raw = g_string_sized_new (3 + 2 * (HANDOVER_KEY + HANDOVER_SALT) + 1);
+  g_string_append_len (raw, sk_key_sql (key_sql), strlen (sk_key_sql (key_sql)) - 1);
   for (gsize i = 0; got == 0 && i < sizeof salt; i++)
-    {
-      raw[at++] = hex[salt[i] >> 4];
-      raw[at++] = hex[salt[i] & 0xf];
-    }
-  raw[at++] = '\'';
-  raw[at] = '\0';
-  sql = sqlite3_mprintf ("ATTACH DATABASE %Q AS \"%w\" KEY %Q;", file, schema, raw);
+    g_string_append_printf (raw, "%02X", salt[i]);
+  g_string_append_c (raw, '\'');
+  sql = sqlite3_mprintf ("ATTACH DATABASE %Q AS \"%w\" KEY %Q;", file, schema, raw->str);
   copy = g_strdup (sql);
   memset (sql, 0, strlen (sql));
   sqlite3_free (sql);
-  OPENSSL_cleanse (key, sizeof key);
-  OPENSSL_cleanse (raw, sizeof raw);
+  OPENSSL_cleanse (raw->str, raw->len);
+  g_string_free (raw, TRUE);
   return copy;
 }
 
