@@ -1022,3 +1022,11 @@ sk_test_words_view (SkWindow *window)
   g_assert_nonnull (field);
   return GTK_WIDGET (sk_note_field_get_text_view (SK_NOTE_FIELD (field)));
 }
+
+gboolean
+sk_test_popover_shown (gpointer button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}

@@ -100,6 +100,9 @@ GtkWidget  *sk_test_find_tooltip       (GtkWidget     *root,
 /* In the file chooser a Save… button opened: @file typed as its name and
  * Return, then waits until the file is there. */
 void        sk_test_save_in_chooser    (const char    *file);
+/* For sk_test_wait_for(): TRUE once @button (a GtkMenuButton) shows its
+ * popover. */
+gboolean    sk_test_popover_shown      (gpointer       button);
 void        sk_test_wait_to_show       (gpointer       root,
                                         const char    *text);
 SkWindow   *sk_test_open_child_conversation (SkApplication *app,

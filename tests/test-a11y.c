@@ -264,14 +264,6 @@ find_menu_button_saying (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-popover_shown (gpointer button)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
-}
-
 /* Opens the menu button's popover with a click. */
 static GtkWidget *
 open_popover (GtkWidget *button)
@@ -281,9 +273,9 @@ open_popover (GtkWidget *button)
   /* Right after another popover has closed (the topic menu, then
    * Feelings), the first click here sometimes opens nothing under Xvfb;
    * not understood yet.  A person clicks again, and so does the test. */
-  if (!sk_test_wait_for (popover_shown, button, 1500))
+  if (!sk_test_wait_for (sk_test_popover_shown, button, 1500))
     click (button);
-  g_assert_true (sk_test_wait_for (popover_shown, button, 3000));
+  g_assert_true (sk_test_wait_for (sk_test_popover_shown, button, 3000));
   sk_test_iterate (300);
   return GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
 }
@@ -298,7 +290,7 @@ audit_popover (GtkWidget  *button,
   audit_screen (screen);
   sk_test_press ("Escape");
   sk_test_iterate (300);
-  g_assert_false (popover_shown (button));
+  g_assert_false (sk_test_popover_shown (button));
 }
 
 

@@ -15,14 +15,6 @@
 
 static SkApplication *app;
 
-static gboolean
-popover_shown (gpointer button)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
-}
-
 /* The menu's item that says @text, as a person finds it. */
 static GtkWidget *
 find_item (GtkWidget  *root,
@@ -56,9 +48,9 @@ choose_in_menu (SkWindow   *window,
 
   g_assert_nonnull (button);
   sk_test_real_click (button);
-  if (!sk_test_wait_for (popover_shown, button, 1500))
+  if (!sk_test_wait_for (sk_test_popover_shown, button, 1500))
     sk_test_real_click (button);
-  g_assert_true (sk_test_wait_for (popover_shown, button, 3000));
+  g_assert_true (sk_test_wait_for (sk_test_popover_shown, button, 3000));
   sk_test_iterate (300);
   found = find_item (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), item);
   g_assert_nonnull (found);

@@ -387,14 +387,6 @@ find_menu_button (GtkWidget  *root,
   return NULL;
 }
 
-static gboolean
-popover_shown (gpointer button)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
-}
-
 /* "+ Feelings" opens a full list, big enough for a child's finger, in the
  * child's view and the caseworker's. */
 static void
@@ -429,7 +421,7 @@ test_feelings_popover (void)
       button = find_menu_button (card, "Feelings");
       g_assert_nonnull (button);
       sk_test_real_click (button);
-      g_assert_true (sk_test_wait_for (popover_shown, button, 2000));
+      g_assert_true (sk_test_wait_for (sk_test_popover_shown, button, 2000));
       popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
       sk_test_iterate (200);
 
@@ -893,7 +885,7 @@ test_calendar_in_danish (void)
   sk_test_scroll_to (button);
   sk_test_iterate (200);
   sk_test_real_click (button);
-  g_assert_true (sk_test_wait_for (popover_shown, button, 2000));
+  g_assert_true (sk_test_wait_for (sk_test_popover_shown, button, 2000));
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   picker = sk_test_find_type (GTK_WIDGET (popover), g_type_from_name ("SkDatePicker"));
   g_assert_nonnull (picker);
@@ -941,7 +933,7 @@ test_calendar_in_danish (void)
   /* Esc closes it, as a person does. */
   sk_test_press ("Escape");
   sk_test_iterate (200);
-  g_assert_false (popover_shown (button));
+  g_assert_false (sk_test_popover_shown (button));
 
   close_window (window);
   g_settings_reset (settings, "language");

@@ -250,14 +250,6 @@ test_failed_save_is_told_in_the_dialog (void)
   sk_test_iterate (100);
 }
 
-static gboolean
-popover_shown (gpointer button)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
-}
-
 /* The next meeting, set on the conversation page as a caseworker sets it:
  * a day in the calendar, the place typed; on the parents' paper in its
  * box. */
@@ -293,7 +285,7 @@ test_next_meeting_reaches_the_paper (void)
   sk_test_scroll_to (button);
   sk_test_iterate (200);
   sk_test_real_click (button);
-  g_assert_true (sk_test_wait_for (popover_shown, button, 2000));
+  g_assert_true (sk_test_wait_for (sk_test_popover_shown, button, 2000));
   grid = sk_test_find_type (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_GRID);
   for (int cell = 0; cell < 42; cell++)
     {

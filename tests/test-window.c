@@ -621,14 +621,6 @@ test_shortcuts_window (void)
   close_window (window);
 }
 
-static gboolean
-menu_shown (gpointer button)
-{
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-
-  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
-}
-
 /* The main menu is made only when it first opens: F10 opens it, whole,
  * with the keyboard in it; Escape closes it and F10 opens it again. */
 static void
@@ -647,7 +639,7 @@ test_f10_opens_main_menu (void)
       GtkWidget *popover;
 
       sk_test_press ("F10");
-      g_assert_true (sk_test_wait_for (menu_shown, button, 3000));
+      g_assert_true (sk_test_wait_for (sk_test_popover_shown, button, 3000));
       popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
       {
         g_autofree char *text = sk_test_visible_text (popover);
