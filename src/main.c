@@ -5,16 +5,48 @@
 
 #include "sk-application.h"
 #include "sk-i18n.h"
+#include "sk-renderer.h"
 #include "sk-trace.h"
 
+#ifdef G_OS_UNIX
+#include <dlfcn.h>
+#endif
+
+/* Whether Mesa's GL driver is in this process (through EGL or GLX). */
+static gboolean
+gl_loaded (void)
+{
+#ifdef G_OS_UNIX
+  static const char * const names[] = { "libEGL_mesa.so.0", "libGLX_mesa.so.0" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      void *handle = dlopen (names[i], RTLD_NOW | RTLD_NOLOAD);
+
+      if (handle != NULL)
+        {
+          dlclose (handle);
+          return TRUE;
+        }
+    }
+#endif
+  return FALSE;
+}
+
 /* tests/bench/startup sets SK_BENCH_FIRST_FRAME: print the monotonic time
- * of the first frame drawn, then quit. */
+ * of the first frame drawn, what drew it and whether GL was loaded, then
+ * quit. */
 static void
 first_frame_cb (GdkFrameClock *clock,
                 GtkWindow     *window)
 {
+  const char *debug = g_getenv ("GDK_DEBUG");
+
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
   printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  printf ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  printf ("gl-loaded %d\n", gl_loaded ());
+  printf ("gdk-debug %s\n", debug != NULL ? debug : "");
   fflush (stdout);
   /* As Ctrl+Q does: the windows close, and the database with them. */
   g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (window)), "quit", NULL);
@@ -69,6 +101,7 @@ main (int   argc,
 
   sk_trace_mark ("main");
   sk_application_skip_gtk_theme ();
+  sk_renderer_choose ();
   sk_i18n_init ();
   g_set_application_name ("Samtalekuffert");
 

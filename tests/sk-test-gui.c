@@ -4,6 +4,7 @@
 #include "sk-demo.h"
 #include "sk-store.h"
 #include "sk-note-field.h"
+#include "sk-renderer.h"
 #include "sk-test-util.h"
 
 #include <locale.h>
@@ -48,11 +49,14 @@ sk_test_gui_init (int    *argc,
   g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
   g_test_init (argc, argv, NULL);
 
+  /* The renderer as the program chooses it (main()). */
+  sk_renderer_choose ();
   if (!gtk_init_check ())
     {
       printf ("1..0 # SKIP no display: run under xvfb-run\n");
       exit (0);
     }
+  sk_renderer_forget_choice ();
   adw_init ();
 }
 

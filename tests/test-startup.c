@@ -7,6 +7,7 @@
  */
 #include "sk-application.h"
 #include "sk-child-list.h"
+#include "sk-renderer.h"
 #include "sk-store.h"
 #include "sk-window.h"
 #include "sk-test-gui.h"
@@ -52,21 +53,48 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Runs the program on @database with the environment of this test, but
+ * for @changes: name, value pairs, a NULL value unsetting, ended by NULL. */
 static void
-run_program (const char *database,
-             Run        *run)
+run_program_with (const char         *database,
+                  const char * const *changes,
+                  Run                *run)
 {
   g_autofree char *arg = g_strconcat ("--database=", database, NULL);
   const char *argv[] = { g_getenv ("SK_APP"), arg, NULL };
   g_auto(GStrv) env = g_get_environ ();
   g_autoptr(GError) error = NULL;
 
+  for (guint i = 0; changes != NULL && changes[i] != NULL; i += 2)
+    env = changes[i + 1] != NULL ? g_environ_setenv (env, changes[i], changes[i + 1], TRUE)
+                                 : g_environ_unsetenv (env, changes[i]);
   env = g_environ_setenv (env, "SK_BENCH_FIRST_FRAME", "1", TRUE);
   env = g_environ_setenv (env, "SK_STARTUP_TRACE", "1", TRUE);
   g_assert_nonnull (argv[0]);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &run->status, &error));
   g_assert_no_error (error);
+}
+
+static void
+run_program (const char *database,
+             Run        *run)
+{
+  run_program_with (database, NULL, run);
+}
+
+/* The value the program printed on the line starting "@name ", or NULL. */
+static char *
+said (const char *out,
+      const char *name)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autofree char *start = g_strconcat (name, " ", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], start))
+      return g_strdup (lines[i] + strlen (start));
+  return NULL;
 }
 
 /* The time of mark @name in the program's output, or -1. */
@@ -256,6 +284,93 @@ test_no_cups_before_printing (void)
   sk_test_iterate (50);
 }
 
+/* What a render node is, and what is not. */
+static void
+test_gpu_is_a_render_node (void)
+{
+  g_autofree char *dri = sk_test_path ("dri");
+  g_autofree char *card = g_build_filename (dri, "card0", NULL);
+  g_autofree char *render = g_build_filename (dri, "renderD128", NULL);
+  g_autofree char *nvidia = sk_test_path ("nvidiactl");
+  g_autofree char *nothing = sk_test_path ("no-such-dri");
+
+  g_assert_cmpint (g_mkdir_with_parents (dri, 0700), ==, 0);
+  g_assert_false (sk_renderer_has_gpu (dri, nvidia));
+  g_assert_false (sk_renderer_has_gpu (nothing, nvidia));
+  /* A display without a GPU of its own (simpledrm, a VM's screen). */
+  g_assert_true (g_file_set_contents (card, "", 0, NULL));
+  g_assert_false (sk_renderer_has_gpu (dri, nvidia));
+  g_assert_true (g_file_set_contents (render, "", 0, NULL));
+  g_assert_true (sk_renderer_has_gpu (dri, nvidia));
+  g_assert_true (g_file_set_contents (nvidia, "", 0, NULL));
+  g_assert_true (sk_renderer_has_gpu (nothing, nvidia));
+  g_unlink (card);
+  g_unlink (render);
+  g_unlink (nvidia);
+  g_rmdir (dri);
+}
+
+/* Started as a person starts it (no GSK_RENDERER): on a machine without a
+ * GPU, such as this Xvfb, cairo draws and Mesa is never loaded; with one,
+ * GL draws as GTK would have it.  GDK_DEBUG is given back as it was. */
+static void
+test_no_gpu_draws_with_cairo (void)
+{
+  g_autofree char *path = sk_test_path ("renderer.db");
+  const char *changes[] = { "GSK_RENDERER", NULL, "GDK_DEBUG", "vulkan-disable", NULL };
+  gboolean gpu = sk_renderer_has_gpu ("/dev/dri", "/dev/nvidiactl");
+  g_autofree char *renderer = NULL;
+  g_autofree char *loaded = NULL;
+  g_autofree char *debug = NULL;
+  g_auto(Run) run = { 0 };
+
+  fill (path, 3);
+  run_program_with (path, changes, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  renderer = said (run.out, "renderer");
+  loaded = said (run.out, "gl-loaded");
+  debug = said (run.out, "gdk-debug");
+  g_test_message ("GPU: %s; drawn by %s", gpu ? "yes" : "no", renderer);
+  g_assert_cmpstr (renderer, ==, gpu ? "GskGLRenderer" : "GskCairoRenderer");
+  if (!gpu)
+    {
+      g_assert_cmpstr (loaded, ==, "0");
+      g_assert_cmpint (mark_time (run.out, "gl-preloaded"), ==, -1);
+    }
+  g_assert_cmpstr (debug, ==, "vulkan-disable");
+}
+
+/* A GSK_RENDERER the person set is theirs, either way; with cairo, GL is
+ * not even prepared, and GDK_DEBUG is unset again after GTK read it. */
+static void
+test_renderer_the_person_chose (void)
+{
+  g_autofree char *path = sk_test_path ("renderer-chosen.db");
+  static const struct { const char *renderer; const char *type; const char *loaded; } cases[] = {
+    { "gl", "GskGLRenderer", "1" },
+    { "cairo", "GskCairoRenderer", "0" },
+  };
+
+  fill (path, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *changes[] = { "GSK_RENDERER", cases[i].renderer, "GDK_DEBUG", NULL, NULL };
+      g_autofree char *renderer = NULL;
+      g_autofree char *loaded = NULL;
+      g_autofree char *debug = NULL;
+      g_auto(Run) run = { 0 };
+
+      run_program_with (path, changes, &run);
+      g_assert_cmpint (run.status, ==, 0);
+      renderer = said (run.out, "renderer");
+      loaded = said (run.out, "gl-loaded");
+      debug = said (run.out, "gdk-debug");
+      g_assert_cmpstr (renderer, ==, cases[i].type);
+      g_assert_cmpstr (loaded, ==, cases[i].loaded);
+      g_assert_cmpstr (debug, ==, "");
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -267,5 +382,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/startup/sort-is-the-lists", test_sort_is_the_lists);
   g_test_add_func ("/startup/screenful-first", test_screenful_first);
   g_test_add_func ("/startup/no-cups-before-printing", test_no_cups_before_printing);
+  g_test_add_func ("/startup/gpu-is-a-render-node", test_gpu_is_a_render_node);
+  g_test_add_func ("/startup/no-gpu-draws-with-cairo", test_no_gpu_draws_with_cairo);
+  g_test_add_func ("/startup/renderer-the-person-chose", test_renderer_the_person_chose);
   return sk_test_app_run (&app);
 }

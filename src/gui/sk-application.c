@@ -15,6 +15,7 @@
 #include "sk-demo.h"
 #include "sk-i18n.h"
 #include "sk-preferences.h"
+#include "sk-renderer.h"
 #include "sk-settings.h"
 #include "sk-trace.h"
 
@@ -22,7 +23,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #ifdef G_OS_UNIX
-#include <dlfcn.h>
 #include <glib-unix.h>
 #include <signal.h>
 #endif
@@ -529,72 +529,6 @@ choose_path (SkApplication  *self,
   return g_build_filename (self->demo_dir, "demo.db", NULL);
 }
 
-#ifdef G_OS_UNIX
-/* NVIDIA's own driver is no part of Mesa: Mesa and LLVM would then be
- * loaded for nothing. */
-static gboolean
-gpu_is_nvidia (void)
-{
-  g_autoptr(GDir) nodes = g_dir_open ("/sys/class/drm", 0, NULL);
-  const char *name;
-
-  while (nodes != NULL && (name = g_dir_read_name (nodes)) != NULL)
-    {
-      g_autofree char *link = g_build_filename ("/sys/class/drm", name, "device", "driver", NULL);
-      g_autofree char *target = g_str_has_prefix (name, "renderD") ? g_file_read_link (link, NULL) : NULL;
-      g_autofree char *driver = target != NULL ? g_path_get_basename (target) : NULL;
-
-      if (g_strcmp0 (driver, "nvidia") == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* GDK loads the GL driver as it opens the display (on X11, to choose the
- * window's visual): Mesa's driver and the LLVM it is built on, some 25 ms
- * of the dynamic loader before anything is drawn, whichever renderer is
- * used.  They are loaded here first, in a thread, while the process
- * registers on the session bus and reads its settings; GDK's own dlopen()
- * then finds them there (the first frame comes some 5 ms sooner: the main
- * thread soon waits for the loader itself).  Only a warm-up: anything
- * missing is passed over, and Mesa still chooses and opens its driver.
- * Debian's Mesa drivers are one file under many names, so this one name
- * also warms the driver for the hardware. */
-static gpointer
-preload_gl_thread (gpointer data)
-{
-  void *egl = gpu_is_nvidia () ? NULL : dlopen ("libEGL_mesa.so.0", RTLD_NOW | RTLD_GLOBAL);
-  void *entry = egl != NULL ? dlsym (egl, "__egl_Main") : NULL;
-  Dl_info info;
-
-  if (entry != NULL && dladdr (entry, &info) != 0 && info.dli_fname != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (info.dli_fname);
-      g_autofree char *driver = g_build_filename (dir, "dri", "swrast_dri.so", NULL);
-
-      dlopen (driver, RTLD_NOW | RTLD_GLOBAL);
-    }
-  /* Never closed: Mesa keeps them open too. */
-  sk_trace_mark ("gl-preloaded");
-  return NULL;
-}
-
-static void
-preload_gl (void)
-{
-  const char *debug = g_getenv ("GDK_DEBUG");
-
-  if ((debug != NULL && strstr (debug, "gl-disable") != NULL) || g_getenv ("LIBGL_DRIVERS_PATH") != NULL)
-    return;
-  g_thread_unref (g_thread_new ("sk-gl-preload", preload_gl_thread, NULL));
-}
-#else
-static void
-preload_gl (void)
-{
-}
-#endif
-
 /* Start-up, in the first instance only: the database this process was
  * asked for starts opening now, before GTK. */
 static void
@@ -646,7 +580,7 @@ sk_application_handle_local_options (GApplication *application,
   /* With a passphrase given, the key derivation (prefetch_asked()) needs
    * the second core more: the first frame waits for it, not for GL. */
   if (passphrase_from_environment () == NULL)
-    preload_gl ();
+    sk_renderer_preload_gl ();
   return -1;
 }
 
@@ -784,6 +718,7 @@ sk_application_startup (GApplication *application)
   sk_trace_mark ("settings");
   gtk_init ();
   forget_gtk_theme ();
+  sk_renderer_forget_choice ();
   sk_trace_mark ("gtk-init");
   adw_init ();
   sk_trace_mark ("adw-init");

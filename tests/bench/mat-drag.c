@@ -5,7 +5,8 @@
  * column, twenty pointer steps each.  Measured: the CPU time (the whole
  * process, every thread) of each frame of the window while the card is
  * on its way — from the frame clock's first phase to the end of its paint
- * — with the cairo renderer, as Xvfb and software rendering draw; and,
+ * — with the renderer GSK_RENDERER names (the benchmarks' cairo), or the
+ * one the program chooses (src/gui/sk-renderer.c); and,
  * apart, the frame after each drop, which builds the mat anew.  Prints
  * the median, 90th percentile and worst of each; aim: the median frame
  * on the way ≤ 4 ms.  Exits 1 above it.  (The frame that takes in the
@@ -195,7 +196,8 @@ main (int argc, char **argv)
   worst = g_array_index (frames, double, frames->len - 1);
   drop_median = g_array_index (drop_frames, double, drop_frames->len / 2);
   drop_worst = g_array_index (drop_frames, double, drop_frames->len - 1);
-  printf ("Dragging a picture card (12 cards, child's view, 1280×800, cairo): %u drags\n", drags);
+  printf ("Dragging a picture card (12 cards, child's view, 1280×800, %s): %u drags\n",
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), drags);
   printf ("on the way: %u frames, CPU median %.2f ms, 90th percentile %.2f ms, worst %.2f ms (aim: median ≤ %.0f ms: %s)\n",
           frames->len, median, p90, worst, AIM_MS, median <= AIM_MS ? "ok" : "too slow");
   printf ("the frame after the drop (the mat built anew): median %.2f ms, worst %.2f ms\n", drop_median, drop_worst);
