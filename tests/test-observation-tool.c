@@ -393,6 +393,59 @@ test_birth_year_suggests (void)
   close_window (window);
 }
 
+/* The first label under @root whose text starts with @start, or NULL. */
+static GtkWidget *
+find_label_starting (GtkWidget  *root,
+                     const char *start)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), start))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_starting (child, start);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* In Add a Child, what the ways mean reads under their three buttons,
+ * across the row, in a few lines: not squeezed into a column a few words
+ * wide beside them (as an action row's subtitle, eleven lines tall). */
+static void
+test_ways_explained_under_buttons (void)
+{
+  g_autofree char *path = sk_test_path ("observe-explained.db");
+  graphene_rect_t words, observation, text;
+  SkWindow *window;
+  GtkWidget *dialog, *explanation;
+  int lines;
+
+  prepare (path, SK_WAY_WORDS);
+  window = open_window (path);
+  sk_test_press ("<Control><Shift>n");
+  g_assert_true (sk_test_wait_for (sk_test_toplevel_shown, GSIZE_TO_POINTER (SK_TYPE_CHILD_DIALOG), 2000));
+  dialog = GTK_WIDGET (sk_test_find_toplevel (SK_TYPE_CHILD_DIALOG));
+  explanation = find_label_starting (dialog, "Pictures:");
+  g_assert_nonnull (explanation);
+  g_assert_true (sk_test_wait_for (sk_test_is_mapped, explanation, 2000));
+  sk_test_iterate (200);
+  g_assert_true (gtk_widget_compute_bounds (sk_test_find_labelled (dialog, GTK_TYPE_TOGGLE_BUTTON, "Words"), dialog, &words));
+  g_assert_true (gtk_widget_compute_bounds (sk_test_find_labelled (dialog, GTK_TYPE_TOGGLE_BUTTON, "Observation"),
+                                            dialog, &observation));
+  g_assert_true (gtk_widget_compute_bounds (explanation, dialog, &text));
+  lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (explanation)));
+  g_test_message ("buttons %.0f–%.0f, bottom %.0f; explanation from %.0f, %.0f wide, %d lines",
+                  words.origin.x, observation.origin.x + observation.size.width,
+                  words.origin.y + words.size.height, text.origin.y, text.size.width, lines);
+  g_assert_cmpfloat (text.origin.y, >=, words.origin.y + words.size.height);
+  g_assert_cmpfloat (text.size.width, >=, 0.9 * (observation.origin.x + observation.size.width - words.origin.x));
+  g_assert_cmpint (lines, <=, 4);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
 /* A child who talks gets no observation; set to observation, at once. */
 static void
 test_way_decides (void)
@@ -482,6 +535,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/observation-tool/observe", test_observe);
   g_test_add_func ("/observation-tool/birth-year-suggests", test_birth_year_suggests);
+  g_test_add_func ("/observation-tool/ways-explained-under-buttons", test_ways_explained_under_buttons);
   g_test_add_func ("/observation-tool/way-decides", test_way_decides);
   g_test_add_func ("/observation-tool/screenshots", test_screenshots);
   return sk_test_app_run (&app);

@@ -54,7 +54,11 @@ void
 sk_renderer_choose (void)
 {
   const char *debug = g_getenv ("GDK_DEBUG");
+  const char *backend = g_getenv ("GDK_BACKEND");
 
+  /* Broadway (GTK in a browser) has a renderer of its own, and no GL. */
+  if (backend != NULL && g_str_has_prefix (backend, "broadway"))
+    return;
   if (g_getenv ("GSK_RENDERER") == NULL && !sk_renderer_has_gpu ("/dev/dri", "/dev/nvidiactl"))
     g_setenv ("GSK_RENDERER", "cairo", TRUE);
   if (!sk_renderer_is_cairo () || (debug != NULL && strstr (debug, "gl-disable") != NULL))
