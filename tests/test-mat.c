@@ -12,27 +12,6 @@
 #include <gio/gio.h>
 #include <string.h>
 
-static char *
-run (const char * const *argv)
-{
-  g_autofree char *out = NULL;
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = run (argv);
-  g_auto(GStrv) words = g_strsplit_set (out, " \n\f", -1);
-
-  return g_strjoinv (" ", words);
-}
-
 static gint64
 column_of (const char *path,
            gint64      id,
@@ -205,7 +184,7 @@ test_paper_shows_only_shared_cards (void)
       g_assert_no_error (error);
       g_assert_true (sk_summary_write_pdf (summary, pdf, &error));
       g_assert_no_error (error);
-      text = pdf_text (pdf);
+      text = sk_test_pdf_text (pdf);
       /* Kept for looking at (SK_TEST_OUTPUT), as the other papers are. */
       if (g_getenv ("SK_TEST_OUTPUT") != NULL)
         {

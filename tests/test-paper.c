@@ -105,25 +105,6 @@ run (const char * const *argv)
   return g_steal_pointer (&out);
 }
 
-static int
-pdf_pages (const char *pdf)
-{
-  const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *out = run (argv);
-
-  return atoi (strstr (out, "Pages:") + strlen ("Pages:"));
-}
-
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = run (argv);
-  g_auto(GStrv) words = g_strsplit_set (out, " \n\f", -1);
-
-  return g_strjoinv (" ", words);
-}
-
 static SkSummary *
 build (SkStore    *store,
        gint64      id,
@@ -176,8 +157,8 @@ test_normal_fits_one_sheet (void)
 
       g_assert_true (sk_summary_write_pdf (summary, pdf, &error));
       g_assert_no_error (error);
-      pages = pdf_pages (pdf);
-      text = pdf_text (pdf);
+      pages = sk_test_pdf_pages (pdf);
+      text = sk_test_pdf_text (pdf);
       g_test_message ("%s: %d pages: %s", language, pages, text);
       save_pages_as_png (pdf, l == 0 ? "paper-normal-da" : "paper-normal-en");
       /* One sheet. */
@@ -231,7 +212,7 @@ test_own_words_are_the_childs (void)
   g_autofree char *text = NULL;
 
   g_assert_true (sk_summary_write_pdf (summary, pdf, &error));
-  text = pdf_text (pdf);
+  text = sk_test_pdf_text (pdf);
   g_assert_null (strstr (text, OWN_WORDS));
   g_assert_null (strstr (text, "Det fortalte Lukas mig"));
   g_assert_nonnull (strstr (text, "Sådan har Lukas det"));
@@ -336,8 +317,8 @@ test_long_flows_over_pages (void)
   g_assert_true (sk_summary_write_pdf (summary, pdf, &error));
   g_assert_no_error (error);
 
-  pages = pdf_pages (pdf);
-  text = pdf_text (pdf);
+  pages = sk_test_pdf_pages (pdf);
+  text = sk_test_pdf_text (pdf);
   g_test_message ("%d pages", pages);
   g_assert_cmpint (pages, >=, 3);
   g_assert_nonnull (strstr (text, "SLUTORD"));
@@ -517,8 +498,8 @@ test_recovery_key_copies_by_hand (void)
 
         g_assert_true (sk_summary_write_pdf (paper, pdf, &error));
         g_assert_no_error (error);
-        g_assert_cmpint (pdf_pages (pdf), ==, 1);
-        text = pdf_text (pdf);
+        g_assert_cmpint (sk_test_pdf_pages (pdf), ==, 1);
+        text = sk_test_pdf_text (pdf);
         g_assert_nonnull (strstr (text, l == 0 ? "Gendannelsesnøgle til Samtalekuffert" : "Recovery key for Samtalekuffert"));
         fonts = run (fonts_argv);
         g_assert_nonnull (strstr (fonts, "DejaVuSansMono"));

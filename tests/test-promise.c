@@ -465,21 +465,6 @@ summary_shown (gpointer window)
   return panel != NULL && gtk_widget_get_mapped (panel);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_auto(GStrv) words = NULL;
-  int status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                               &status, NULL));
-  g_assert_cmpint (status, ==, 0);
-  words = g_strsplit_set (out, " \n\f", -1);
-  return g_strjoinv (" ", words);
-}
-
 static gboolean
 tools_shown (gpointer window)
 {
@@ -592,7 +577,7 @@ test_our_summary_in_the_childs_view (void)
   g_assert_nonnull (pdf);
   g_assert_cmpint (g_stat (pdf, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  words = pdf_text (pdf);
+  words = sk_test_pdf_text (pdf);
   /* In the interface's language unless chosen otherwise. */
   g_assert_nonnull (strstr (words, "Our conversation"));
   g_assert_null (strstr (words, own_words));
@@ -609,7 +594,7 @@ test_our_summary_in_the_childs_view (void)
   sk_test_real_click (save);
   sk_test_iterate (300);
   pdf = saved_pdf ();
-  words = pdf_text (pdf);
+  words = sk_test_pdf_text (pdf);
   g_assert_nonnull (strstr (words, own_words));
 
   /* Esc goes back to the tools (the first one may only close the

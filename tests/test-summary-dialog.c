@@ -19,18 +19,6 @@ open_today (const char *path)
   return sk_test_open_today (app, path);
 }
 
-static char *
-pdf_words (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
-  g_auto(GStrv) words = NULL;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, NULL));
-  words = g_strsplit_set (out, " \n\f", -1);
-  return g_strjoinv (" ", words);
-}
-
 static void
 clipboard_cb (GObject      *source,
               GAsyncResult *result,
@@ -81,7 +69,7 @@ test_preview_choices_language_journal (void)
 
   /* In Danish, as the interface; shared topics are on it. */
   g_assert_true (sk_summary_dialog_save_pdf (dialog, pdf, &error));
-  words = pdf_words (pdf);
+  words = sk_test_pdf_text (pdf);
   g_assert_nonnull (strstr (words, "Vores samtale"));
   g_assert_nonnull (strstr (words, "Skolen"));
   g_assert_nonnull (strstr (words, "Jeres rådgiver: Lone Eksempel"));
@@ -102,7 +90,7 @@ test_preview_choices_language_journal (void)
   g_assert_cmpstr (value, ==, "0");
   g_free (value);
   g_assert_true (sk_summary_dialog_save_pdf (dialog, pdf, &error));
-  words = pdf_words (pdf);
+  words = sk_test_pdf_text (pdf);
   g_assert_null (strstr (words, "Skolen"));
   g_assert_nonnull (strstr (words, "Hjemme"));
   g_clear_pointer (&words, g_free);
@@ -110,7 +98,7 @@ test_preview_choices_language_journal (void)
   /* An English summary from a Danish interface. */
   sk_summary_dialog_set_language (dialog, "en");
   g_assert_true (sk_summary_dialog_save_pdf (dialog, pdf, &error));
-  words = pdf_words (pdf);
+  words = sk_test_pdf_text (pdf);
   g_assert_nonnull (strstr (words, "Our conversation"));
   g_assert_null (strstr (words, "Vores samtale"));
   g_clear_pointer (&words, g_free);
@@ -322,7 +310,7 @@ test_next_meeting_reaches_the_paper (void)
   dialog = SK_SUMMARY_DIALOG (sk_test_find_toplevel (SK_TYPE_SUMMARY_DIALOG));
   sk_summary_dialog_set_language (dialog, "en");
   g_assert_true (sk_summary_dialog_save_pdf (dialog, pdf, &error));
-  words = pdf_words (pdf);
+  words = sk_test_pdf_text (pdf);
   g_assert_nonnull (strstr (words, "Our next meeting"));
   g_assert_nonnull (strstr (words, "at 10:00"));
   g_assert_nonnull (strstr (words, "Familiehuset"));

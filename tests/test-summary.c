@@ -258,20 +258,6 @@ pdf_text (const char *pdf)
   return g_steal_pointer (&out);
 }
 
-static int
-pdf_pages (const char *pdf)
-{
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdfinfo", pdf, NULL };
-  const char *line;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                               NULL, NULL));
-  line = strstr (out, "Pages:");
-  g_assert_nonnull (line);
-  return atoi (line + strlen ("Pages:"));
-}
-
 /* Words, without the line and page breaks pdftotext puts in. */
 static char *
 squeeze (const char *text)
@@ -316,7 +302,7 @@ test_pdf (void)
       words = squeeze (text);
 
       /* The long words flow over three pages or more, complete, in order. */
-      g_assert_cmpint (pdf_pages (pdf), >=, 3);
+      g_assert_cmpint (sk_test_pdf_pages (pdf), >=, 3);
       for (guint i = 1; i <= 120; i++)
         {
           g_autofree char *sentence = g_strdup_printf ("Sætning nummer %u om skolen og frikvarteret.", i);
