@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
+#include <openssl/evp.h>
 
 /* Invented, and unlike anything else in a file. */
 #define NAME "Vindelrunka Oftebæk"
@@ -90,6 +91,117 @@ test_not_readable (void)
   g_clear_object (&store);
   g_assert_false (file_contains (path, NAME));
   g_assert_false (file_contains (path, "Kvaksalvertrompeten"));
+}
+
+/* What libcrypto's own PBKDF2-HMAC-SHA1 gives, as hex like sk_key_sql(). */
+static char *
+libcrypto_key_sql (const char   *secret,
+                   const guint8 *salt,
+                   gsize         salt_length,
+                   guint         rounds)
+{
+  guint8 bytes[32];
+  GString *sql = g_string_new ("x'");
+
+  g_assert_cmpint (PKCS5_PBKDF2_HMAC_SHA1 (secret, (int) strlen (secret), salt, (int) salt_length, (int) rounds,
+                                           sizeof bytes, bytes), ==, 1);
+  for (guint i = 0; i < sizeof bytes; i++)
+    g_string_append_printf (sql, "%02X", bytes[i]);
+  g_string_append_c (sql, '\'');
+  return g_string_free (sql, FALSE);
+}
+
+/* The key derivation done on two cores is PBKDF2-HMAC-SHA1 as SQLCipher 3
+ * does it (libcrypto's), to the bit: RFC 6070's example, and passphrases
+ * as caseworkers type them, for few and for all the rounds. */
+static void
+test_derive_is_sqlciphers (void)
+{
+  static const struct { const char *secret; guint rounds; } cases[] = {
+    { "ein Satz zum Merken", 1 },
+    { "ein Satz zum Merken", 2 },
+    { "ein Satz zum Merken", 3 },
+    { "æøå ÆØÅ – en sætning 🦊 med emoji", 1000 },
+    { "", 7 },
+    { "a bench at the window", SK_KEY_KDF_ITER },
+  };
+  guint8 salt[SK_KEY_SALT_BYTES];
+
+  /* RFC 6070: P "password", S "salt", c 4096: the first 20 bytes. */
+  {
+    g_autoptr(SkKey) key = sk_key_derive ("password", (const guint8 *) "salt", 4, 4096);
+
+    g_assert_true (g_str_has_prefix (sk_key_sql (key), "x'4B007901B765489ABEAD49D926F721D065A429C1"));
+  }
+  for (guint i = 0; i < sizeof salt; i++)
+    salt[i] = (guint8) (i * 37 + 11);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SkKey) key = sk_key_derive (cases[i].secret, salt, sizeof salt, cases[i].rounds);
+      g_autofree char *expected = libcrypto_key_sql (cases[i].secret, salt, sizeof salt, cases[i].rounds);
+
+      g_assert_nonnull (key);
+      g_assert_cmpstr (sk_key_sql (key), ==, expected);
+    }
+}
+
+/* A key file SQLCipher makes from the passphrase itself (as every key file
+ * before this derivation was made) opens; one made now opens with
+ * SQLCipher's own derivation, with the same data key in it. */
+static void
+test_key_files_as_sqlcipher_makes_them (void)
+{
+  g_autofree char *path = sk_test_path ("sqlcipher-keyring.db");
+  g_autofree char *key_path = g_strconcat (path, ".key", NULL);
+  g_autofree char *kdf = g_strdup_printf ("PRAGMA kdf_iter = %d", SK_KEY_KDF_ITER);
+  g_autoptr(SkKey) key = sk_key_new_random ();
+  g_autoptr(GError) error = NULL;
+  const char *passphrase = "en sætning fra før";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  SkKey *got;
+
+  /* As SQLCipher makes it. */
+  g_unlink (key_path);
+  g_assert_cmpint (sqlite3_open (key_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_key (db, passphrase, (int) strlen (passphrase)), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, kdf, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE key (data BLOB NOT NULL)", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *insert = g_strdup_printf ("INSERT INTO key (data) VALUES (%s)", sk_key_sql (key));
+
+    g_assert_cmpint (sqlite3_exec (db, insert, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  sqlite3_close (db);
+  got = sk_keyring_unlock (path, passphrase, &error);
+  g_assert_no_error (error);
+  g_assert_true (sk_key_equal (got, key));
+  sk_key_unref (got);
+  g_assert_null (sk_keyring_unlock (path, "en anden sætning", &error));
+  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+
+  /* As the program makes it, read by SQLCipher. */
+  g_assert_true (sk_keyring_save (path, key, "en ny sætning 🦊", &error));
+  g_assert_no_error (error);
+  db = NULL;
+  g_assert_cmpint (sqlite3_open_v2 (key_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_key (db, "en ny sætning 🦊", (int) strlen ("en ny sætning 🦊")), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, kdf, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT data FROM key", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  {
+    g_autoptr(SkKey) read = sk_key_new_from_bytes (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+
+    g_assert_true (sk_key_equal (read, key));
+  }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* A key file cut short of its salt is no key file: refused, as before. */
+  g_assert_true (g_file_set_contents (key_path, "SQLite", 6, NULL));
+  g_assert_null (sk_keyring_unlock (path, passphrase, &error));
+  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_WRONG_PASSPHRASE);
 }
 
 static void
@@ -292,6 +404,8 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/encryption/not-readable", test_not_readable);
   g_test_add_func ("/encryption/wrong-passphrase", test_wrong_passphrase);
+  g_test_add_func ("/encryption/derive-is-sqlciphers", test_derive_is_sqlciphers);
+  g_test_add_func ("/encryption/key-files-as-sqlcipher-makes-them", test_key_files_as_sqlcipher_makes_them);
   g_test_add_func ("/encryption/migrate-plain", test_migrate_plain);
   return g_test_run ();
 }

@@ -22,8 +22,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <sqlite3.h>
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -166,12 +164,8 @@ tables_in_order (sqlite3    *db,
   return ordered;
 }
 
-/* SQLCipher 3's sizes: a 256-bit key, a 16-byte salt. */
-#define HANDOVER_KEY  32
-#define HANDOVER_SALT 16
-
 /* The SQL that attaches @file as @schema.  The key is derived here as
- * SQLCipher derives it from a passphrase (PBKDF2-HMAC-SHA1 over the salt
+ * SQLCipher derives it from a passphrase (sk_key_derive(): over the salt
  * in the file's first 16 bytes, SK_KEY_KDF_ITER rounds) and given raw:
  * SQLCipher 3 would take an ATTACH's rounds from a setting of the whole
  * process.  An empty file (a new one) gets a new salt, given with the
@@ -182,23 +176,12 @@ attach_sql (const char  *file,
             const char  *passphrase,
             GError     **error)
 {
-  g_autoptr(SkKey) key_sql = NULL;
-  guint8 salt[HANDOVER_SALT], key[HANDOVER_KEY];
-  GString *raw;
-  gssize got = 0;
-  char *sql, *copy;
-  int fd = g_open (file, O_RDONLY | O_CLOEXEC, 0);
+  g_autoptr(SkKey) key = NULL;
+  guint8 salt[SK_KEY_SALT_BYTES];
+  gssize got = sk_key_read_salt (file, salt);
+  char *raw, *sql, *copy;
 
-  if (fd >= 0)
-    {
-      gssize n;
-
-      while (got < HANDOVER_SALT && ((n = read (fd, salt + got, HANDOVER_SALT - got)) > 0 || (n < 0 && errno == EINTR)))
-        if (n > 0)
-          got += n;
-      g_close (fd, NULL);
-    }
-  if (fd < 0 || (got != 0 && got != HANDOVER_SALT))
+  if (got < 0 || (got != 0 && got != SK_KEY_SALT_BYTES))
     {
       g_autofree char *name = g_filename_display_name (file);
 
@@ -212,29 +195,20 @@ attach_sql (const char  *file,
                            _("The system gave no random numbers. Nothing was written."));
       return NULL;
     }
-  if (PKCS5_PBKDF2_HMAC_SHA1 (passphrase, (int) strlen (passphrase), salt, sizeof salt, SK_KEY_KDF_ITER,
-                              sizeof key, key) != 1)
+  key = sk_key_derive (passphrase, salt, sizeof salt, SK_KEY_KDF_ITER);
+  if (key == NULL)
     {
-      OPENSSL_cleanse (key, sizeof key);
       g_set_error_literal (error, SK_STORE_ERROR, SK_STORE_ERROR_IO,
                            _("The key for the handover could not be made. Nothing was written."));
       return NULL;
     }
-  key_sql = sk_key_new_from_bytes (key, sizeof key);
-  OPENSSL_cleanse (key, sizeof key);
-  /* "x'KEY'", and for a new file "x'KEYSALT'"; room for it all at once,
-   * so that no copy of the key is left behind by a growing string. */
-  raw = g_string_sized_new (3 + 2 * (HANDOVER_KEY + HANDOVER_SALT) + 1);
-  g_string_append_len (raw, sk_key_sql (key_sql), strlen (sk_key_sql (key_sql)) - 1);
-  for (gsize i = 0; got == 0 && i < sizeof salt; i++)
-    g_string_append_printf (raw, "%02X", salt[i]);
-  g_string_append_c (raw, '\'');
-  sql = sqlite3_mprintf ("ATTACH DATABASE %Q AS \"%w\" KEY %Q;", file, schema, raw->str);
+  /* "x'KEY'", and for a new file "x'KEYSALT'". */
+  raw = got == 0 ? sk_key_sql_with_salt (key, salt) : g_strdup (sk_key_sql (key));
+  sql = sqlite3_mprintf ("ATTACH DATABASE %Q AS \"%w\" KEY %Q;", file, schema, raw);
+  sk_key_free_sql (raw);
   copy = g_strdup (sql);
   memset (sql, 0, strlen (sql));
   sqlite3_free (sql);
-  OPENSSL_cleanse (raw->str, raw->len);
-  g_string_free (raw, TRUE);
   return copy;
 }
 
