@@ -198,10 +198,16 @@ test_key_files_as_sqlcipher_makes_them (void)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  /* A key file cut short of its salt is no key file: refused, as before. */
-  g_assert_true (g_file_set_contents (key_path, "SQLite", 6, NULL));
-  g_assert_null (sk_keyring_unlock (path, passphrase, &error));
-  g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_WRONG_PASSPHRASE);
+  /* A key file cut short of its salt, or empty, is damaged: not "the
+   * wrong passphrase", which would have the right one typed again. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (g_file_set_contents (key_path, "SQLite", i == 0 ? 6 : 0, NULL));
+      g_assert_null (sk_keyring_unlock (path, passphrase, &error));
+      g_assert_error (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "damaged"));
+      g_clear_error (&error);
+    }
 }
 
 static void

@@ -194,9 +194,13 @@ sk_key_derive (const char   *secret,
   g_return_val_if_fail (salt != NULL, NULL);
   g_return_val_if_fail (rounds > 0, NULL);
 
-  thread = g_thread_new ("sk-key-derive", second_block_thread, &second);
+  /* No thread to be had (a limit on processes): one after the other. */
+  thread = g_thread_try_new ("sk-key-derive", second_block_thread, &second, NULL);
   ok = pbkdf2_sha1_block (secret, salt, salt_length, rounds, 1, bytes);
-  g_thread_join (thread);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    second_block_thread (&second);
   memcpy (bytes + SHA1_BYTES, second.block, SHA1_BYTES);
   OPENSSL_cleanse (second.block, sizeof second.block);
   if (ok && second.ok)
@@ -246,7 +250,7 @@ sk_key_free_sql (char *sql)
  * Reads the first SK_KEY_SALT_BYTES of @path into @salt.
  *
  * Returns: how many bytes the file had of them (0 for an empty file), or
- *   -1 if it cannot be opened
+ *   -1 if it cannot be opened or read (errno says why)
  */
 gssize
 sk_key_read_salt (const char *path,
@@ -254,6 +258,7 @@ sk_key_read_salt (const char *path,
 {
   gssize got = 0, n = 0;
   int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int saved_errno;
 
   if (fd < 0)
     return -1;
@@ -261,7 +266,13 @@ sk_key_read_salt (const char *path,
          ((n = read (fd, salt + got, SK_KEY_SALT_BYTES - got)) > 0 || (n < 0 && errno == EINTR)))
     if (n > 0)
       got += n;
+  saved_errno = errno;
   g_close (fd, NULL);
+  if (n < 0)
+    {
+      errno = saved_errno;
+      return -1;
+    }
   return got;
 }
 
@@ -426,10 +437,11 @@ read_key_file (const char  *path,
                    _("The key file “%s” cannot be read: %s"), name, g_strerror (saved_errno));
       return NULL;
     }
-  /* Shorter than its salt: no key file, as SQLCipher would find too. */
+  /* Shorter than its salt: cut short, whatever was typed. */
   if (got < SK_KEY_SALT_BYTES)
     {
-      g_set_error_literal (error, SK_STORE_ERROR, wrong_code, wrong_message);
+      g_set_error (error, SK_STORE_ERROR, SK_STORE_ERROR_DAMAGED,
+                   _("The key file “%s” is damaged: it is shorter than a key file can be."), name);
       return NULL;
     }
   derived = sk_key_derive (secret, salt, sizeof salt, SK_KEY_KDF_ITER);

@@ -56,8 +56,9 @@ sk_renderer_choose (void)
   const char *debug = g_getenv ("GDK_DEBUG");
   const char *backend = g_getenv ("GDK_BACKEND");
 
-  /* Broadway (GTK in a browser) has a renderer of its own, and no GL. */
-  if (backend != NULL && g_str_has_prefix (backend, "broadway"))
+  /* Broadway (GTK in a browser) has a renderer of its own, and no GL;
+   * GDK_BACKEND may name it anywhere in a list of backends to try. */
+  if (backend != NULL && strstr (backend, "broadway") != NULL)
     return;
   if (g_getenv ("GSK_RENDERER") == NULL && !sk_renderer_has_gpu ("/dev/dri", "/dev/nvidiactl"))
     g_setenv ("GSK_RENDERER", "cairo", TRUE);
@@ -82,7 +83,9 @@ sk_renderer_forget_choice (void)
     return;
   /* GSK_RENDERER stays: GSK reads it as the first window is realized (and
    * a program started from here on the same machine is as well off with
-   * it).  GDK_DEBUG was read by gtk_init(). */
+   * it).  GDK_DEBUG was read by gtk_init().  Other threads run by now;
+   * the variable exists, so setenv() and unsetenv() only move pointers
+   * within the environment (as for GTK_THEME in sk-application.c). */
   if (gdk_debug_before != NULL)
     g_setenv ("GDK_DEBUG", gdk_debug_before, TRUE);
   else
