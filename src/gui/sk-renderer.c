@@ -42,6 +42,15 @@ sk_renderer_has_gpu (const char *dri_dir,
   return g_file_test (nvidia_ctl, G_FILE_TEST_EXISTS);
 }
 
+/* Whether GDK_DEBUG already keeps GL from being prepared. */
+static gboolean
+gl_disabled (void)
+{
+  const char *debug = g_getenv ("GDK_DEBUG");
+
+  return debug != NULL && strstr (debug, "gl-disable") != NULL;
+}
+
 gboolean
 sk_renderer_is_cairo (void)
 {
@@ -62,7 +71,7 @@ sk_renderer_choose (void)
     return;
   if (g_getenv ("GSK_RENDERER") == NULL && !sk_renderer_has_gpu ("/dev/dri", "/dev/nvidiactl"))
     g_setenv ("GSK_RENDERER", "cairo", TRUE);
-  if (!sk_renderer_is_cairo () || (debug != NULL && strstr (debug, "gl-disable") != NULL))
+  if (!sk_renderer_is_cairo () || gl_disabled ())
     return;
   gdk_debug_before = g_strdup (debug);
   if (debug != NULL && *debug != '\0')
@@ -146,10 +155,7 @@ preload_gl_thread (gpointer data)
 void
 sk_renderer_preload_gl (void)
 {
-  const char *debug = g_getenv ("GDK_DEBUG");
-
-  if (sk_renderer_is_cairo () || (debug != NULL && strstr (debug, "gl-disable") != NULL) ||
-      g_getenv ("LIBGL_DRIVERS_PATH") != NULL)
+  if (sk_renderer_is_cairo () || gl_disabled () || g_getenv ("LIBGL_DRIVERS_PATH") != NULL)
     return;
   g_thread_unref (g_thread_new ("sk-gl-preload", preload_gl_thread, NULL));
 }
