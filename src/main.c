@@ -7,6 +7,11 @@
 #include "sk-i18n.h"
 #include "sk-renderer.h"
 #include "sk-trace.h"
+#include "sk-window.h"
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #ifdef G_OS_UNIX
 #include <dlfcn.h>
@@ -33,23 +38,89 @@ gl_loaded (void)
   return FALSE;
 }
 
-/* tests/bench/startup sets SK_BENCH_FIRST_FRAME: print the monotonic time
- * of the first frame drawn, what drew it and whether GL was loaded, then
- * quit. */
 static void
-first_frame_cb (GdkFrameClock *clock,
-                GtkWindow     *window)
+quit_now (GtkWindow *window)
+{
+  /* As Ctrl+Q does: the windows close, and the database with them. */
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (window)), "quit", NULL);
+}
+
+static void
+print_drawn_by (GtkWindow *window)
 {
   const char *debug = g_getenv ("GDK_DEBUG");
 
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   printf ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
   printf ("gl-loaded %d\n", gl_loaded ());
   printf ("gdk-debug %s\n", debug != NULL ? debug : "");
   fflush (stdout);
-  /* As Ctrl+Q does: the windows close, and the database with them. */
-  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (window)), "quit", NULL);
+}
+
+/* SK_BENCH_FIRST_FRAME=unlocked: the passphrase page was drawn, and the
+ * bench types the passphrase into it, as a caseworker does.  These mark
+ * the first frame drawn after it was taken: the database's own window. */
+static gboolean
+unlocked (GtkWindow *window)
+{
+  return SK_IS_WINDOW (window) && !sk_window_get_locked (SK_WINDOW (window));
+}
+
+static void
+unlocked_layout_cb (GdkFrameClock *clock,
+                    GtkWindow     *window)
+{
+  if (!unlocked (window))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, unlocked_layout_cb, window);
+  sk_trace_mark ("unlocked-layout");
+}
+
+static void
+unlocked_paint_cb (GdkFrameClock *clock,
+                   GtkWindow     *window)
+{
+  if (!unlocked (window))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, unlocked_paint_cb, window);
+  sk_trace_mark ("unlocked-paint");
+}
+
+static void
+unlocked_frame_cb (GdkFrameClock *clock,
+                   GtkWindow     *window)
+{
+  if (!unlocked (window))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, unlocked_frame_cb, window);
+  printf ("unlocked-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  quit_now (window);
+}
+
+/* tests/bench/startup sets SK_BENCH_FIRST_FRAME: print the monotonic time
+ * of the first frame drawn, what drew it and whether GL was loaded, then
+ * quit; with "unlocked", and the passphrase page drawn, the window's X
+ * id instead, to wait for the passphrase. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  print_drawn_by (window);
+#ifdef GDK_WINDOWING_X11
+  if (g_strcmp0 (g_getenv ("SK_BENCH_FIRST_FRAME"), "unlocked") == 0 && SK_IS_WINDOW (window) &&
+      !unlocked (window) && GDK_IS_X11_SURFACE (gtk_native_get_surface (GTK_NATIVE (window))))
+    {
+      g_signal_connect (clock, "layout", G_CALLBACK (unlocked_layout_cb), window);
+      g_signal_connect (clock, "paint", G_CALLBACK (unlocked_paint_cb), window);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (unlocked_frame_cb), window);
+      printf ("xid %lu\n", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
+      fflush (stdout);
+      return;
+    }
+#endif
+  quit_now (window);
 }
 
 static void

@@ -321,6 +321,53 @@ test_lock_when_idle (void)
   sk_test_close_conversation (window);
 }
 
+static gboolean
+passphrase_taken (gpointer window)
+{
+  GtkWidget *spinner = sk_test_find_type (window, GTK_TYPE_SPINNER);
+
+  return sk_window_get_store (window) != NULL ||
+         (spinner != NULL && gtk_widget_get_mapped (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+}
+
+/* Enter on the passphrase takes it at once: the spinner turns and the key
+ * is being derived, without the quarter of a second GTK shows a button
+ * pressed from the keyboard first (which came before the wait for the
+ * key, and made it half again as long). */
+static void
+test_enter_takes_passphrase_at_once (void)
+{
+  g_autofree char *path = sk_test_path ("lock-enter.db");
+  g_autoptr(GError) error = NULL;
+  SkWindow *window;
+  gint64 pressed, taken;
+
+  /* Made with the passphrase given, as at a first start. */
+  window = sk_application_open (app, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sk_window_get_store (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (200);
+
+  g_unsetenv ("SAMTALEKUFFERT_PASSPHRASE");
+  window = open_asking (path);
+  sk_test_wait_to_show (window, "Samtalekuffert Is Locked");
+  sk_test_type (SK_TEST_PASSPHRASE);
+  sk_test_iterate (100);
+  g_assert_false (passphrase_taken (window));
+  pressed = g_get_monotonic_time ();
+  sk_test_press ("Return");
+  g_assert_true (sk_test_wait_for (passphrase_taken, window, 2000));
+  taken = g_get_monotonic_time ();
+  g_test_message ("Return to the passphrase taken: %.0f ms", (taken - pressed) / 1000.0);
+  g_assert_cmpint (taken - pressed, <, 200 * 1000);
+  g_assert_true (sk_test_wait_for (has_store, window, 5000));
+  g_assert_false (sk_window_get_locked (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sk_test_iterate (200);
+  g_setenv ("SAMTALEKUFFERT_PASSPHRASE", SK_TEST_PASSPHRASE, TRUE);
+}
+
 /* --demo: encrypted as a caseworker's file is, with a key in memory only:
  * no passphrase asked, no key files, nothing of the child as text. */
 static void
@@ -360,5 +407,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/lock/keeps-typing", test_lock_keeps_typing);
   g_test_add_func ("/lock/when-idle", test_lock_when_idle);
   g_test_add_func ("/lock/demo-encrypted", test_demo_encrypted);
+  g_test_add_func ("/lock/enter-takes-passphrase-at-once", test_enter_takes_passphrase_at_once);
   return sk_test_app_run (&app);
 }

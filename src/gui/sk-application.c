@@ -894,6 +894,7 @@ key_given_cb (SkWindow      *window,
     }
   g_hash_table_replace (self->keys, g_strdup (path), sk_key_ref (key));
   sk_window_set_store_listed (window, store, job->children);
+  sk_trace_mark ("children-listed");
 }
 
 /* A window with the passphrase page for @path: to choose a passphrase at

@@ -8,7 +8,10 @@
  * program then chooses, src/gui/sk-renderer.c).  Prints
  * the medians, the ratios to the bare GTK 4 window, the peak memory
  * (ru_maxrss) and, from the program's own marks (SK_STARTUP_TRACE,
- * src/core/sk-trace.c), where the time goes.
+ * src/core/sk-trace.c), where the time goes.  Two starts go on as a
+ * caseworker's does: the passphrase typed on the keyboard (XTest) into
+ * the passphrase page, then Return; timed from Return to the first frame
+ * of the database's window, the children in it.
  * Aims: at most 1.20 × the bare window empty, 1.30 with 1,000 × 20,
  * memory at most 1.25 ×.
  */
@@ -16,6 +19,9 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <X11/Xlib.h>
+#include <X11/keysym.h>
+#include <X11/extensions/XTest.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -42,6 +48,8 @@ typedef struct
   GPtrArray   *names;    /* the marks, in the order they came */
   GHashTable  *marks;    /* name → GArray of gint64 µs after the spawn */
   char        *drawn_by; /* the renderer, as the program says (not the bare windows) */
+  gboolean     typed;    /* the passphrase is typed on the page, and Return pressed */
+  GArray      *waits;    /* gint64 µs from Return to the first frame unlocked */
 } Start;
 
 static Start *
@@ -56,6 +64,19 @@ start_new (const char  *title,
   start->memory = g_array_new (FALSE, FALSE, sizeof (gint64));
   start->names = g_ptr_array_new_with_free_func (g_free);
   start->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  start->waits = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return start;
+}
+
+/* A start where the bench types the passphrase, as a caseworker does, and
+ * times from Return to the first frame of the database's window. */
+static Start *
+start_typed (const char  *title,
+             const char **argv)
+{
+  Start *start = start_new (title, argv);
+
+  start->typed = TRUE;
   return start;
 }
 
@@ -66,6 +87,7 @@ start_free (Start *start)
   g_array_unref (start->memory);
   g_ptr_array_unref (start->names);
   g_hash_table_unref (start->marks);
+  g_array_unref (start->waits);
   g_free (start->drawn_by);
   g_free (start);
 }
@@ -93,6 +115,54 @@ median (GArray *values)
   return g_array_index (values, gint64, values->len / 2);
 }
 
+/* The program opens the file with its passphrase, as a caseworker's
+ * would ($SAMTALEKUFFERT_PASSPHRASE, set in main()): the key files are
+ * made here, and the key derivation is part of every start measured. */
+#define BENCH_PASSPHRASE "a bench at the window"
+
+static Display *
+x_display (void)
+{
+  static Display *display;
+
+  if (display == NULL)
+    display = XOpenDisplay (NULL);
+  g_assert_nonnull (display);
+  return display;
+}
+
+static void
+press (KeySym keysym)
+{
+  KeyCode code = XKeysymToKeycode (x_display (), keysym);
+
+  g_assert_cmpint (code, !=, 0);
+  XTestFakeKeyEvent (x_display (), code, True, CurrentTime);
+  XTestFakeKeyEvent (x_display (), code, False, CurrentTime);
+}
+
+/* Types the passphrase on the keyboard into the window @xid, which shows
+ * the passphrase page, and presses Return: returns when Return was
+ * pressed.  The letters have been taken in before Return is pressed. */
+static gint64
+type_passphrase (Window xid)
+{
+  gint64 pressed;
+
+  XRaiseWindow (x_display (), xid);
+  XSetInputFocus (x_display (), xid, RevertToParent, CurrentTime);
+  XSync (x_display (), False);
+  g_usleep (50 * 1000);
+  for (const char *p = BENCH_PASSPHRASE; *p != '\0'; p++)
+    press (*p == ' ' ? XK_space : (KeySym) *p);
+  XSync (x_display (), False);
+  g_usleep (300 * 1000);
+  pressed = g_get_monotonic_time ();
+  press (XK_Return);
+  XSync (x_display (), False);
+  return pressed;
+}
+
 /* Starts @start once; with @keep, adds its figures. */
 static void
 run_once (Start    *start,
@@ -102,7 +172,7 @@ run_once (Start    *start,
   g_autoptr(GIOChannel) channel = NULL;
   g_autofree char *line = NULL;
   struct rusage usage;
-  gint64 begin, frame = 0;
+  gint64 begin, frame = 0, pressed = 0, unlocked = 0;
   GPid pid;
   int out, status;
 
@@ -118,8 +188,14 @@ run_once (Start    *start,
       gint64 at;
       char type[64];
 
+      unsigned long xid;
+
       if (sscanf (line, "first-frame %" G_GINT64_FORMAT, &frame) == 1)
         frame -= begin;
+      else if (start->typed && sscanf (line, "xid %lu", &xid) == 1)
+        pressed = type_passphrase (xid) - begin;
+      else if (sscanf (line, "unlocked-frame %" G_GINT64_FORMAT, &unlocked) == 1)
+        unlocked -= begin;
       else if (keep && sscanf (line, "mark %63s %" G_GINT64_FORMAT, name, &at) == 2)
         add_mark (start, name, at - begin);
       else if (sscanf (line, "renderer %63s", type) == 1)
@@ -134,12 +210,26 @@ run_once (Start    *start,
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
     g_error ("%s %s ended with status %d", start->argv[0], start->argv[1] ? start->argv[1] : "", status);
   g_assert_cmpint (frame, >, 0);
+  if (start->typed)
+    {
+      g_assert_cmpint (pressed, >, frame);
+      g_assert_cmpint (unlocked, >, pressed);
+    }
   if (keep)
     {
       gint64 kib = usage.ru_maxrss;
 
       g_array_append_val (start->frames, frame);
       g_array_append_val (start->memory, kib);
+      if (start->typed)
+        {
+          gint64 wait = unlocked - pressed;
+
+          add_mark (start, "first-frame", frame);
+          add_mark (start, "return", pressed);
+          add_mark (start, "unlocked-frame", unlocked);
+          g_array_append_val (start->waits, wait);
+        }
     }
 }
 
@@ -157,8 +247,9 @@ print_marks (Start *start)
       printf ("    %-16s %7.1f  %+6.1f\n", name, at, at - before);
       before = at;
     }
-  printf ("    %-16s %7.1f  %+6.1f\n", "first-frame", median (start->frames) / 1000.0,
-          median (start->frames) / 1000.0 - before);
+  if (!start->typed)
+    printf ("    %-16s %7.1f  %+6.1f\n", "first-frame", median (start->frames) / 1000.0,
+            median (start->frames) / 1000.0 - before);
 }
 
 /* One renderer: all four starts in turns, then the table. */
@@ -193,6 +284,15 @@ measure (const char  *renderer,
               starts[i]->drawn_by != NULL ? starts[i]->drawn_by : "");
     }
   for (guint i = 0; i < n_starts; i++)
+    if (starts[i]->typed)
+      {
+        GArray *waits = starts[i]->waits;
+
+        g_array_sort (waits, compare_gint64);
+        printf ("  %-36s Return to its first frame: median %.1f ms, worst %.1f ms\n", starts[i]->title,
+                median (waits) / 1000.0, g_array_index (waits, gint64, waits->len - 1) / 1000.0);
+      }
+  for (guint i = 0; i < n_starts; i++)
     if (starts[i]->names->len > 0)
       print_marks (starts[i]);
 }
@@ -206,11 +306,6 @@ exec_sql (sqlite3    *db,
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s", message);
 }
-
-/* The program opens the file with its passphrase, as a caseworker's
- * would ($SAMTALEKUFFERT_PASSPHRASE, set in main()): the key files are
- * made here, and the key derivation is part of every start measured. */
-#define BENCH_PASSPHRASE "a bench at the window"
 
 static SkKey *
 bench_key (const char *path)
@@ -292,6 +387,11 @@ main (int argc, char **argv)
   /* As a caseworker starts it: no passphrase given, so the first frame is
    * the passphrase page, and the key derivation comes after it. */
   const char *asking_argv[] = { "/usr/bin/env", "-u", "SAMTALEKUFFERT_PASSPHRASE", app, large_arg, NULL };
+  /* And then typing it, with Return: the wait that follows. */
+  const char *typing_empty_argv[] = { "/usr/bin/env", "-u", "SAMTALEKUFFERT_PASSPHRASE",
+                                      "SK_BENCH_FIRST_FRAME=unlocked", app, empty_arg, NULL };
+  const char *typing_large_argv[] = { "/usr/bin/env", "-u", "SAMTALEKUFFERT_PASSPHRASE",
+                                      "SK_BENCH_FIRST_FRAME=unlocked", app, large_arg, NULL };
   /* NULL: none set, as a person starts it.  The bare windows then draw
    * with GL, as GTK 4.8 always does; the program with cairo on a machine
    * without a GPU (src/gui/sk-renderer.c). */
@@ -322,6 +422,8 @@ main (int argc, char **argv)
         start_new ("samtalekuffert, empty database", empty_argv),
         start_new ("samtalekuffert, 1000 children x 20", large_argv),
         start_new ("samtalekuffert, 1000 x 20, asking the passphrase", asking_argv),
+        start_typed ("samtalekuffert, empty, passphrase typed", typing_empty_argv),
+        start_typed ("samtalekuffert, 1000 x 20, passphrase typed", typing_large_argv),
       };
 
       measure (renderers[r], starts, G_N_ELEMENTS (starts));
