@@ -7,6 +7,7 @@
  * choices (written at once).  Prints the median, the 99th percentile and
  * the worst; exits 1 when the 99th percentile is above 5 ms.
  */
+#include "sk-bench.h"
 #include "sk-store-private.h"
 #include "sk-test-util.h"
 
@@ -19,15 +20,6 @@
 #define N_TYPED    500
 #define N_CHOICES  200
 #define AIM_P99_MS 5.0
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int argc, char **argv)
@@ -105,7 +97,7 @@ main (int argc, char **argv)
       times[n++] = (g_get_monotonic_time () - start) / 1000.0;
     }
   g_assert_no_error (error);
-  qsort (times, n, sizeof times[0], compare_double);
+  sk_bench_sort (times, n);
   p50 = times[n / 2];
   p99 = times[(n * 99) / 100];
   worst = times[n - 1];

@@ -7,6 +7,7 @@
  * Prints the median and the worst; exits 1 when the counts do not add
  * up, or the median is above 50 ms.
  */
+#include "sk-bench.h"
 #include "sk-evaluation.h"
 #include "sk-store-private.h"
 #include "sk-test-util.h"
@@ -19,15 +20,6 @@
 #define N_EACH     20
 #define N_RUNS     30
 #define AIM_MS     50.0
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int argc, char **argv)
@@ -84,7 +76,7 @@ main (int argc, char **argv)
       for (guint i = 0; i < months->len; i++)
         total += g_array_index (months, SkEvaluationMonth, i).conversations;
     }
-  qsort (times, N_RUNS, sizeof (double), compare_double);
+  sk_bench_sort (times, N_RUNS);
   printf ("overview of %u conversations (%u children): median %.1f ms, worst %.1f ms (aim <= %.0f ms)\n",
           N_CHILDREN * N_EACH, N_CHILDREN, times[N_RUNS / 2], times[N_RUNS - 1], AIM_MS);
   if (total != N_CHILDREN * N_EACH)

@@ -9,6 +9,7 @@
  *    parents' paper).  Aim: ≤ 50 ms.
  * Exits 1 above either aim.
  */
+#include "sk-bench.h"
 #include "sk-house-canvas.h"
 #include "sk-houses-draw.h"
 #include "sk-houses.h"
@@ -38,23 +39,6 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof values[0], compare_double);
-  return values[n / 2];
 }
 
 static void
@@ -139,7 +123,7 @@ bench_frame (SkHouses *houses)
     }
   gsk_renderer_unrealize (renderer);
   gtk_window_destroy (GTK_WINDOW (window));
-  return median (times, FRAMES);
+  return sk_bench_median (times, FRAMES);
 }
 
 static double
@@ -164,7 +148,7 @@ bench_pdf (SkHouses   *houses,
         times[p] = cpu_ms () - start;
     }
   g_unlink (pdf);
-  return median (times, PAGES);
+  return sk_bench_median (times, PAGES);
 }
 
 int

@@ -7,6 +7,7 @@
  * the caseworker presses Enter on the passphrase page, and what the first
  * frame waits for when the passphrase is given beforehand.
  */
+#include "sk-bench.h"
 #include "sk-key.h"
 
 #include <openssl/evp.h>
@@ -15,15 +16,6 @@
 #include <string.h>
 
 #define ROUNDS 9
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 int
 main (void)
@@ -51,8 +43,8 @@ main (void)
         return 1;
       sk_key_unref (key);
     }
-  qsort (sqlcipher, ROUNDS, sizeof (double), (int (*) (const void *, const void *)) compare_double);
-  qsort (program, ROUNDS, sizeof (double), (int (*) (const void *, const void *)) compare_double);
+  sk_bench_sort (sqlcipher, ROUNDS);
+  sk_bench_sort (program, ROUNDS);
   printf ("Key derivation, PBKDF2-HMAC-SHA1, %d rounds, 32 bytes, median of %d (%u cores):\n",
           SK_KEY_KDF_ITER, ROUNDS, g_get_num_processors ());
   printf ("  as SQLCipher derives it (one core)       %6.1f ms\n", sqlcipher[ROUNDS / 2]);

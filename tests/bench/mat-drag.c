@@ -13,6 +13,7 @@
  * pointer's first move also makes GTK's drag icon — a surface of its own
  * — and is counted with the way.)  SK_DRAG_TRACE prints every frame.
  */
+#include "sk-bench.h"
 #include "sk-application.h"
 #include "sk-child-view.h"
 #include "sk-mat-tool.h"
@@ -83,15 +84,6 @@ static void
 active_cb (GtkWindow *window)
 {
   fprintf (stderr, "window active %d\n", gtk_window_is_active (window));
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
 }
 
 static GtkWidget *
@@ -189,8 +181,8 @@ main (int argc, char **argv)
       fprintf (stderr, "mat-drag: no frames were drawn during the drags\n");
       return 1;
     }
-  qsort (frames->data, frames->len, sizeof (double), compare_double);
-  qsort (drop_frames->data, drop_frames->len, sizeof (double), compare_double);
+  sk_bench_sort ((double *) frames->data, frames->len);
+  sk_bench_sort ((double *) drop_frames->data, drop_frames->len);
   median = g_array_index (frames, double, frames->len / 2);
   p90 = g_array_index (frames, double, frames->len * 9 / 10);
   worst = g_array_index (frames, double, frames->len - 1);

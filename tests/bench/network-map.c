@@ -9,6 +9,7 @@
  *    renderer, which is what Xvfb and software rendering use.
  * Aim: at most 2 ms for the widget's frame.  Exits 1 above it.
  */
+#include "sk-bench.h"
 #include "sk-application.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
@@ -37,23 +38,6 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        int     n)
-{
-  qsort (values, n, sizeof values[0], compare_double);
-  return values[n / 2];
 }
 
 static void
@@ -133,7 +117,7 @@ bench_render (GListModel *people)
         times[f] = cpu_ms () - start;
     }
   cairo_surface_destroy (surface);
-  return median (times, FRAMES);
+  return sk_bench_median (times, FRAMES);
 }
 
 static GtkGesture *
@@ -213,8 +197,8 @@ bench_widget (SkStore    *store,
   g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
   gsk_renderer_unrealize (renderer);
   gtk_window_destroy (GTK_WINDOW (window));
-  *snapshot_ms = median (snapshots, FRAMES);
-  return median (times, FRAMES);
+  *snapshot_ms = sk_bench_median (snapshots, FRAMES);
+  return sk_bench_median (times, FRAMES);
 }
 
 int

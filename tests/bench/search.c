@@ -9,6 +9,7 @@
  * exits 1 when a count is wrong, or the median from key to model is
  * above 5 ms.
  */
+#include "sk-bench.h"
 #include "sk-application.h"
 #include "sk-child.h"
 #include "sk-store.h"
@@ -22,15 +23,6 @@
 #define N_CHILDREN 1000
 #define N_KEYS     100
 #define AIM_MS     5.0
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static const char * const first_names[] = {
   "Alma", "Bertil", "Cecilie", "Dagmar", "Emil", "Frida", "Gustav", "Hjalte",
@@ -147,8 +139,8 @@ main (int argc, char **argv)
         }
     }
 
-  qsort (to_model, N_KEYS, sizeof (double), compare_double);
-  qsort (to_frame, N_KEYS, sizeof (double), compare_double);
+  sk_bench_sort (to_model, N_KEYS);
+  sk_bench_sort (to_frame, N_KEYS);
   printf ("# search at %d children, %d keystrokes\n", N_CHILDREN, N_KEYS);
   printf ("key to filtered model:  median %6.2f ms   worst %6.2f ms   (aim: median at most %.0f ms)\n",
           to_model[N_KEYS / 2], to_model[N_KEYS - 1], AIM_MS);

@@ -14,6 +14,7 @@
  * one, and the very first word of a run (loading included).  Aim: every
  * word at most 150 ms; exits 1 above it.
  */
+#include "sk-bench.h"
 #include "sk-speech.h"
 
 #include <stdio.h>
@@ -28,15 +29,6 @@ static const char * const words[] = {
 };
 
 #define N_WORDS G_N_ELEMENTS (words)
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 /* Milliseconds from asking to the first samples; the whole word's
  * synthesis in @total_ms, its length in @sound_s. */
@@ -91,7 +83,7 @@ print_figures (const char *what,
                double     *ms,
                double     *worst)
 {
-  qsort (ms, N_WORDS, sizeof ms[0], compare_double);
+  sk_bench_sort (ms, N_WORDS);
   printf ("%-32s median %6.2f ms   worst %6.2f ms\n", what, ms[N_WORDS / 2], ms[N_WORDS - 1]);
   if (worst != NULL)
     *worst = MAX (*worst, ms[N_WORDS - 1]);

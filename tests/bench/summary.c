@@ -5,6 +5,7 @@
  * Measures building the summary and writing the PDF, median of 15 runs.
  * Aim: at most 300 ms.  Exits 1 above it.
  */
+#include "sk-bench.h"
 #include "sk-child.h"
 #include "sk-conversation.h"
 #include "sk-emotion.h"
@@ -19,15 +20,6 @@
 
 #define RUNS 15
 #define AIM_MS 300.0
-
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static gint64
 fill (SkStore *store)
@@ -114,7 +106,7 @@ main (int   argc,
           pages = sk_summary_pages_get_n (laid_out);
         }
     }
-  qsort (times, RUNS, sizeof times[0], compare_double);
+  sk_bench_sort (times, RUNS);
 
   printf ("summary for the parents, all tools filled, 20 people, %u pages:\n", pages);
   printf ("  build and write the PDF, median of %d: %.1f ms (aim ≤ %.0f ms; fastest %.1f, slowest %.1f)\n",
