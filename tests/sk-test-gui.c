@@ -212,27 +212,32 @@ widget_says (GtkWidget  *widget,
  * Returns: (transfer none): the first widget of @type under @root (mapped
  *   or not) whose label, title or button text is @text
  */
+typedef struct
+{
+  GType       type;
+  const char *text;
+  gboolean    mapped_only;
+} Labelled;
+
+static gboolean
+is_labelled (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const Labelled *sought = data;
+
+  return (!sought->mapped_only || gtk_widget_get_mapped (widget)) &&
+         g_type_is_a (G_OBJECT_TYPE (widget), sought->type) && widget_says (widget, sought->text);
+}
+
 static GtkWidget *
 find_labelled (GtkWidget  *root,
                GType       type,
                const char *text,
                gboolean    mapped_only)
 {
-  if (mapped_only && !gtk_widget_get_mapped (root))
-    return NULL;
-  if (g_type_is_a (G_OBJECT_TYPE (root), type) && widget_says (root, text))
-    return root;
+  Labelled sought = { type, text, mapped_only };
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_labelled (child, type, text, mapped_only);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, is_labelled, &sought);
 }
 
 GtkWidget *
@@ -252,23 +257,45 @@ sk_test_find_shown (GtkWidget  *root,
   return find_labelled (root, type, text, TRUE);
 }
 
+/**
+ * sk_test_find:
+ * @match: says whether a widget is the one sought, given @data
+ *
+ * The first widget of @root's tree (@root first, then each child's tree in
+ * turn) that @match says yes to, or %NULL.
+ */
 GtkWidget *
-sk_test_find_type (GtkWidget *root,
-                   GType      type)
+sk_test_find (GtkWidget     *root,
+              SkTestMatch    match,
+              gconstpointer  data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+  if (match (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = sk_test_find_type (child, type);
+      GtkWidget *found = sk_test_find (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+sk_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  return sk_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 GtkWindow *
@@ -936,23 +963,24 @@ sk_test_assert_sql (const char *path,
   g_assert_cmpstr (value, ==, expected);
 }
 
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const Labelled *sought = data;
+
+  return gtk_widget_get_mapped (widget) && g_type_is_a (G_OBJECT_TYPE (widget), sought->type) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), sought->text) == 0;
+}
+
 GtkWidget *
 sk_test_find_tooltip (GtkWidget  *root,
                       GType       type,
                       const char *text)
 {
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (g_type_is_a (G_OBJECT_TYPE (root), type) && g_strcmp0 (gtk_widget_get_tooltip_text (root), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sk_test_find_tooltip (child, type, text);
+  Labelled sought = { type, text, TRUE };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, has_tooltip, &sought);
 }
 
 static gboolean

@@ -28,6 +28,10 @@ GtkWidget  *sk_test_find_shown       (GtkWidget   *root,
                                       const char  *text);
 GtkWidget  *sk_test_find_type        (GtkWidget   *root,
                                       GType        type);
+typedef gboolean (*SkTestMatch) (GtkWidget *widget, gconstpointer data);
+GtkWidget  *sk_test_find             (GtkWidget   *root,
+                                      SkTestMatch  match,
+                                      gconstpointer data);
 GtkWindow  *sk_test_find_toplevel    (GType        type);
 char       *sk_test_output_path      (const char  *name);
 void        sk_test_click            (GtkWidget   *button);

@@ -228,40 +228,32 @@ switcher_button (GtkWidget  *root,
 }
 
 
+/* A menu button on screen; with @text, one whose face says it. */
+static gboolean
+menu_button_saying (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  g_autofree char *says = NULL;
+
+  if (!GTK_IS_MENU_BUTTON (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  says = sk_test_visible_text (widget);
+  return strstr (says, text) != NULL;
+}
+
 static GtkWidget *
 find_menu_button (GtkWidget *root)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, menu_button_saying, NULL);
 }
 
 static GtkWidget *
 find_menu_button_saying (GtkWidget  *root,
                          const char *text)
 {
-  if (GTK_IS_MENU_BUTTON (root) && gtk_widget_get_mapped (root))
-    {
-      g_autofree char *says = sk_test_visible_text (root);
-
-      if (strstr (says, text) != NULL)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button_saying (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, menu_button_saying, text);
 }
 
 /* Opens the menu button's popover with a click. */

@@ -20,27 +20,26 @@ says_saved (gpointer window)
   return strstr (text, "Saved as") != NULL;
 }
 
+static gboolean
+check_says (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *plain = NULL;
+
+  if (!GTK_IS_CHECK_BUTTON (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  parts = g_strsplit (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), "_", -1);
+  plain = g_strjoinv ("", parts);
+  return g_str_equal (plain, text);
+}
+
 /* The check button that says @text (its mnemonic left out). */
 static GtkWidget *
 find_check (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_CHECK_BUTTON (root) && gtk_widget_get_mapped (root))
-    {
-      g_auto(GStrv) parts = g_strsplit (gtk_check_button_get_label (GTK_CHECK_BUTTON (root)), "_", -1);
-      g_autofree char *plain = g_strjoinv ("", parts);
-
-      if (g_str_equal (plain, text))
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_check (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, check_says, text);
 }
 
 static void

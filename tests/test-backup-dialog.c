@@ -15,26 +15,24 @@
 
 static SkApplication *app;
 
+static gboolean
+item_says (GtkWidget     *widget,
+           gconstpointer  text)
+{
+  g_autofree char *says = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  says = sk_test_visible_text (widget);
+  return strstr (says, text) != NULL;
+}
+
 /* The menu's item that says @text, as a person finds it. */
 static GtkWidget *
 find_item (GtkWidget  *root,
            const char *text)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (root), "GtkModelButton") && gtk_widget_get_mapped (root))
-    {
-      g_autofree char *says = sk_test_visible_text (root);
-
-      if (strstr (says, text) != NULL)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_item (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, item_says, text);
 }
 
 /* The main menu opened with a click, and @item clicked in it. */

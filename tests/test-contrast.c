@@ -181,40 +181,37 @@ expect (GtkWidget  *widget,
     g_ptr_array_add (report.failures, g_strdup_printf ("%s: %.2f:1, needs %.1f:1", what, found, needed));
 }
 
+typedef struct
+{
+  GType       type;
+  const char *css_class;   /* NULL: any */
+} Sought;
+
+static gboolean
+shown_and_sought (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const Sought *sought = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, sought->type) && gtk_widget_get_mapped (widget) &&
+         (sought->css_class == NULL || gtk_widget_has_css_class (widget, sought->css_class));
+}
+
 static GtkWidget *
 find_with_class (GtkWidget  *root,
                  GType       type,
                  const char *css_class)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class) &&
-      gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_with_class (child, type, css_class);
+  Sought sought = { type, css_class };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, shown_and_sought, &sought);
 }
 
 static GtkWidget *
 find_mapped (GtkWidget *root,
              GType      type)
 {
-  if (!gtk_widget_get_mapped (root))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_mapped (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_with_class (root, type, NULL);
 }
 
 /* The keyboard comes to @widget as a person brings it (a key press, so
@@ -285,20 +282,18 @@ expect_change (GtkWidget  *widget,
     g_ptr_array_add (report.failures, g_strdup_printf ("%s: %.2f:1, needs %.1f:1", what, best, needed));
 }
 
+static gboolean
+unchecked_mark (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "mark-button") &&
+         !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget));
+}
+
 static GtkWidget *
 find_unchecked_mark (GtkWidget *root)
 {
-  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_has_css_class (root, "mark-button") &&
-      !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (root)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_unchecked_mark (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, unchecked_mark, NULL);
 }
 
 /* The label of the face of @face on @scale. */

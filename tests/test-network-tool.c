@@ -22,25 +22,23 @@ static SkApplication *app;
 
 /* The toggle whose words begin with @prefix ("May your parents see the
  * map? No, just for us"). */
+static gboolean
+toggle_starts (GtkWidget     *widget,
+               gconstpointer  prefix)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  text = sk_test_visible_text (widget);
+  return g_str_has_prefix (text, prefix);
+}
+
 static GtkWidget *
 find_toggle_starting (GtkWidget  *root,
                       const char *prefix)
 {
-  if (GTK_IS_TOGGLE_BUTTON (root))
-    {
-      g_autofree char *text = sk_test_visible_text (root);
-
-      if (g_str_has_prefix (text, prefix))
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle_starting (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, toggle_starts, prefix);
 }
 
 /* One child with an earlier conversation (a map of two) and today's, which

@@ -393,21 +393,19 @@ test_birth_year_suggests (void)
   close_window (window);
 }
 
+static gboolean
+label_starts (GtkWidget     *widget,
+              gconstpointer  start)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), start);
+}
+
 /* The first label under @root whose text starts with @start, or NULL. */
 static GtkWidget *
 find_label_starting (GtkWidget  *root,
                      const char *start)
 {
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), start))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_starting (child, start);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sk_test_find (root, label_starts, start);
 }
 
 /* In Add a Child, what the ways mean reads under their three buttons,
