@@ -65,24 +65,21 @@ unlocked (GtkWindow *window)
   return SK_IS_WINDOW (window) && !sk_window_get_locked (SK_WINDOW (window));
 }
 
+/* "layout", then "paint", of the first frame drawn unlocked: the marks
+ * unlocked-layout and unlocked-paint. */
 static void
-unlocked_layout_cb (GdkFrameClock *clock,
-                    GtkWindow     *window)
-{
-  if (!unlocked (window))
-    return;
-  g_signal_handlers_disconnect_by_func (clock, unlocked_layout_cb, window);
-  sk_trace_mark ("unlocked-layout");
-}
-
-static void
-unlocked_paint_cb (GdkFrameClock *clock,
+unlocked_phase_cb (GdkFrameClock *clock,
                    GtkWindow     *window)
 {
+  guint phase = g_signal_get_invocation_hint (clock)->signal_id;
+  g_autofree char *mark = NULL;
+
   if (!unlocked (window))
     return;
-  g_signal_handlers_disconnect_by_func (clock, unlocked_paint_cb, window);
-  sk_trace_mark ("unlocked-paint");
+  g_signal_handlers_disconnect_matched (clock, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                        phase, 0, NULL, unlocked_phase_cb, window);
+  mark = g_strconcat ("unlocked-", g_signal_name (phase), NULL);
+  sk_trace_mark (mark);
 }
 
 static void
@@ -112,8 +109,8 @@ first_frame_cb (GdkFrameClock *clock,
   if (g_strcmp0 (g_getenv ("SK_BENCH_FIRST_FRAME"), "unlocked") == 0 && SK_IS_WINDOW (window) &&
       !unlocked (window) && GDK_IS_X11_SURFACE (gtk_native_get_surface (GTK_NATIVE (window))))
     {
-      g_signal_connect (clock, "layout", G_CALLBACK (unlocked_layout_cb), window);
-      g_signal_connect (clock, "paint", G_CALLBACK (unlocked_paint_cb), window);
+      g_signal_connect (clock, "layout", G_CALLBACK (unlocked_phase_cb), window);
+      g_signal_connect (clock, "paint", G_CALLBACK (unlocked_phase_cb), window);
       g_signal_connect (clock, "after-paint", G_CALLBACK (unlocked_frame_cb), window);
       printf ("xid %lu\n", (unsigned long) gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window))));
       fflush (stdout);
