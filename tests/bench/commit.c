@@ -114,18 +114,6 @@ main (int argc, char **argv)
     g_assert_cmpstr (stored, ==, expected);
   }
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_autofree char *stamp = g_strconcat (path, ".checked", NULL);
-    g_autofree char *lock = g_strconcat (path, ".lock", NULL);
-
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (stamp);
-    g_unlink (lock);
-    g_rmdir (dir);
-  }
+  sk_bench_remove_dir (dir);
   return p99 <= AIM_P99_MS ? 0 : 1;
 }

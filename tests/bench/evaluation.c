@@ -87,14 +87,6 @@ main (int argc, char **argv)
   if (times[N_RUNS / 2] > AIM_MS)
     status = 1;
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-    g_unlink (path);
-    g_rmdir (dir);
-  }
+  sk_bench_remove_dir (dir);
   return status;
 }

@@ -192,17 +192,6 @@ main (int   argc,
 
   g_clear_pointer (&houses, sk_houses_free);
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  sk_bench_remove_dir (dir);
   return frame_ms <= FRAME_AIM && pdf_ms <= PDF_AIM ? 0 : 1;
 }

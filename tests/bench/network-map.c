@@ -239,17 +239,6 @@ main (int   argc,
   printf ("    of which layout and snapshot:               %.2f ms\n", snapshot_ms);
 
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  sk_bench_remove_dir (dir);
   return widget_ms <= AIM_MS ? 0 : 1;
 }

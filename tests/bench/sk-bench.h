@@ -1,8 +1,9 @@
-/* sk-bench.h — what the benchmarks share: their times sorted, and the
- * median of them */
+/* sk-bench.h — what the benchmarks share: their times sorted, the median
+ * of them, and their folder gone afterwards */
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 
 static inline int
@@ -29,4 +30,25 @@ sk_bench_median (double *values,
 {
   sk_bench_sort (values, n);
   return values[n / 2];
+}
+
+/* Removes @dir, a benchmark's own folder, with every file in it: the
+ * database, its -wal and -shm, its key files and the stamp of its check. */
+static inline void
+sk_bench_remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+      g_free (file);
+    }
+  g_dir_close (d);
+  g_rmdir (dir);
 }

@@ -15,6 +15,7 @@
  * Aims: at most 1.20 × the bare window empty, 1.30 with 1,000 × 20,
  * memory at most 1.25 ×.
  */
+#include "sk-bench.h"
 #include "sk-store.h"
 
 #include <sqlite3.h>
@@ -434,20 +435,6 @@ main (int argc, char **argv)
     }
   printf ("# aims: ratio at most 1.20 empty, 1.30 with 1000 x 20; memory at most 1.25\n");
 
-  g_unlink (empty);
-  g_unlink (large);
-  {
-    static const char * const suffixes[] = { "-wal", "-shm" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *a = g_strconcat (empty, suffixes[i], NULL);
-        g_autofree char *b = g_strconcat (large, suffixes[i], NULL);
-
-        g_unlink (a);
-        g_unlink (b);
-      }
-  }
-  g_rmdir (dir);
+  sk_bench_remove_dir (dir);
   return 0;
 }

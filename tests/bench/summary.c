@@ -114,17 +114,6 @@ main (int   argc,
 
   g_clear_object (&conversation);
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while ((name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  sk_bench_remove_dir (dir);
   return times[RUNS / 2] <= AIM_MS ? 0 : 1;
 }
