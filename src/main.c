@@ -45,17 +45,6 @@ quit_now (GtkWindow *window)
   g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (window)), "quit", NULL);
 }
 
-static void
-print_drawn_by (GtkWindow *window)
-{
-  const char *debug = g_getenv ("GDK_DEBUG");
-
-  printf ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
-  printf ("gl-loaded %d\n", gl_loaded ());
-  printf ("gdk-debug %s\n", debug != NULL ? debug : "");
-  fflush (stdout);
-}
-
 /* SK_BENCH_FIRST_FRAME=unlocked: the passphrase page was drawn, and the
  * bench types the passphrase into it, as a caseworker does.  These mark
  * the first frame drawn after it was taken: the database's own window. */
@@ -102,9 +91,14 @@ static void
 first_frame_cb (GdkFrameClock *clock,
                 GtkWindow     *window)
 {
+  const char *debug = g_getenv ("GDK_DEBUG");
+
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
   printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  print_drawn_by (window);
+  printf ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  printf ("gl-loaded %d\n", gl_loaded ());
+  printf ("gdk-debug %s\n", debug != NULL ? debug : "");
+  fflush (stdout);
 #ifdef GDK_WINDOWING_X11
   if (g_strcmp0 (g_getenv ("SK_BENCH_FIRST_FRAME"), "unlocked") == 0 && SK_IS_WINDOW (window) &&
       !unlocked (window) && GDK_IS_X11_SURFACE (gtk_native_get_surface (GTK_NATIVE (window))))

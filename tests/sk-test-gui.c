@@ -139,6 +139,21 @@ sk_test_visible_text (GtkWidget *root)
   return g_string_free (out, FALSE);
 }
 
+/* @label as a person reads it: "_Add" is "Add". */
+static gboolean
+says_without_mnemonic (const char *label,
+                       const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *plain = NULL;
+
+  if (label == NULL)
+    return FALSE;
+  parts = g_strsplit (label, "_", -1);
+  plain = g_strjoinv ("", parts);
+  return g_strcmp0 (plain, text) == 0;
+}
+
 static gboolean
 widget_says (GtkWidget  *widget,
              const char *text)
@@ -148,28 +163,11 @@ widget_says (GtkWidget  *widget,
   if (GTK_IS_LABEL (widget))
     return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
   if (GTK_IS_CHECK_BUTTON (widget))
-    return g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text) == 0;
+    return says_without_mnemonic (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), text);
   if (ADW_IS_PREFERENCES_ROW (widget))
     return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
-  if (GTK_IS_BUTTON (widget))
-    {
-      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
-      g_autofree char *plain = NULL;
-
-      if (label != NULL)
-        {
-          plain = g_strdup (label);
-          /* mnemonics: "_Add" is "Add" */
-          for (char *p = plain, *q = plain;; p++)
-            {
-              if (*p != '_')
-                *q++ = *p;
-              if (*p == '\0')
-                break;
-            }
-          return g_strcmp0 (plain, text) == 0;
-        }
-    }
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return says_without_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)), text);
   if (g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name ("SkNoteField")))
     {
       g_autofree char *title = NULL;
@@ -186,14 +184,9 @@ widget_says (GtkWidget  *widget,
     return TRUE;
   for (child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      if (ADW_IS_BUTTON_CONTENT (child))
-        {
-          g_auto(GStrv) parts = g_strsplit (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), "_", -1);
-          g_autofree char *plain = g_strjoinv ("", parts);
-
-          if (g_strcmp0 (plain, text) == 0)
-            return TRUE;
-        }
+      if (ADW_IS_BUTTON_CONTENT (child) &&
+          says_without_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (child)), text))
+        return TRUE;
       /* A stack switcher's buttons hold their label directly. */
       if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (child) &&
           g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)

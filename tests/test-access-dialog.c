@@ -20,26 +20,12 @@ says_saved (gpointer window)
   return strstr (text, "Saved as") != NULL;
 }
 
-static gboolean
-check_says (GtkWidget     *widget,
-            gconstpointer  text)
-{
-  g_auto(GStrv) parts = NULL;
-  g_autofree char *plain = NULL;
-
-  if (!GTK_IS_CHECK_BUTTON (widget) || !gtk_widget_get_mapped (widget))
-    return FALSE;
-  parts = g_strsplit (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), "_", -1);
-  plain = g_strjoinv ("", parts);
-  return g_str_equal (plain, text);
-}
-
-/* The check button that says @text (its mnemonic left out). */
+/* The check button on screen that says @text (its mnemonic left out). */
 static GtkWidget *
 find_check (GtkWidget  *root,
             const char *text)
 {
-  return sk_test_find (root, check_says, text);
+  return sk_test_find_shown (root, GTK_TYPE_CHECK_BUTTON, text);
 }
 
 static void

@@ -322,12 +322,16 @@ test_lock_when_idle (void)
 }
 
 static gboolean
+spinner_turning (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_SPINNER (widget) && gtk_widget_get_mapped (widget) && gtk_spinner_get_spinning (GTK_SPINNER (widget));
+}
+
+static gboolean
 passphrase_taken (gpointer window)
 {
-  GtkWidget *spinner = sk_test_find_type (window, GTK_TYPE_SPINNER);
-
-  return sk_window_get_store (window) != NULL ||
-         (spinner != NULL && gtk_widget_get_mapped (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  return sk_window_get_store (window) != NULL || sk_test_find (window, spinner_turning, NULL) != NULL;
 }
 
 /* Enter on the passphrase takes it at once: the spinner turns and the key

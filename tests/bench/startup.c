@@ -20,12 +20,12 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
-#include <X11/Xlib.h>
-#include <X11/keysym.h>
-#include <X11/extensions/XTest.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <X11/Xlib.h>
+#include <X11/keysym.h>
+#include <X11/extensions/XTest.h>
 #include <glib/gstdio.h>
 
 #define ROUNDS 15
@@ -190,7 +190,6 @@ run_once (Start    *start,
       char name[64];
       gint64 at;
       char type[64];
-
       unsigned long xid;
 
       if (sscanf (line, "first-frame %" G_GINT64_FORMAT, &frame) == 1)
@@ -255,7 +254,7 @@ print_marks (Start *start)
             median (start->frames) / 1000.0 - before);
 }
 
-/* One renderer: all four starts in turns, then the table. */
+/* One renderer: all the starts in turns, then the table. */
 static void
 measure (const char  *renderer,
          Start      **starts,
@@ -290,10 +289,11 @@ measure (const char  *renderer,
     if (starts[i]->typed)
       {
         GArray *waits = starts[i]->waits;
+        double middle = median (waits) / 1000.0;   /* sorted now */
+        double worst = g_array_index (waits, gint64, waits->len - 1) / 1000.0;
 
-        g_array_sort (waits, compare_gint64);
         printf ("  %-52s Return to its first frame: median %.1f ms, worst %.1f ms\n", starts[i]->title,
-                median (waits) / 1000.0, g_array_index (waits, gint64, waits->len - 1) / 1000.0);
+                middle, worst);
       }
   for (guint i = 0; i < n_starts; i++)
     if (starts[i]->names->len > 0)
